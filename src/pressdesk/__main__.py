@@ -1,0 +1,5 @@
+import sys
+
+from pressdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,176 @@
+"""The press release draft as plain dataclasses.
+
+A draft holds what the press officer typed, exactly as typed: dates and times are
+strings (ISO ``YYYY-MM-DD`` and ``HH:MM``) so that a half-typed value can live in the
+model while validation points at it. Nothing here judges content; that is the job of
+:mod:`pressdesk.validation`. The JSON form (:meth:`Draft.to_dict`) is the file format
+and the input of the layout schema, so its keys are the schema's property names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
+
+SCHEMA_VERSION = 1
+
+DOCUMENT_KINDS: tuple[str, ...] = (
+    "Presseinformation",
+    "Pressemitteilung",
+    "Rede",
+    "Terminhinweis",
+)
+
+BlockType = Literal["paragraph", "quote", "subheading", "list"]
+BLOCK_TYPES: tuple[BlockType, ...] = ("paragraph", "quote", "subheading", "list")
+
+
+@dataclass
+class Embargo:
+    """Sperrfrist: a date and a time, or the special value "Redebeginn"."""
+
+    date: str = ""
+    time: str = ""
+    at_speech_start: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "time": self.time, "atSpeechStart": self.at_speech_start}
+
+
+@dataclass
+class Header:
+    kind: str = "Presseinformation"
+    reference: str = ""
+    date: str = ""
+    embargo: Embargo | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "reference": self.reference,
+            "date": self.date,
+            "embargo": self.embargo.to_dict() if self.embargo else None,
+        }
+
+
+@dataclass
+class Link:
+    """A link as the reader sees it (``text``) and where it leads (``url``)."""
+
+    text: str = ""
+    url: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "url": self.url}
+
+
+@dataclass
+class SocialLink:
+    network: str = ""
+    text: str = ""
+    url: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"network": self.network, "text": self.text, "url": self.url}
+
+
+@dataclass
+class PressOffice:
+    """The issuing press office (Absenderblock in the side column of page 1).
+
+    ``phones`` lists full numbers; a later entry may be only an extension that
+    replaces the first number's extension ("0211 837-1134 oder 1405").
+    """
+
+    organisation: str = ""
+    unit: str = ""
+    address: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    fax: str = ""
+    email: str = ""
+    website: Link = field(default_factory=Link)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "organisation": self.organisation,
+            "unit": self.unit,
+            "address": list(self.address),
+            "phones": list(self.phones),
+            "fax": self.fax,
+            "email": self.email,
+            "website": self.website.to_dict(),
+        }
+
+
+@dataclass
+class Block:
+    """One block of the body.
+
+    ``text`` carries the paragraph, quote or subheading text; ``speaker`` only
+    matters for quotes, ``items`` only for bullet lists. Keeping one shape for all
+    kinds lets the editor change a block's type without losing what was typed.
+    """
+
+    type: BlockType = "paragraph"
+    text: str = ""
+    speaker: str = ""
+    items: list[str] = field(default_factory=list)
+
+    FIELDS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "paragraph": ("text",),
+        "quote": ("text", "speaker"),
+        "subheading": ("text",),
+        "list": ("items",),
+    }
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.type}
+        for name in self.FIELDS[self.type]:
+            value = getattr(self, name)
+            out[name] = list(value) if isinstance(value, list) else value
+        return out
+
+    def words(self) -> list[str]:
+        """The words this block contributes to the body count."""
+        texts = self.items if self.type == "list" else [self.text, self.speaker]
+        return [w for t in texts for w in t.split()]
+
+
+@dataclass
+class Draft:
+    header: Header = field(default_factory=Header)
+    press_office: PressOffice = field(default_factory=PressOffice)
+    announcement: str = ""
+    headline: str = ""
+    subheadline: str = ""
+    body: list[Block] = field(default_factory=list)
+    further_information: list[Link] = field(default_factory=list)
+    social_media: list[SocialLink] = field(default_factory=list)
+    contact: str = ""
+    photo_credits: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: the file format and the input of the layout schema."""
+        return {
+            "schemaVersion": SCHEMA_VERSION,
+            "header": self.header.to_dict(),
+            "pressOffice": self.press_office.to_dict(),
+            "announcement": self.announcement,
+            "headline": self.headline,
+            "subheadline": self.subheadline,
+            "body": [b.to_dict() for b in self.body],
+            "furtherInformation": [link.to_dict() for link in self.further_information],
+            "socialMedia": [s.to_dict() for s in self.social_media],
+            "contact": self.contact,
+            "photoCredits": self.photo_credits,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Draft:
+        """Build a draft from its JSON form; see :mod:`pressdesk.model.files`."""
+        from pressdesk.model.files import draft_from_dict
+
+        return draft_from_dict(data)
+
+    def body_word_count(self) -> int:
+        return sum(len(b.words()) for b in self.body)
