@@ -109,6 +109,11 @@ def quote_text(text: str) -> str:
     return f"\u201e{text}\u201c"
 
 
+def quote_attribution(speaker: str) -> str:
+    """The line under a quote naming who said it: '– Schulministerin Dr. Anna Beispiel'."""
+    return f"\u2013 {keep_together(speaker.strip())}"
+
+
 def draft_title(draft: Draft) -> str:
     """The document title for metadata and window titles: the headline."""
     return draft.headline.strip() or header_line(draft)
