@@ -124,10 +124,13 @@ class Block:
     }
 
     def to_dict(self) -> dict[str, Any]:
+        """The fields of this block's type, plus any other field that holds text."""
         out: dict[str, Any] = {"type": self.type}
-        for name in self.FIELDS[self.type]:
+        relevant = self.FIELDS.get(self.type, ())
+        for name in ("text", "speaker", "items"):
             value = getattr(self, name)
-            out[name] = list(value) if isinstance(value, list) else value
+            if name in relevant or value:
+                out[name] = list(value) if isinstance(value, list) else value
         return out
 
     def words(self) -> list[str]:

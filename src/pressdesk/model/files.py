@@ -65,7 +65,15 @@ def _str(obj: dict[str, Any], key: str, where: str) -> str:
         return ""
     if not isinstance(value, str):
         raise _ShapeError(f"{where}.{key}", "muss Text sein")
+    _check_encodable(value, f"{where}.{key}")
     return value
+
+
+def _check_encodable(value: str, where: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _ShapeError(where, "enthält ungültige Zeichen (einzelne Ersatzzeichen)") from None
 
 
 def _bool(obj: dict[str, Any], key: str, where: str) -> bool:
@@ -89,6 +97,7 @@ def _str_list(obj: dict[str, Any], key: str, where: str) -> list[str]:
     for i, item in enumerate(items):
         if not isinstance(item, str):
             raise _ShapeError(f"{where}.{key}[{i}]", "muss Text sein")
+        _check_encodable(item, f"{where}.{key}[{i}]")
     return list(items)
 
 
@@ -143,7 +152,9 @@ def _draft_from_dict(data: Any) -> Draft:
         e = _obj(h["embargo"], "header.embargo", {"date", "time", "atSpeechStart"})
         w = "header.embargo"
         embargo = Embargo(
-            date=_str(e, "date", w), time=_str(e, "time", w), at_speech_start=_bool(e, "atSpeechStart", w)
+            date=_str(e, "date", w),
+            time=_str(e, "time", w),
+            at_speech_start=_bool(e, "atSpeechStart", w),
         )
     header = Header(
         kind=_str(h, "kind", "header") if "kind" in h else "Presseinformation",
@@ -175,7 +186,9 @@ def _draft_from_dict(data: Any) -> Draft:
         s = _obj(v, where, {"network", "text", "url"})
         social.append(
             SocialLink(
-                network=_str(s, "network", where), text=_str(s, "text", where), url=_str(s, "url", where)
+                network=_str(s, "network", where),
+                text=_str(s, "text", where),
+                url=_str(s, "url", where),
             )
         )
     return Draft(
@@ -197,7 +210,8 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     version = data.get("schemaVersion")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise DraftFileError(
-            "Die Datei ist kein PressDesk-Entwurf: die Angabe „schemaVersion“ fehlt oder ist ungültig."
+            "Die Datei ist kein PressDesk-Entwurf: die Angabe „schemaVersion“ fehlt "
+            "oder ist ungültig."
         )
     if version > SCHEMA_VERSION:
         raise DraftFileError(
@@ -226,7 +240,9 @@ def parse_draft(raw: bytes) -> Draft:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DraftFileError("Die Datei ist keine UTF-8-Textdatei und damit kein Entwurf.") from None
+        raise DraftFileError(
+            "Die Datei ist keine UTF-8-Textdatei und damit kein Entwurf."
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -306,5 +322,6 @@ def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:
         raise DraftFileError(f"Den Ordner für „{path}“ gibt es nicht.") from None
     except OSError as exc:
         raise DraftFileError(
-            f"„{path}“ konnte nicht gespeichert werden ({exc.strerror}); die alte Datei ist unverändert."
+            f"„{path}“ konnte nicht gespeichert werden ({exc.strerror}); "
+            "die alte Datei ist unverändert."
         ) from None

@@ -138,17 +138,17 @@ def _resolve(path: str, base: Path) -> Path:
 
 @cache
 def _profile_validator() -> Any:
-    from jsonschema import Draft202012Validator
+    import jsonschema_rs
 
     schema = json.loads((schemas_dir() / "profile.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return jsonschema_rs.Draft202012Validator(schema)
 
 
 def profile_from_dict(data: dict[str, Any]) -> Profile:
-    errors = sorted(_profile_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = sorted(_profile_validator().iter_errors(data), key=lambda e: list(e.instance_path))
     if errors:
         e = errors[0]
-        where = "/".join(str(p) for p in e.absolute_path) or "Profil"
+        where = "/".join(str(p) for p in e.instance_path) or "Profil"
         raise ProfileError(f"Das Profil ist ungültig ({where}: {e.message}).")
     try:
         re.compile(data["rules"]["referencePattern"])

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages PressDesk needs. Usage: scripts/system-packages.sh gui|test
+#   gui:  Python venv support and the libraries Qt needs to open a window
+#   test: all of gui, plus LibreOffice (DOCX checks), poppler-utils (PDF pages) and Xvfb
+set -euo pipefail
+what="${1:-gui}"
+packages=(
+  python3 python3-venv python3-pip
+  libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
+  libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libnss3 libxrender1 libxi6
+  hunspell-de-de
+)
+if [ "$what" = "test" ]; then
+  packages+=(libreoffice-writer-nogui poppler-utils xvfb)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,216 @@
+"""The command line: a thin door to the core.
+
+``pressdesk`` alone (or with a draft file) starts the desktop editor; the
+sub-commands work without Qt, which is imported only inside the GUI command.
+Exit codes: 0 fine, 1 the draft has errors, 2 the command could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pressdesk import __version__
+from pressdesk.model.files import DRAFT_SUFFIX, DraftFileError, load_draft, save_draft
+
+if TYPE_CHECKING:
+    from pressdesk.profile import Profile
+
+COMMANDS = ("validate", "new", "export")
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_FAILURE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_FAILURE, f"pressdesk: Fehler: {message}\n")
+
+
+def _err(message: str) -> None:
+    print(f"pressdesk: {message}", file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="pressdesk",
+        description="PressDesk – Pressemitteilungen entwerfen, prüfen und exportieren.",
+        epilog="Ohne Befehl startet der Editor (optional mit einer Entwurfsdatei).",
+    )
+    parser.add_argument("--version", action="version", version=f"PressDesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
+
+    p_validate = sub.add_parser("validate", help="Entwürfe gegen das Layout-Schema prüfen")
+    p_validate.add_argument("files", nargs="+", metavar="DATEI", type=Path)
+    p_validate.add_argument("--profile", default="nrw", help="Hausstil-Profil (Standard: nrw)")
+    p_validate.add_argument(
+        "--errors-only", action="store_true", help="nur Fehler ausgeben, keine Warnungen"
+    )
+
+    p_new = sub.add_parser("new", help="neuen Entwurf anlegen")
+    p_new.add_argument(
+        "--sample", action="store_true", help="aus der Referenz-Presseinformation anlegen"
+    )
+    p_new.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path(f"entwurf{DRAFT_SUFFIX}"),
+        help=f"Zieldatei (Standard: entwurf{DRAFT_SUFFIX})",
+    )
+    p_new.add_argument("--force", action="store_true", help="vorhandene Datei überschreiben")
+    p_new.add_argument("--profile", default="nrw", help="Hausstil-Profil (Standard: nrw)")
+
+    p_export = sub.add_parser("export", help="Entwurf als PDF und/oder DOCX ausgeben")
+    p_export.add_argument("draft", metavar="ENTWURF", type=Path)
+    p_export.add_argument("--pdf", type=Path, metavar="DATEI.pdf")
+    p_export.add_argument("--docx", type=Path, metavar="DATEI.docx")
+    p_export.add_argument("--profile", default="nrw", help="Hausstil-Profil (Standard: nrw)")
+    mark = p_export.add_mutually_exclusive_group()
+    mark.add_argument(
+        "--draft",
+        dest="final",
+        action="store_false",
+        help="mit Markierung ENTWURF auf jeder Seite (Standard)",
+    )
+    mark.add_argument(
+        "--final", dest="final", action="store_true", help="ohne Markierung ENTWURF ausgeben"
+    )
+    p_export.add_argument(
+        "--untagged",
+        action="store_true",
+        help="PDF ohne Tags für Barrierefreiheit (nur für schnelle Korrekturabzüge)",
+    )
+    p_export.set_defaults(final=False)
+    return parser
+
+
+def _load_profile(name: str) -> Profile | None:
+    from pressdesk.profile import ProfileError, load_profile
+
+    try:
+        return load_profile(name)
+    except ProfileError as exc:
+        _err(str(exc))
+        return None
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from pressdesk.validation import validate
+
+    profile = _load_profile(args.profile)
+    if profile is None:
+        return EXIT_FAILURE
+    worst = EXIT_OK
+    for path in args.files:
+        try:
+            draft = load_draft(path)
+        except DraftFileError as exc:
+            print(f"{path}: {exc}")
+            worst = EXIT_FAILURE
+            continue
+        problems = validate(draft, profile)
+        for p in problems:
+            if p.is_error or not args.errors_only:
+                note = "" if p.is_error else " (Warnung)"
+                print(f"{path}: {p.path}: {p.message}{note}")
+        if any(p.is_error for p in problems):
+            worst = max(worst, EXIT_PROBLEMS)
+    return worst
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from pressdesk.paths import reference_sample
+
+    if args.output.exists() and not args.force:
+        _err(f"„{args.output}“ gibt es schon; mit --force überschreiben.")
+        return EXIT_FAILURE
+    if args.sample:
+        draft = load_draft(reference_sample())
+    else:
+        profile = _load_profile(args.profile)
+        if profile is None:
+            return EXIT_FAILURE
+        draft = profile.new_draft()
+    try:
+        save_draft(draft, args.output)
+    except DraftFileError as exc:
+        _err(str(exc))
+        return EXIT_FAILURE
+    print(f"Neuer Entwurf: {args.output}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pressdesk.export import ExportError
+    from pressdesk.validation import validate
+
+    if args.pdf is None and args.docx is None:
+        _err("Bitte --pdf DATEI und/oder --docx DATEI angeben.")
+        return EXIT_FAILURE
+    try:
+        draft = load_draft(args.draft)
+    except DraftFileError as exc:
+        _err(str(exc))
+        return EXIT_FAILURE
+    profile = _load_profile(args.profile)
+    if profile is None:
+        return EXIT_FAILURE
+    errors = [p for p in validate(draft, profile) if p.is_error]
+    if errors:
+        _err(f"{args.draft} hat Fehler und wird nicht exportiert:")
+        for p in errors:
+            print(f"{args.draft}: {p.path}: {p.message}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        if args.pdf is not None:
+            from pressdesk.export.pdf import export_pdf
+
+            result = export_pdf(
+                draft, args.pdf, profile=profile, final=args.final, tagged=not args.untagged
+            )
+            print(f"PDF: {args.pdf} ({result.pages} Seite{'n' if result.pages != 1 else ''})")
+        if args.docx is not None:
+            from pressdesk.export.docx import export_docx
+
+            export_docx(draft, args.docx, profile=profile, final=args.final)
+            print(f"DOCX: {args.docx}")
+    except ExportError as exc:
+        _err(str(exc))
+        return EXIT_FAILURE
+    except OSError as exc:
+        _err(f"Die Datei konnte nicht geschrieben werden: {exc.strerror} ({exc.filename}).")
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def cmd_gui(path: str | None, profile: str = "nrw") -> int:
+    try:
+        from pressdesk.ui.app import run
+    except ImportError as exc:
+        _err(
+            f"Der Editor braucht Qt (PySide6), das nicht installiert ist ({exc}). "
+            "Installieren Sie PressDesk mit: pip install 'pressdesk[gui]'"
+        )
+        return EXIT_FAILURE
+    return int(run(path, profile))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        if len(argv) > 1:
+            build_parser().parse_args(argv)  # explains the unknown command
+        return cmd_gui(argv[0] if argv else None)
+    args = build_parser().parse_args(argv)
+    handlers = {"validate": cmd_validate, "new": cmd_new, "export": cmd_export}
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,308 @@
+"""Checks the layout schema cannot express, returning the same :class:`Problem` type.
+
+Each check is a small function over the draft's JSON form. They run on every
+keystroke, so they only walk strings once and use precompiled expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pressdesk.validation.messages import PathPart, field_label, path_string
+from pressdesk.validation.problem import Problem, Severity
+
+HEADLINE_SHORT = 30
+HEADLINE_LONG = 75
+SIDE_BLOCK_MAX_LINES = 14
+
+_GENDER = re.compile(r"\w(\*|:|_|·)(innen|in)\b|\b\w+[a-zäöüß]Innen\b")
+_PHONE_GROUPS = re.compile(r"^(\+[1-9][0-9]{0,2} )?[0-9]+( [0-9]+)*(-[0-9]+)?$")
+_YEAR_IN_REF = re.compile(r"/(\d{2}|\d{4})\b")
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """What a house-style profile says about the checks."""
+
+    reference_pattern: str = ""
+    reference_hint: str = ""
+    gender_characters: str = "off"  # "off" | "warning" | "error"
+    font_file: Path | None = None
+    font_family: str = ""
+
+
+def _problem(parts: list[PathPart], severity: Severity, text: str, data: dict[str, Any]) -> Problem:
+    return Problem(path_string(parts), severity, field_label(parts, data), text)
+
+
+def texts(data: dict[str, Any]) -> Iterator[tuple[list[PathPart], str]]:
+    """Every piece of user text in the draft with its path, in reading order."""
+    header = data["header"]
+    yield ["header", "reference"], header["reference"]
+    po = data["pressOffice"]
+    for key in ("organisation", "unit"):
+        yield ["pressOffice", key], po[key]
+    for i, line in enumerate(po["address"]):
+        yield ["pressOffice", "address", i], line
+    yield ["pressOffice", "website", "text"], po["website"]["text"]
+    for key in ("announcement", "headline", "subheadline"):
+        yield [key], data[key]
+    for i, block in enumerate(data["body"]):
+        if block["type"] == "list":
+            for j, item in enumerate(block["items"]):
+                yield ["body", i, "items", j], item
+        else:
+            yield ["body", i, "text"], block["text"]
+            if block["type"] == "quote":
+                yield ["body", i, "speaker"], block["speaker"]
+    for i, link in enumerate(data["furtherInformation"]):
+        yield ["furtherInformation", i, "text"], link["text"]
+    for i, s in enumerate(data["socialMedia"]):
+        yield ["socialMedia", i, "network"], s["network"]
+        yield ["socialMedia", i, "text"], s["text"]
+    yield ["contact"], data["contact"]
+    yield ["photoCredits"], data["photoCredits"]
+
+
+def _parse_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def check_embargo(data: dict[str, Any]) -> Iterator[Problem]:
+    embargo = data["header"]["embargo"]
+    if not embargo:
+        return
+    released = _parse_date(data["header"]["date"])
+    lifted = _parse_date(embargo["date"])
+    if released is None or lifted is None:
+        return
+    where: list[PathPart] = ["header", "embargo", "date"]
+    if lifted < released:
+        yield _problem(where, "error", "endet vor dem Datum der Mitteilung", data)
+    elif lifted > released:
+        yield _problem(
+            where,
+            "warning",
+            "liegt nach dem Datum der Mitteilung; meist trägt die Mitteilung das Datum, an dem "
+            "die Sperrfrist endet",
+            data,
+        )
+
+
+def check_quotes(parts: list[PathPart], text: str, data: dict[str, Any]) -> Iterator[Problem]:
+    if '"' in text:
+        yield _problem(parts, "warning", "gerade Anführungszeichen; bitte „…“ verwenden", data)
+    if "\u201e" not in text and "\u201c" not in text:
+        return
+    depth = 0
+    for ch in text:
+        if ch == "\u201e":
+            depth += 1
+        elif ch == "\u201c":
+            depth -= 1
+            if depth < 0:
+                break
+    if depth != 0:
+        yield _problem(
+            parts,
+            "warning",
+            "Anführungszeichen „…“ nicht paarig (öffnend „ und schließend “)",
+            data,
+        )
+
+
+def check_quote_blocks(data: dict[str, Any]) -> Iterator[Problem]:
+    for i, block in enumerate(data["body"]):
+        if block["type"] == "quote" and block["text"].lstrip().startswith(("\u201e", '"')):
+            yield _problem(
+                ["body", i, "text"],
+                "warning",
+                "bitte ohne äußere Anführungszeichen erfassen; das Layout setzt „…“ selbst",
+                data,
+            )
+
+
+def _is_shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters)
+
+
+def check_headline(data: dict[str, Any]) -> Iterator[Problem]:
+    headline = data["headline"].strip()
+    if not headline:
+        return
+    if _is_shouting(headline):
+        yield _problem(["headline"], "error", "nicht ganz in Großbuchstaben schreiben", data)
+    n = len(headline)
+    if n < HEADLINE_SHORT:
+        yield _problem(
+            ["headline"], "warning", f"sehr kurz ({n} Zeichen; üblich sind 30 bis 75)", data
+        )
+    elif n > HEADLINE_LONG:
+        yield _problem(
+            ["headline"], "warning", f"lang ({n} Zeichen; üblich sind 30 bis 75, eine Zeile)", data
+        )
+    if _is_shouting(data["subheadline"]):
+        yield _problem(["subheadline"], "warning", "nicht ganz in Großbuchstaben schreiben", data)
+
+
+def _digits(number: str) -> int:
+    return sum(c.isdigit() for c in number)
+
+
+def phone_problem(number: str, first: str | None) -> str:
+    """Why a reader cannot dial ``number`` ('' if they can).
+
+    ``first`` is the first number of the list when ``number`` is a later one, which
+    may then be only another extension ("oder 1405").
+    """
+    if not _PHONE_GROUPS.match(number):
+        return ""  # the schema's pattern reports the form
+    if first is not None and number.isdigit() and len(number) <= 6:
+        if "-" not in first:
+            return "eine Durchwahl allein setzt voraus, dass die erste Nummer eine Durchwahl hat"
+        return ""
+    if number.startswith("+"):
+        return "" if _digits(number) >= 8 else "zu kurz zum Wählen"
+    if not number.startswith("0"):
+        return "ohne Vorwahl nicht wählbar (z. B. 0211 837-1134)"
+    if " " not in number and "-" not in number:
+        return "Vorwahl und Rufnummer bitte mit Leerzeichen trennen (z. B. 0211 837-1134)"
+    if _digits(number) < 7:
+        return "zu kurz zum Wählen"
+    return ""
+
+
+def check_phones(data: dict[str, Any]) -> Iterator[Problem]:
+    po = data["pressOffice"]
+    phones = po["phones"]
+    for i, number in enumerate(phones):
+        why = phone_problem(number, phones[0] if i else None)
+        if why:
+            yield _problem(["pressOffice", "phones", i], "error", why, data)
+    if po["fax"]:
+        why = phone_problem(po["fax"], None)
+        if why:
+            yield _problem(["pressOffice", "fax"], "error", why, data)
+
+
+def check_side_block(data: dict[str, Any]) -> Iterator[Problem]:
+    po = data["pressOffice"]
+    lines = sum(bool(po[k]) for k in ("organisation", "unit", "fax", "email"))
+    lines += len(po["address"]) + bool(po["phones"]) + bool(po["website"]["url"])
+    if lines > SIDE_BLOCK_MAX_LINES:
+        yield _problem(
+            ["pressOffice"],
+            "error",
+            f"{lines} Zeilen; der Absenderblock darf höchstens {SIDE_BLOCK_MAX_LINES} haben",
+            data,
+        )
+
+
+def check_reference(data: dict[str, Any], settings: RuleSettings) -> Iterator[Problem]:
+    ref = data["header"]["reference"]
+    if not ref:
+        return
+    where: list[PathPart] = ["header", "reference"]
+    if settings.reference_pattern and not _compiled(settings.reference_pattern).match(ref):
+        hint = f" – erwartet: {settings.reference_hint}" if settings.reference_hint else ""
+        yield _problem(where, "error", f"entspricht nicht dem Muster des Hauses{hint}", data)
+    released = _parse_date(data["header"]["date"])
+    match = _YEAR_IN_REF.search(ref)
+    if released and match:
+        year = int(match.group(1))
+        full = year if year >= 1000 else 2000 + year
+        if full != released.year:
+            yield _problem(
+                where,
+                "warning",
+                f"nennt das Jahr {match.group(1)}, das Datum aber {released.year}",
+                data,
+            )
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def check_gender(
+    parts: list[PathPart], text: str, severity: Severity, data: dict[str, Any]
+) -> Iterator[Problem]:
+    match = _GENDER.search(text)
+    if match:
+        yield _problem(
+            parts,
+            severity,
+            f"Genderzeichen im Wort („{match.group(0)}…“) sind in amtlichen Texten dieses Hauses "
+            "nicht vorgesehen; bitte Paarform oder neutrale Form verwenden",
+            data,
+        )
+
+
+@cache
+def missing_glyphs_pattern(font_file: Path) -> re.Pattern[str]:
+    """A pattern matching any character the font cannot show.
+
+    Control characters are left to the schema, which rejects them as errors.
+    """
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(font_file), lazy=True) as font:
+        cmap = set(font.getBestCmap())
+    ranges: list[tuple[int, int]] = []
+    for cp in sorted(cmap | set(range(0x20)) | {0x20, 0x7F, 0xA0, 0xAD}):
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(f"[^{body}]")
+
+
+def check_glyphs(
+    parts: list[PathPart], text: str, pattern: re.Pattern[str], family: str, data: dict[str, Any]
+) -> Iterator[Problem]:
+    match = pattern.search(text)
+    if match:
+        missing = sorted(set(pattern.findall(text)))
+        shown = " ".join(f"„{c}“ (U+{ord(c):04X})" for c in missing[:3])
+        yield _problem(
+            parts,
+            "warning",
+            f"die Schrift {family} hat kein Zeichen für {shown}; es würde im PDF fehlen",
+            data,
+        )
+
+
+def run_rules(data: dict[str, Any], settings: RuleSettings) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += check_embargo(data)
+    problems += check_headline(data)
+    problems += check_phones(data)
+    problems += check_side_block(data)
+    problems += check_reference(data, settings)
+    problems += check_quote_blocks(data)
+    glyphs = missing_glyphs_pattern(settings.font_file) if settings.font_file else None
+    gender = settings.gender_characters
+    for parts, text in texts(data):
+        if not text:
+            continue
+        problems += check_quotes(parts, text, data)
+        if gender in ("warning", "error"):
+            problems += check_gender(parts, text, gender, data)  # type: ignore[arg-type]
+        if glyphs is not None:
+            problems += check_glyphs(parts, text, glyphs, settings.font_family, data)
+    return problems

@@ -1,0 +1,147 @@
+"""The compiled layout schema, the format checks it uses, and its errors.
+
+Two engines read the same schema file. The live one is ``jsonschema-rs``
+(compiled, about 0.1 ms for the reference draft, so it can run on every keystroke);
+the reference one is the pure-Python ``jsonschema``, which checks the schema itself
+against the Draft 2020-12 meta-schema and which the tests hold the live engine to.
+Both report :class:`SchemaError` records, so messages never depend on the engine.
+
+jsonschema's built-in ``email`` check only looks for an "@", and ``uri`` is not
+checked at all without an extra package. PressDesk registers its own checks:
+e-mail syntax through ``email-validator`` (no DNS look-up), URIs through
+``rfc3986-validator`` (one precompiled regular expression, cheap to import), and
+dates through :meth:`datetime.date.fromisoformat` on the strict ``YYYY-MM-DD`` form.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+from typing import Any
+
+import jsonschema_rs
+from rfc3986_validator import validate_rfc3986
+
+from pressdesk.paths import schemas_dir
+
+SCHEMA_FILE = "press-release.schema.json"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", re.I)
+
+
+def is_date(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    if not _ISO_DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def is_web_url(value: object) -> bool:
+    """An absolute http(s) URL with a real host name, as a reader can open it."""
+    if not isinstance(value, str):
+        return True
+    if not validate_rfc3986(value, rule="URI"):
+        return False
+    scheme, _, rest = value.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest:
+        return False
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+    return bool(_HOST.match(host))
+
+
+@cache
+def _email_validator() -> Any:
+    # Imported on first use: email-validator pulls in idna and dnspython.
+    from email_validator import EmailNotValidError, validate_email
+
+    def check(value: str) -> bool:
+        try:
+            validate_email(value, check_deliverability=False)
+        except EmailNotValidError:
+            return False
+        return True
+
+    return check
+
+
+@lru_cache(maxsize=512)
+def _email_result(value: str) -> bool:
+    return bool(_email_validator()(value))
+
+
+def is_email(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    return _email_result(value)
+
+
+@cache
+def load_schema() -> dict[str, Any]:
+    text = (schemas_dir() / SCHEMA_FILE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+FORMATS = {"date": is_date, "email": is_email, "uri": is_web_url}
+
+
+@dataclass(frozen=True)
+class SchemaError:
+    """One violated keyword: where in the draft, which keyword, in which subschema."""
+
+    path: tuple[str | int, ...]
+    keyword: str
+    schema: dict[str, Any]
+    instance: Any
+
+    @property
+    def limit(self) -> Any:
+        return self.schema.get(self.keyword)
+
+
+@cache
+def reference_validator() -> Any:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    checker = FormatChecker(formats=())
+    for name, check in FORMATS.items():
+        checker.checks(name)(check)
+    schema = load_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=checker)
+
+
+@cache
+def live_validator() -> Any:
+    return jsonschema_rs.Draft202012Validator(load_schema(), formats=FORMATS, validate_formats=True)
+
+
+def _subschema(path: list[Any]) -> dict[str, Any]:
+    node: Any = load_schema()
+    for part in path:
+        node = node[part]
+    return node if isinstance(node, dict) else {}
+
+
+def schema_errors(data: dict[str, Any]) -> Iterator[SchemaError]:
+    """Every schema violation of ``data`` (live engine)."""
+    for e in live_validator().iter_errors(data):
+        schema_path = list(e.schema_path)
+        keyword = str(schema_path[-1]) if schema_path else ""
+        yield SchemaError(tuple(e.instance_path), keyword, _subschema(schema_path[:-1]), e.instance)
+
+
+def reference_schema_errors(data: dict[str, Any]) -> Iterator[SchemaError]:
+    """Every schema violation of ``data`` (reference engine)."""
+    for e in reference_validator().iter_errors(data):
+        schema = e.schema if isinstance(e.schema, dict) else {}
+        yield SchemaError(tuple(e.absolute_path), str(e.validator), schema, e.instance)

@@ -1,0 +1,41 @@
+"""Fixtures shared by all test packages: samples, the default profile, output folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pressdesk.model import Draft, load_draft
+from pressdesk.paths import reference_sample, samples_dir
+from pressdesk.profile import Profile, load_profile
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "seed" / "presseinformation-2018-07-18.txt"
+SAMPLES = sorted(samples_dir().glob("*.pressdesk"))
+
+
+@pytest.fixture(scope="session")
+def profile() -> Profile:
+    return load_profile("nrw")
+
+
+@pytest.fixture
+def reference_draft() -> Draft:
+    return load_draft(reference_sample())
+
+
+@pytest.fixture(params=SAMPLES, ids=[p.stem for p in SAMPLES])
+def sample_path(request: pytest.FixtureRequest) -> Path:
+    return Path(request.param)
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    """test-output/ at the repository top: rendered pages and screenshots to look at."""
+    out = REPO / "test-output"
+    out.mkdir(exist_ok=True)
+    return out

@@ -1,0 +1,170 @@
+"""Hypothesis strategies for drafts.
+
+``drafts()`` builds drafts that are mostly valid (real dates, dialable numbers,
+full URLs) but full of awkward text: markup characters, German quotes, emoji,
+300-character words. ``any_drafts()`` may be anything the model can hold.
+Exporter tests keep the drafts that validate without errors.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import strategies as st
+
+from pressdesk.model import Block, Draft, Embargo, Header, Link, PressOffice, SocialLink
+from pressdesk.model.draft import BLOCK_TYPES, DOCUMENT_KINDS
+
+AWKWARD = [
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "<b>",
+    "„",
+    "“",
+    "‚",
+    "‘",
+    "–",
+    "—",
+    "…",
+    "€",
+    "§",
+    "😀",
+    "ß",
+    "ẞ",
+]
+WORD = st.one_of(
+    st.text(
+        alphabet="abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ",
+        min_size=1,
+        max_size=14,
+    ),
+    st.sampled_from(AWKWARD),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=250, max_size=300),
+    st.sampled_from(
+        ["https://www.land.nrw/pressemitteilungen", "presse@stk.nrw.de", "0211 837-1134"]
+    ),
+)
+
+
+def words(min_words: int = 1, max_words: int = 12) -> st.SearchStrategy[str]:
+    return st.lists(WORD, min_size=min_words, max_size=max_words).map(" ".join)
+
+
+def short(max_size: int) -> st.SearchStrategy[str]:
+    return (
+        st.lists(
+            st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüß<&„“", min_size=1, max_size=10),
+            min_size=1,
+            max_size=4,
+        )
+        .map(" ".join)
+        .map(lambda s: s[:max_size].strip() or "x")
+    )
+
+
+iso_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)).map(date.isoformat)
+times = st.tuples(st.integers(0, 23), st.integers(0, 59)).map(lambda t: f"{t[0]:02d}:{t[1]:02d}")
+urls = st.sampled_from(
+    [
+        "https://www.land.nrw",
+        "https://www.mkffi.nrw/presse?id=1&x=2",
+        "http://example.org/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x/y/z/ein-sehr-langer-pfad",
+    ]
+)
+phones = st.sampled_from(["0211 837-1134", "+49 211 837-1134", "030 18272-0"])
+
+
+@st.composite
+def blocks(draw: st.DrawFn) -> Block:
+    kind = draw(st.sampled_from(BLOCK_TYPES))
+    if kind == "list":
+        return Block(type="list", items=draw(st.lists(words(1, 20), min_size=1, max_size=5)))
+    if kind == "subheading":
+        return Block(type="subheading", text=draw(short(100)))
+    if kind == "quote":
+        return Block(type="quote", text=draw(words(1, 60)), speaker=draw(short(80)))
+    return Block(type="paragraph", text=draw(words(1, 120)))
+
+
+@st.composite
+def drafts(draw: st.DrawFn, max_blocks: int = 8) -> Draft:
+    released = draw(iso_dates)
+    embargo = draw(
+        st.one_of(
+            st.none(),
+            st.builds(Embargo, date=st.just(released), time=times),
+            st.builds(Embargo, date=st.just(released), at_speech_start=st.just(True)),
+        )
+    )
+    year = released[:4]
+    return Draft(
+        header=Header(
+            kind=draw(st.sampled_from(DOCUMENT_KINDS)),
+            reference=draw(st.sampled_from(["L-Duisburg", f"Nr. 47/{year}", "Nr. 312"])),
+            date=released,
+            embargo=embargo,
+        ),
+        press_office=PressOffice(
+            organisation=draw(short(80)),
+            unit=draw(st.sampled_from(["Pressestelle", ""])),
+            address=draw(st.lists(short(60), min_size=1, max_size=3)),
+            phones=draw(st.lists(phones, min_size=1, max_size=2)),
+            fax=draw(st.sampled_from(["", "0211 837-1144"])),
+            email="presse@stk.nrw.de",
+            website=Link(text=draw(st.sampled_from(["", "www.land.nrw"])), url=draw(urls)),
+        ),
+        announcement=draw(st.one_of(st.just(""), short(200))),
+        headline=draw(words(1, 12).map(lambda s: s[:120].strip() or "Überschrift")),
+        subheadline=draw(st.one_of(st.just(""), short(160))),
+        body=draw(st.lists(blocks(), min_size=1, max_size=max_blocks)),
+        further_information=draw(st.lists(st.builds(Link, text=st.just(""), url=urls), max_size=2)),
+        social_media=draw(
+            st.lists(st.builds(SocialLink, network=short(40), text=short(80), url=urls), max_size=3)
+        ),
+        contact=draw(words(1, 30).map(lambda s: s[:400].strip() or "Bei Nachfragen")),
+        photo_credits=draw(st.one_of(st.just(""), short(300))),
+    )
+
+
+ANY_TEXT = st.text(max_size=40)
+
+
+@st.composite
+def any_drafts(draw: st.DrawFn) -> Draft:
+    """Any draft the model can hold: arbitrary (surrogate-free) text everywhere."""
+    text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40)
+    return Draft(
+        header=Header(
+            kind=draw(text),
+            reference=draw(text),
+            date=draw(text),
+            embargo=draw(st.one_of(st.none(), st.builds(Embargo, date=text, time=text))),
+        ),
+        press_office=PressOffice(
+            organisation=draw(text),
+            address=draw(st.lists(text, max_size=3)),
+            phones=draw(st.lists(text, max_size=3)),
+            email=draw(text),
+            website=Link(draw(text), draw(text)),
+        ),
+        headline=draw(text),
+        body=draw(
+            st.lists(
+                st.builds(
+                    Block,
+                    type=st.sampled_from(BLOCK_TYPES),
+                    text=text,
+                    speaker=text,
+                    items=st.lists(text, max_size=3),
+                ),
+                max_size=4,
+            )
+        ),
+        further_information=draw(st.lists(st.builds(Link, text=text, url=text), max_size=2)),
+        social_media=draw(
+            st.lists(st.builds(SocialLink, network=text, text=text, url=text), max_size=2)
+        ),
+        contact=draw(text),
+    )
