@@ -1,0 +1,53 @@
+"""DOCX export: the same layout as the PDF, editable in Word and LibreOffice.
+
+The one door is :func:`export_docx`; :func:`render_docx` gives the bytes for
+callers that write elsewhere (tests, benchmarks). python-docx is imported only
+when an export runs.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+
+from pressdesk.export import ExportError
+from pressdesk.model.draft import Draft
+from pressdesk.model.files import atomic_write_bytes
+from pressdesk.profile.profile import Profile, load_profile
+
+__all__ = ["ExportError", "export_docx", "render_docx"]
+
+
+def render_docx(draft: Draft, profile: Profile | None = None, final: bool = False) -> bytes:
+    """The DOCX file as bytes. ``final=False`` marks every page "ENTWURF"."""
+    from pressdesk.export.docx.document import build_document
+
+    doc = build_document(draft, profile or load_profile(), final=final)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def export_docx(
+    draft: Draft,
+    out_path: str | os.PathLike[str],
+    profile: Profile | None = None,
+    final: bool = False,
+) -> None:
+    """Write the draft as DOCX to ``out_path``, atomically (old file or new, never half).
+
+    Raises :class:`ExportError` with a German message when the file cannot be written.
+    """
+    data = render_docx(draft, profile, final=final)
+    try:
+        atomic_write_bytes(out_path, data)
+    except PermissionError:
+        raise ExportError(f"Keine Berechtigung, „{out_path}“ zu schreiben.") from None
+    except FileNotFoundError:
+        raise ExportError(f"Den Ordner für „{out_path}“ gibt es nicht.") from None
+    except IsADirectoryError:
+        raise ExportError(f"„{out_path}“ ist ein Ordner, keine Datei.") from None
+    except OSError as exc:
+        raise ExportError(
+            f"„{out_path}“ konnte nicht geschrieben werden ({exc.strerror})."
+        ) from None

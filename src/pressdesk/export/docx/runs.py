@@ -1,0 +1,85 @@
+"""Text into runs: clean characters, hyperlinks, the side column frame.
+
+XML 1.0 forbids most C0 control characters, lone surrogates and U+FFFE/U+FFFF;
+python-docx raises on them, so every string goes through :func:`clean` first.
+Validation rejects such drafts, but an export must never die on one: the
+characters are dropped. Tabs and line breaks survive where a block may hold them.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from pressdesk.export.docx.styles import HYPERLINK_NAME
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b")
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def clean(text: str, multiline: bool = False) -> str:
+    """``text`` without characters XML cannot hold; breaks kept only if ``multiline``."""
+    text = _LINE_BREAKS.sub("\n" if multiline else " ", text)
+    return _FORBIDDEN.sub("", text)
+
+
+def add_text(paragraph: Paragraph, text: str, multiline: bool = False) -> Run | None:
+    """Append cleaned text as one run ('\\n' becomes a line break); nothing for ''."""
+    text = clean(text, multiline)
+    return paragraph.add_run(text) if text else None
+
+
+def safe_url(url: str) -> str:
+    """A relationship target Word accepts: spaces and other unsafe characters escaped."""
+    return quote(clean(url).strip(), safe=_URL_SAFE)
+
+
+def add_hyperlink(paragraph: Paragraph, text: str, url: str) -> None:
+    """A real hyperlink (relationship + ``w:hyperlink``) in the Hyperlink style.
+
+    Without an address the text is set plainly, so a half-typed link still exports.
+    """
+    target = safe_url(url)
+    text = clean(text)
+    if not text:
+        return
+    run = paragraph.add_run(text)
+    if not target:
+        return
+    run.style = HYPERLINK_NAME
+    r_id = paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    link.set(qn("w:history"), "1")
+    run._r.addprevious(link)
+    link.append(run._r)
+
+
+def set_frame(paragraph: Paragraph, x: float, y: float, width: float) -> None:
+    """Place the paragraph in a frame at (x, y) mm from the page's top left corner.
+
+    Consecutive paragraphs with the same frame properties form one frame in Word and
+    LibreOffice alike; it stays where it is while the body text flows.
+    """
+    ppr = paragraph._p.get_or_add_pPr()
+    frame = OxmlElement("w:framePr")
+    frame.set(qn("w:w"), str(int(Mm(width).twips)))
+    frame.set(qn("w:hSpace"), "0")
+    frame.set(qn("w:wrap"), "around")
+    frame.set(qn("w:vAnchor"), "page")
+    frame.set(qn("w:hAnchor"), "page")
+    frame.set(qn("w:x"), str(int(Mm(x).twips)))
+    frame.set(qn("w:y"), str(int(Mm(y).twips)))
+    anchor = ppr.find(qn("w:pStyle"))
+    if anchor is not None:
+        anchor.addnext(frame)
+    else:
+        ppr.insert(0, frame)

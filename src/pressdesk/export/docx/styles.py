@@ -1,0 +1,393 @@
+"""Named styles built from the house-style profile.
+
+Every block of a release has its own paragraph style ("PD Überschrift", "PD Text",
+"PD Zitat" …), so a colleague in Word changes the look of all quotes at once
+instead of by hand. Fonts, sizes, leading and colours all come from the profile;
+the spacing between blocks is paragraph spacing, never empty paragraphs. Every
+style and the document defaults carry the language de-DE so Word and LibreOffice
+hyphenate and spell-check German.
+
+Style ids are ASCII (``PDHeadline``); the names are German and shown in Word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Mm, Pt, RGBColor
+
+from pressdesk.profile.profile import Profile
+
+LANGUAGE = "de-DE"
+BULLET = "\u2022"
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    style_id: str
+    size: float
+    bold: bool = False
+    italic: bool = False
+    color: str = ""
+    before: float = 0.0
+    after: float = 0.0
+    keep_next: bool = False
+    outline: int | None = None
+    align: str = "left"
+    indent: float = 0.0  # mm
+    contextual: bool = False
+    based_on: str = "PDBase"
+
+    @property
+    def name(self) -> str:
+        return NAMES[self.style_id]
+
+
+# Paragraph styles, by what they hold. Keys are what document.py asks for.
+BASE = "PDBase"
+HEADER_LINE = "PDHeaderLine"
+HEADER_PAGE = "PDHeaderPage"
+RUNNING_HEADER = "PDRunningHeader"
+EMBARGO = "PDEmbargo"
+SIDEBAR = "PDSidebar"
+SIDEBAR_ORG = "PDSidebarOrganisation"
+SPEECH_NOTE = "PDSpeechNote"
+HEADLINE = "PDHeadline"
+SUBHEADLINE = "PDSubheadline"
+ANNOUNCEMENT = "PDAnnouncement"
+BODY = "PDBody"
+SUBHEADING = "PDSubheading"
+QUOTE = "PDQuote"
+SPEAKER = "PDSpeaker"
+LIST = "PDList"
+FURTHER = "PDFurtherInformation"
+SOCIAL_LABEL = "PDSocialLabel"
+SOCIAL = "PDSocial"
+CONTACT = "PDContact"
+PHOTO = "PDPhotoCredits"
+# Character styles.
+SPEAKER_RUN = "PDSpeakerRun"
+HYPERLINK = "Hyperlink"
+DRAFT_MARK = "PDDraftMark"
+HYPERLINK_NAME = "Hyperlink"
+DRAFT_MARK_NAME = "PD Entwurf"
+
+NAMES: dict[str, str] = {
+    BASE: "PD Grundtext",
+    HEADER_LINE: "PD Kopf",
+    HEADER_PAGE: "PD Kopf Seitenzahl",
+    RUNNING_HEADER: "PD Kopf Folgeseite",
+    EMBARGO: "PD Sperrfrist",
+    SIDEBAR: "PD Absender",
+    SIDEBAR_ORG: "PD Absender Behörde",
+    SPEECH_NOTE: "PD Redehinweis",
+    HEADLINE: "PD Überschrift",
+    SUBHEADLINE: "PD Unterzeile",
+    ANNOUNCEMENT: "PD Ankündigung",
+    BODY: "PD Text",
+    SUBHEADING: "PD Zwischenüberschrift",
+    QUOTE: "PD Zitat",
+    SPEAKER: "PD Zitat Quelle",
+    LIST: "PD Aufzählung",
+    FURTHER: "PD Weitere Informationen",
+    SOCIAL_LABEL: "PD Netz Überschrift",
+    SOCIAL: "PD Netz",
+    CONTACT: "PD Kontakt",
+    PHOTO: "PD Bildnachweis",
+    SPEAKER_RUN: "PD Zitat Quelle Zeichen",
+    HYPERLINK: HYPERLINK_NAME,
+    DRAFT_MARK: DRAFT_MARK_NAME,
+}
+
+
+def _leading(profile: Profile, size: float) -> float:
+    """The profile's leading, scaled to a font size (15 pt for 11 pt body text)."""
+    return round(size * profile.sizes.leading / profile.sizes.body, 1)
+
+
+def paragraph_specs(profile: Profile) -> list[StyleSpec]:
+    s, c = profile.sizes, profile.colors
+    gap = s.leading / 2
+    indent = 6.0
+    return [
+        StyleSpec(BASE, s.body, color=c.text, based_on=""),
+        StyleSpec(HEADER_LINE, s.header, bold=True, color=c.accent),
+        StyleSpec(HEADER_PAGE, s.header),
+        StyleSpec(RUNNING_HEADER, s.small, color=c.rule),
+        StyleSpec(EMBARGO, s.header, bold=True, color=c.accent),
+        StyleSpec(SIDEBAR, s.sidebar, color=c.sidebar),
+        StyleSpec(SIDEBAR_ORG, s.sidebar, bold=True, color=c.sidebar),
+        StyleSpec(SPEECH_NOTE, s.body, bold=True, after=gap, keep_next=True),
+        StyleSpec(
+            HEADLINE,
+            s.headline,
+            bold=True,
+            color=c.accent,
+            after=gap,
+            keep_next=True,
+            outline=0,
+        ),
+        StyleSpec(SUBHEADLINE, s.subheadline, after=gap, keep_next=True),
+        StyleSpec(ANNOUNCEMENT, s.announcement, after=gap, keep_next=True),
+        StyleSpec(BODY, s.body, after=gap),
+        StyleSpec(
+            SUBHEADING,
+            s.subheading,
+            bold=True,
+            color=c.accent,
+            before=gap,
+            after=gap / 2,
+            keep_next=True,
+            outline=1,
+        ),
+        StyleSpec(QUOTE, s.body, italic=True, after=gap, indent=indent),
+        StyleSpec(SPEAKER, s.body, after=gap, indent=indent),
+        StyleSpec(LIST, s.body, after=gap, indent=indent, contextual=True),
+        StyleSpec(FURTHER, s.body, before=gap, after=gap),
+        StyleSpec(SOCIAL_LABEL, s.body, keep_next=True),
+        StyleSpec(SOCIAL, s.body, after=gap, contextual=True),
+        StyleSpec(CONTACT, s.body, before=gap, after=gap),
+        StyleSpec(PHOTO, s.small, color=c.sidebar),
+    ]
+
+
+def _rgb(hex_color: str) -> RGBColor:
+    return RGBColor.from_string(hex_color.lstrip("#").upper())
+
+
+def _set_lang(rpr: BaseOxmlElement) -> None:
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+
+
+def _set_fonts(rpr: BaseOxmlElement, family: str) -> None:
+    """Name the font for every script; theme fonts would win over a plain name."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attr}"), family)
+
+
+def _set_document_defaults(doc: Document, profile: Profile) -> None:
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(rpr, profile.fonts.family)
+    _set_lang(rpr)
+    size = str(round(profile.sizes.body * 2))
+    for tag in ("w:sz", "w:szCs"):
+        node = rpr.find(qn(tag))
+        if node is not None:
+            node.set(qn("w:val"), size)
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    for child in list(ppr):
+        ppr.remove(child)
+    ppr.append(OxmlElement("w:widowControl"))
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), str(round(profile.sizes.leading * 20)))
+    spacing.set(qn("w:lineRule"), "exact")
+    ppr.append(spacing)
+    normal = doc.styles["Normal"]
+    normal.font.name = profile.fonts.family
+    _set_fonts(normal.element.get_or_add_rPr(), profile.fonts.family)
+    _set_lang(normal.element.get_or_add_rPr())
+
+
+def _add_paragraph_style(
+    doc: Document, spec: StyleSpec, profile: Profile, body_width: float, full_width: float
+) -> None:
+    style = doc.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = spec.style_id
+    style.base_style = doc.styles["Normal"] if not spec.based_on else _by_id(doc, spec.based_on)
+    style.quick_style = spec.style_id in (HEADLINE, SUBHEADLINE, BODY, SUBHEADING, QUOTE, LIST)
+    font = style.font
+    font.name = profile.fonts.family
+    font.size = Pt(spec.size)
+    font.bold = spec.bold
+    font.italic = spec.italic
+    if spec.color:
+        font.color.rgb = _rgb(spec.color)
+    rpr = style.element.get_or_add_rPr()
+    _set_fonts(rpr, profile.fonts.family)
+    _set_lang(rpr)
+    pf = style.paragraph_format
+    pf.space_before = Pt(spec.before)
+    pf.space_after = Pt(spec.after)
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(_leading(profile, spec.size))
+    pf.keep_with_next = spec.keep_next
+    pf.widow_control = True
+    pf.alignment = WD_ALIGN_PARAGRAPH.RIGHT if spec.align == "right" else WD_ALIGN_PARAGRAPH.LEFT
+    if spec.indent:
+        pf.left_indent = Mm(spec.indent)
+    if spec.style_id in (HEADER_LINE, HEADER_PAGE, RUNNING_HEADER):
+        # Header lines reach over the side column to the right margin, like the PDF's.
+        pf.right_indent = Mm(-full_width + body_width)
+        pf.tab_stops.add_tab_stop(Mm(full_width), WD_TAB_ALIGNMENT.RIGHT)
+    ppr = style.element.get_or_add_pPr()
+    if spec.contextual:
+        ppr.append(OxmlElement("w:contextualSpacing"))
+    if spec.outline is not None:
+        level = OxmlElement("w:outlineLvl")
+        level.set(qn("w:val"), str(spec.outline))
+        ppr.append(level)
+    _sort_ppr(ppr)
+
+
+# pPr children must appear in schema order or Word calls the file damaged.
+_PPR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+
+
+def _sort_ppr(ppr: BaseOxmlElement) -> None:
+    rank = {qn(f"w:{name}"): i for i, name in enumerate(_PPR_ORDER)}
+    children: list[BaseOxmlElement] = sorted(ppr, key=lambda el: rank.get(el.tag, len(rank)))
+    for child in children:
+        ppr.remove(child)
+        ppr.append(child)
+
+
+def _by_id(doc: Document, style_id: str) -> object:
+    for style in doc.styles:
+        if style.style_id == style_id:
+            return style
+    raise KeyError(style_id)
+
+
+def _add_character_styles(doc: Document, profile: Profile) -> None:
+    link = doc.styles.add_style(HYPERLINK_NAME, WD_STYLE_TYPE.CHARACTER)
+    link.style_id = HYPERLINK
+    link.font.color.rgb = _rgb(profile.colors.link)
+    link.font.underline = True
+    link.hidden = False
+    link.unhide_when_used = True
+    speaker = doc.styles.add_style(NAMES[SPEAKER_RUN], WD_STYLE_TYPE.CHARACTER)
+    speaker.style_id = SPEAKER_RUN
+    speaker.font.italic = False
+    mark = doc.styles.add_style(DRAFT_MARK_NAME, WD_STYLE_TYPE.CHARACTER)
+    mark.style_id = DRAFT_MARK
+    mark.font.bold = True
+    mark.font.color.rgb = _rgb(profile.colors.draft_mark)
+
+
+def add_bullet_numbering(doc: Document, profile: Profile) -> int:
+    """A one-level bullet list definition; returns its ``numId`` for the list style."""
+    numbering = doc.part.numbering_part.element
+    abstract_ids = [
+        int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))
+    ]
+    abstract_id = max(abstract_ids, default=-1) + 1
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(abstract_id))
+    multi = OxmlElement("w:multiLevelType")
+    multi.set(qn("w:val"), "singleLevel")
+    abstract.append(multi)
+    lvl = OxmlElement("w:lvl")
+    lvl.set(qn("w:ilvl"), "0")
+    for tag, val in (("w:start", "1"), ("w:numFmt", "bullet"), ("w:lvlText", BULLET)):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), val)
+        lvl.append(el)
+    jc = OxmlElement("w:lvlJc")
+    jc.set(qn("w:val"), "left")
+    lvl.append(jc)
+    ppr = OxmlElement("w:pPr")
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), str(int(Mm(6).twips)))
+    ind.set(qn("w:hanging"), str(int(Mm(6).twips)))
+    ppr.append(ind)
+    lvl.append(ppr)
+    rpr = OxmlElement("w:rPr")
+    _set_fonts(rpr, profile.fonts.family)
+    lvl.append(rpr)
+    abstract.append(lvl)
+    # abstractNum elements come before num elements.
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num = numbering.add_num(abstract_id)
+    return int(num.numId)
+
+
+def _attach_numbering(doc: Document, num_id: int) -> None:
+    style = _by_id(doc, LIST)
+    ppr = style.element.get_or_add_pPr()  # type: ignore[attr-defined]
+    num_pr = OxmlElement("w:numPr")
+    num_id_el = OxmlElement("w:numId")
+    num_id_el.set(qn("w:val"), str(num_id))
+    num_pr.append(num_id_el)
+    ppr.append(num_pr)
+    for ind in ppr.findall(qn("w:ind")):
+        ppr.remove(ind)
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), str(int(Mm(6).twips)))
+    ind.set(qn("w:hanging"), str(int(Mm(6).twips)))
+    ppr.append(ind)
+    _sort_ppr(ppr)
+
+
+def build_styles(doc: Document, profile: Profile, body_width: float, full_width: float) -> None:
+    """Document defaults, every paragraph and character style, the bullet list."""
+    _set_document_defaults(doc, profile)
+    for spec in paragraph_specs(profile):
+        _add_paragraph_style(doc, spec, profile, body_width, full_width)
+    _add_character_styles(doc, profile)
+    _attach_numbering(doc, add_bullet_numbering(doc, profile))
+
+
+def style_name(doc: Document, style_id: str) -> str:
+    """The display name for a style id (python-docx looks styles up by name)."""
+    return str(_by_id(doc, style_id).name)  # type: ignore[attr-defined]
