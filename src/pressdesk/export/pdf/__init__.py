@@ -1,0 +1,84 @@
+"""PDF export in the house layout (reportlab platypus). No Qt.
+
+The door for the command line and the app::
+
+    from pressdesk.export.pdf import export_pdf, render_pdf
+    result = export_pdf(draft, out_path, profile=profile, final=False, tagged=True)
+    result.pages  # the page count
+    data = render_pdf(draft, profile=None, final=False, tagged=True)  # bytes, for the preview
+
+``final=False`` marks every page "ENTWURF". ``tagged`` asks for a tagged PDF
+(PDF/UA); until the tagging layer exists it is accepted and has no effect.
+User-caused failures raise :class:`pressdesk.export.ExportError` (German message).
+reportlab is imported only when an export runs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pressdesk.export import ExportError
+from pressdesk.model.draft import Draft
+from pressdesk.profile.profile import Profile, load_profile
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    pages: int
+    size: int
+
+
+@dataclass(frozen=True)
+class Rendered:
+    data: bytes
+    pages: int
+
+
+def render(
+    draft: Draft, profile: Profile | None = None, final: bool = False, tagged: bool = True
+) -> Rendered:
+    """Lay out ``draft``; the PDF bytes and the page count."""
+    from pressdesk.export.pdf.document import build_pdf
+
+    data, pages, _root = build_pdf(draft, profile or load_profile(), final)
+    return Rendered(data, pages)
+
+
+def render_pdf(
+    draft: Draft, profile: Profile | None = None, final: bool = False, tagged: bool = True
+) -> bytes:
+    """The PDF of ``draft`` as bytes (for the in-app preview)."""
+    return render(draft, profile, final, tagged).data
+
+
+def export_pdf(
+    draft: Draft,
+    out_path: str | os.PathLike[str],
+    profile: Profile | None = None,
+    final: bool = False,
+    tagged: bool = True,
+) -> ExportResult:
+    """Write the PDF of ``draft`` to ``out_path`` atomically (old file intact on failure)."""
+    from pressdesk.model.files import atomic_write_bytes
+
+    rendered = render(draft, profile, final, tagged)
+    path = Path(out_path)
+    try:
+        atomic_write_bytes(path, rendered.data)
+    except PermissionError:
+        raise ExportError(f"Keine Berechtigung, „{path}“ zu schreiben.") from None
+    except FileNotFoundError:
+        raise ExportError(f"Den Ordner für „{path}“ gibt es nicht.") from None
+    except IsADirectoryError:
+        raise ExportError(f"„{path}“ ist ein Ordner, keine Datei.") from None
+    except OSError as exc:
+        raise ExportError(
+            f"Die PDF-Datei „{path}“ konnte nicht geschrieben werden ({exc.strerror})."
+        ) from None
+    return ExportResult(path, rendered.pages, len(rendered.data))
+
+
+__all__ = ["ExportError", "ExportResult", "Rendered", "export_pdf", "render", "render_pdf"]

@@ -1,0 +1,265 @@
+"""Page templates and page furniture: the profile becomes pages, the draft flows in.
+
+Page 1 has the header area (header line, date, 'Seite 1 von N', optional logo)
+and the press office block in the right-hand column; later pages have a running
+header (header line, 'Seite i von N', the embargo again if there is one). The
+body column keeps one width on every page. Furniture is drawn in the templates'
+``onPage`` callbacks; 'Seite i von N' is placed there too and filled in when the
+canvas is saved (:mod:`.numbering`).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from reportlab.lib import pagesizes
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+
+from pressdesk.export import ExportError, content
+from pressdesk.export.pdf import structure as st
+from pressdesk.export.pdf.flowables import Layout, Para, build_layout, para
+from pressdesk.export.pdf.fonts import FontNames, register_fonts
+from pressdesk.export.pdf.numbering import PageLabelCanvas, place_page_label
+from pressdesk.export.pdf.styles import Styles, make_styles
+from pressdesk.model.draft import Draft
+from pressdesk.profile.profile import Profile
+
+OPEN_OUTLINE_FROM_PAGES = 3
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The profile's page geometry in points."""
+
+    width: float
+    height: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+    body_width: float
+    side_x: float
+    side_width: float
+    header: float
+    running_header: float
+
+    @classmethod
+    def of(cls, profile: Profile) -> Geometry:
+        pg = profile.page
+        size = getattr(pagesizes, pg.size.upper(), None)
+        if not isinstance(size, tuple):
+            raise ExportError(f"Das Seitenformat „{pg.size}“ des Profils ist unbekannt.")
+        w, h = size
+        left, right = pg.margin_left * mm, pg.margin_right * mm
+        side_w, gap = pg.sidebar_width * mm, pg.sidebar_gap * mm
+        body_w = w - left - right - side_w - gap
+        return cls(
+            width=w,
+            height=h,
+            left=left,
+            right=w - right,
+            top=h - pg.margin_top * mm,
+            bottom=pg.margin_bottom * mm,
+            body_width=body_w,
+            side_x=left + body_w + gap,
+            side_width=side_w,
+            header=pg.header_height * mm,
+            running_header=pg.running_header_height * mm,
+        )
+
+
+class ReleaseDocument(BaseDocTemplate):
+    """One press release: templates 'first' and 'later' with their furniture."""
+
+    def __init__(
+        self,
+        out: Any,
+        draft: Draft,
+        profile: Profile,
+        layout: Layout,
+        styles: Styles,
+        fonts: FontNames,
+        final: bool,
+    ) -> None:
+        self.geo = g = Geometry.of(profile)
+        self.draft, self.profile, self.layout = draft, profile, layout
+        self.styles, self.fonts, self.final = styles, fonts, final
+        po = draft.press_office
+        super().__init__(
+            out,
+            pagesize=(g.width, g.height),
+            leftMargin=g.left,
+            rightMargin=g.width - g.right,
+            topMargin=g.height - g.top,
+            bottomMargin=g.bottom,
+            title=layout.title,
+            author=po.organisation.strip() or profile.name,
+            subject=_subject(draft),
+            keywords=[
+                k for k in (draft.header.kind, draft.header.reference.strip(), po.organisation) if k
+            ],
+            creator="PressDesk",
+            lang="de-DE",
+            displayDocTitle=1,
+            initialFontName=fonts.regular,
+            initialFontSize=profile.sizes.body,
+        )
+        first = Frame(
+            g.left, g.bottom, g.body_width, g.top - g.header - g.bottom, 0, 0, 0, 0, id="first"
+        )
+        later_h = g.top - g.running_header - g.bottom
+        later = Frame(g.left, g.bottom, g.body_width, later_h, 0, 0, 0, 0, id="later")
+        self.addPageTemplates(
+            [
+                PageTemplate(
+                    "first", [first], onPage=self._first_page, autoNextPageTemplate="later"
+                ),
+                PageTemplate("later", [later], onPage=self._later_page),
+            ]
+        )
+
+    # -- furniture ---------------------------------------------------------------------------
+
+    def _draft_mark(self, canv: Canvas) -> None:
+        if self.final:
+            return
+        g = self.geo
+        with st.artifact(canv, "Watermark"):
+            canv.saveState()
+            canv.setFillColor(self.styles.draft_color)
+            canv.setFillAlpha(0.18)
+            canv.setFont(self.fonts.bold, 96)
+            canv.translate(g.width / 2, g.height / 2)
+            canv.rotate(55)
+            canv.drawCentredString(0, -32, self.profile.label("draftMark"))
+            canv.restoreState()
+
+    def _page_label(self, canv: Canvas, baseline: float) -> None:
+        with st.artifact(canv, "Pagination"):
+            place_page_label(canv, self.geo.right, baseline)
+
+    def _first_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        g, lay = self.geo, self.layout
+        self._draft_mark(canv)
+        logo = self.profile.logo
+        if logo is not None:
+            self._logo(canv)
+        _, h = lay.header.wrap(g.body_width, g.header)
+        lay.header.drawOn(canv, g.left, g.top - h)
+        size = self.profile.sizes.small
+        y = g.top - size
+        if lay.date is not None:
+            lay.date.style = _right(lay.date.style)
+            _, dh = lay.date.wrap(g.right - g.side_x, g.header)
+            lay.date.drawOn(canv, g.side_x, g.top - dh)
+            y -= dh
+        self._page_label(canv, y - size * 0.4)
+        y = g.top - g.header
+        for p in lay.side:
+            _, ph = p.wrap(g.side_width, y - g.bottom)
+            if y - ph < g.bottom:
+                break
+            p.drawOn(canv, g.side_x, y - ph)
+            y -= ph
+
+    def _logo(self, canv: Canvas) -> None:
+        logo = self.profile.logo
+        assert logo is not None
+        from reportlab.lib.utils import ImageReader
+
+        img = ImageReader(str(logo.path))
+        iw, ih = img.getSize()
+        w = logo.width * mm
+        h = w * ih / iw
+        x, y = logo.x * mm, self.geo.height - logo.y * mm - h
+        with st.marked(canv, self.layout.logo):
+            canv.drawImage(img, x, y, w, h, mask="auto")
+
+    def _later_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        g, s = self.geo, self.styles
+        self._draft_mark(canv)
+        size = self.profile.sizes.small
+        with st.artifact(canv, "Pagination"):
+            head = para(self.layout.header_markup, _with_font(s.small, self.fonts.regular), None)
+            _, h = head.wrap(g.body_width, g.running_header)
+            head.drawOn(canv, g.left, g.top - h)
+            y = g.top - h
+            embargo = content.embargo_line(self.draft, self.profile)
+            if embargo:
+                emb = para(self._safe(embargo), _with_font(s.small, self.fonts.bold), None)
+                _, eh = emb.wrap(g.body_width, g.running_header)
+                emb.drawOn(canv, g.left, y - eh)
+                y -= eh
+            canv.setStrokeColor(s.rule_color)
+            canv.setLineWidth(0.5)
+            rule_y = min(y - 3, g.top - g.running_header + 3 * mm)
+            canv.line(g.left, rule_y, g.right, rule_y)
+        self._page_label(canv, g.top - size)
+
+    def _safe(self, text: str) -> str:
+        from xml.sax.saxutils import escape
+
+        from pressdesk.export.pdf.fonts import clean_text
+
+        return escape(clean_text(text, self.fonts))
+
+
+def _subject(draft: Draft) -> str:
+    date = content.date_line(draft)
+    head = content.header_line(draft)
+    return f"{head} vom {date}" if date else head
+
+
+def _with_font(style: Any, font: str) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(f"{style.name}-{font}", parent=style, fontName=font)
+
+
+def _right(style: Any) -> Any:
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(f"{style.name}-right", parent=style, alignment=TA_RIGHT, spaceAfter=0)
+
+
+def _on_total(counted: list[int], canv: Canvas, total: int) -> None:
+    counted.append(total)
+    if total >= OPEN_OUTLINE_FROM_PAGES:
+        canv.showOutline()
+
+
+def build_pdf(draft: Draft, profile: Profile, final: bool) -> tuple[bytes, int, st.Node]:
+    """Lay out ``draft``; return the PDF bytes, the page count and the structure tree."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    fonts = register_fonts(profile)
+    styles = make_styles(profile, fonts)
+    layout = build_layout(draft, profile, styles, fonts)
+    buf = io.BytesIO()
+    doc = ReleaseDocument(buf, draft, profile, layout, styles, fonts, final)
+    counted: list[int] = []
+    maker = partial(
+        PageLabelCanvas,
+        label=profile.page_label,
+        font=fonts.regular,
+        size=profile.sizes.small,
+        color=styles.body.textColor,
+        on_total=partial(_on_total, counted),
+    )
+    story = [NextPageTemplate("later"), *layout.story]
+    try:
+        doc.build(story, canvasmaker=maker)
+    except LayoutError as exc:
+        raise ExportError(
+            f"Der Entwurf lässt sich nicht setzen: ein Block ist größer als eine Seite ({exc})."
+        ) from None
+    return buf.getvalue(), counted[-1], layout.root
+
+
+__all__ = ["Geometry", "Para", "ReleaseDocument", "build_pdf"]

@@ -1,0 +1,213 @@
+"""The draft as platypus flowables, each tied to its structure node.
+
+:func:`build_layout` turns a draft into the body story (poured into the page
+frames) plus the paragraphs of page 1's furniture (header line, date, press office
+block), and one structure tree in reading order (see :mod:`.structure`). The
+words come from :mod:`pressdesk.export.content`, shared with the DOCX exporter;
+this module only decides how they are set. All user text passes :func:`text`:
+dropped control characters and undrawable glyphs, soft hyphens for quote-final
+words, and XML escaping ("<" and "&" are markup to reportlab).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from pressdesk.export import content
+from pressdesk.export.pdf import structure as st
+from pressdesk.export.pdf.fonts import FontNames, clean_text
+from pressdesk.export.pdf.hyphenation import prepare
+from pressdesk.export.pdf.styles import Styles
+from pressdesk.model.draft import Block, Draft, Link
+from pressdesk.profile.profile import Profile
+
+_keys = itertools.count(1)
+
+
+class Para(Paragraph):
+    """A paragraph that knows its structure node and, for headings, its outline entry."""
+
+    node: st.Node | None = None
+    outline: tuple[int, str] | None = None  # (level, title)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight)
+        for i, part in enumerate(parts):
+            if isinstance(part, Para):
+                part.node = self.node
+                part.outline = self.outline if i == 0 else None
+        return parts
+
+    def draw(self) -> None:
+        canv = self.canv
+        if self.outline is not None:
+            level, title = self.outline
+            key = f"pdOutline{next(_keys)}"
+            canv.bookmarkHorizontal(key, 0, self.height)
+            canv.addOutlineEntry(title, key, level=level, closed=False)
+        with st.marked(canv, self.node):
+            super().draw()
+
+
+def para(
+    markup: str,
+    style: Any,
+    node: st.Node | None,
+    outline: tuple[int, str] | None = None,
+    bullet: str | None = None,
+) -> Para:
+    p = Para(markup, style, bulletText=bullet)
+    p.node = node
+    p.outline = outline
+    return p
+
+
+@dataclass
+class Layout:
+    """What the page templates need: the story, page 1's furniture, the structure."""
+
+    root: st.Node
+    story: list[Flowable]
+    header: Para
+    header_markup: str
+    date: Para | None
+    side: list[Para]
+    title: str
+    logo: st.Node | None = None
+
+
+class _Builder:
+    def __init__(self, draft: Draft, profile: Profile, styles: Styles, fonts: FontNames) -> None:
+        self.draft, self.profile, self.s, self.fonts = draft, profile, styles, fonts
+        self.root = st.Node(st.DOCUMENT)
+        self.story: list[Flowable] = []
+        self.link_color = styles.link_color.hexval().replace("0x", "#")
+
+    def text(self, value: str) -> str:
+        """User text as safe paragraph markup."""
+        return escape(prepare(clean_text(value, self.fonts)))
+
+    def link(self, parent: st.Node, link: Link, shown: str | None = None) -> str:
+        label = shown if shown is not None else content.link_text(link)
+        url = clean_text(link.url, self.fonts).strip()
+        if not url:
+            return self.text(label)
+        parent.add(st.LINK, text=label, alt=f"{label} ({url})" if label != url else url, url=url)
+        return f"<a href={quoteattr(url)} color={quoteattr(self.link_color)}>{self.text(label)}</a>"
+
+    def add(self, role: str, value: str, style: Any, **kw: Any) -> Para | None:
+        if not value.strip():
+            return None
+        node = self.root.add(role, text=value)
+        p = para(self.text(value), style, node, **kw)
+        self.story.append(p)
+        return p
+
+    def block(self, block: Block, level: int) -> None:
+        s = self.s
+        if block.type == "paragraph":
+            self.add(st.P, block.text, s.body)
+        elif block.type == "subheading":
+            self.add(st.H2, block.text, s.subheading, outline=(level, block.text.strip()))
+        elif block.type == "quote":
+            if not block.text.strip():
+                return
+            quote = self.root.add(st.BLOCKQUOTE)
+            text = content.quote_text(block.text.strip())
+            first = para(self.text(text), s.quote, quote.add(st.P, text=text))
+            self.story.append(first)
+            speaker = block.speaker.strip()
+            if speaker:
+                first.keepWithNext = 1
+                line = content.quote_attribution(speaker)
+                self.story.append(para(self.text(line), s.speaker, quote.add(st.P, text=line)))
+            self.story.append(Spacer(0, s.body.spaceAfter))
+        elif block.type == "list":
+            items = [i for i in block.items if i.strip()]
+            if not items:
+                return
+            lst = self.root.add(st.L)
+            for n, item in enumerate(items):
+                body = lst.add(st.LI).add(st.LBODY, text=item)
+                p = para(self.text(item), s.item, body, bullet="\u2022")
+                if n == len(items) - 1:
+                    p.style = _with(s.item, spaceAfter=s.body.spaceAfter)
+                self.story.append(p)
+
+    def closing(self) -> None:
+        d, s, profile = self.draft, self.s, self.profile
+        links = [lk for lk in d.further_information if lk.url.strip() or lk.text.strip()]
+        if links:
+            node = self.root.add(st.P, text=content.further_information_label(profile))
+            parts = [self.link(node, lk) for lk in links]
+            label = self.text(content.further_information_label(profile))
+            markup = f"{label} " + "<br/>".join(parts)
+            self.story.append(para(markup, s.closing, node))
+        social = [x for x in d.social_media if x.url.strip() or x.text.strip()]
+        if social:
+            node = self.root.add(st.P, text=content.social_media_label(profile))
+            lines = [self.text(content.social_media_label(profile))]
+            for x in social:
+                shown = content.link_text(Link(x.text, x.url))
+                prefix = f"{self.text(x.network.strip())}: " if x.network.strip() else ""
+                lines.append(prefix + self.link(node, Link(x.text, x.url), shown))
+            self.story.append(para("<br/>".join(lines), s.closing, node))
+        self.add(st.P, d.contact, s.closing)
+        self.add(st.P, d.photo_credits, s.small)
+
+
+def _with(style: Any, **changes: Any) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(f"{style.name}+", parent=style, **changes)
+
+
+def build_layout(draft: Draft, profile: Profile, styles: Styles, fonts: FontNames) -> Layout:
+    """Build the story and the structure tree of ``draft`` in reading order."""
+    b = _Builder(draft, profile, styles, fonts)
+    root, s = b.root, styles
+
+    logo = root.add(st.FIGURE, alt=profile.logo.alt) if profile.logo else None
+    head_text = content.header_line(draft)
+    header = para(b.text(head_text), s.header, root.add(st.P, text=head_text))
+    date_text = content.date_line(draft)
+    date = para(b.text(date_text), s.small, root.add(st.P, text=date_text)) if date_text else None
+
+    side_node = root.add(st.DIV)
+    side: list[Para] = []
+    for line in content.side_block(draft, profile):
+        node = side_node.add(st.P, text=line.text)
+        style = s.side_bold if line.bold else s.side
+        markup = b.link(node, Link(line.text, line.url)) if line.url else b.text(line.text)
+        side.append(para(markup, style, node))
+
+    embargo = content.embargo_line(draft, profile)
+    b.add(st.P, embargo, s.embargo)
+    b.add(st.P, content.speech_note(draft, profile), s.speech)
+    headline = draft.headline.strip()
+    b.add(st.H1, draft.headline, s.headline, outline=(0, headline))
+    b.add(st.P, draft.subheadline, s.subheadline)
+    b.add(st.P, draft.announcement, s.announcement)
+    level = 1 if headline else 0
+    for block in draft.body:
+        b.block(block, level)
+    if b.story and (draft.further_information or draft.social_media):
+        b.story.append(Spacer(0, s.body.leading * 0.4))
+    b.closing()
+    if not b.story:
+        b.story.append(Spacer(0, 1))
+    return Layout(
+        root=root,
+        story=b.story,
+        header=header,
+        header_markup=b.text(head_text),
+        date=date,
+        side=side,
+        title=content.draft_title(draft),
+        logo=logo,
+    )

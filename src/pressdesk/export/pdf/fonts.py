@@ -1,0 +1,113 @@
+"""The profile's TrueType fonts, registered with reportlab and embedded as subsets.
+
+reportlab embeds a TrueType font as a subset of the glyphs actually used, so a
+PDF carries only what it needs. The exporter uses nothing but these fonts (the
+document's initial font included), so no base-14 Helvetica ends up in the file.
+
+:func:`clean_text` drops what the font cannot draw: control characters (which
+validation rejects anyway) and characters without a glyph (which validation
+reports as a warning); the PDF never shows a black box instead.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from pressdesk.export import ExportError
+from pressdesk.profile.profile import Profile
+
+# Characters a font often lacks but that have a plain stand-in with the same meaning.
+_STAND_INS = {
+    "\u2011": "-",  # non-breaking hyphen
+    "\u202f": "\u00a0",  # narrow no-break space
+    "\u2009": " ",  # thin space
+    "\u200b": "",  # zero width space
+    "\ufeff": "",
+}
+
+
+@dataclass(frozen=True)
+class FontNames:
+    """reportlab names of the four styles of the profile's family."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    coverage: frozenset[int]
+
+
+def _register(name: str, path: Path) -> TTFont:
+    try:
+        font = TTFont(name, str(path))
+    except (OSError, TTFError) as exc:
+        raise ExportError(f"Die Schrift „{path.name}“ kann nicht geladen werden ({exc}).") from None
+    pdfmetrics.registerFont(font)
+    return font
+
+
+@cache
+def _register_family(
+    family: str, regular: Path, bold: Path, italic: Path, bold_italic: Path
+) -> FontNames:
+    tag = f"{zlib.crc32(str(regular).encode()):08x}"
+    names = {
+        "regular": f"{family}-{tag}",
+        "bold": f"{family}-Bold-{tag}",
+        "italic": f"{family}-Italic-{tag}",
+        "bold_italic": f"{family}-BoldItalic-{tag}",
+    }
+    paths = {"regular": regular, "bold": bold, "italic": italic, "bold_italic": bold_italic}
+    coverage: set[int] | None = None
+    for style, name in names.items():
+        font = _register(name, paths[style])
+        chars = set(font.face.charToGlyph)
+        coverage = chars if coverage is None else coverage & chars
+    fam = names["regular"]
+    addMapping(fam, 0, 0, names["regular"])
+    addMapping(fam, 1, 0, names["bold"])
+    addMapping(fam, 0, 1, names["italic"])
+    addMapping(fam, 1, 1, names["bold_italic"])
+    return FontNames(coverage=frozenset(coverage or ()), **names)
+
+
+def register_fonts(profile: Profile) -> FontNames:
+    """Register the profile's fonts once per process; return their reportlab names."""
+    f = profile.fonts
+    return _register_family(f.family, f.regular, f.bold, f.italic, f.bold_italic)
+
+
+def missing_glyphs(text: str, fonts: FontNames) -> list[str]:
+    """Characters of ``text`` the font cannot draw (after stand-ins), in order, once each."""
+    seen: dict[str, None] = {}
+    for ch in text:
+        ch = _STAND_INS.get(ch, ch)
+        if ch and ch not in "\n\t" and ord(ch) not in fonts.coverage:
+            seen.setdefault(ch)
+    return list(seen)
+
+
+def clean_text(text: str, fonts: FontNames) -> str:
+    """``text`` with stand-ins applied and everything undrawable removed.
+
+    Line breaks and tabs become spaces: every field is one paragraph.
+    """
+    cov = fonts.coverage
+    out: list[str] = []
+    for ch in text:
+        ch = _STAND_INS.get(ch, ch)
+        if not ch:
+            continue
+        if ch in "\n\r\t":
+            out.append(" ")
+        elif ord(ch) in cov and unicodedata.category(ch) not in ("Cc", "Cs", "Co"):
+            out.append(ch)
+    return "".join(out)
