@@ -99,3 +99,29 @@ def test_command_line_never_imports_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_export_as_a_whole_process_writes_both_files_without_qt(tmp_path: Path) -> None:
+    pdf, docx = tmp_path / "pm.pdf", tmp_path / "pm.docx"
+    code = (
+        "import sys\n"
+        "from pressdesk.cli import main\n"
+        f"rc = main(['export', {str(reference_sample())!r}, '--pdf', {str(pdf)!r},"
+        f" '--docx', {str(docx)!r}])\n"
+        "assert rc == 0, rc\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "PDF:" in result.stdout and "(2 Seiten)" in result.stdout
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert docx.read_bytes().startswith(b"PK")
+
+
+def test_export_of_a_missing_draft_is_a_clear_error(tmp_path: Path) -> None:
+    result = run("export", str(tmp_path / "fehlt.pressdesk"), "--pdf", str(tmp_path / "x.pdf"))
+    assert result.returncode == 2
+    assert "gibt es nicht" in result.stderr
+    assert "Traceback" not in result.stderr
