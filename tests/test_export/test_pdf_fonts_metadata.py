@@ -1,0 +1,164 @@
+"""Fonts, metadata, outline and links of the exported PDF, and German hyphenation."""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf.generic import DictionaryObject, IndirectObject
+
+from pressdesk.export.pdf import render_pdf
+from pressdesk.export.pdf.fonts import clean_text, missing_glyphs, register_fonts
+from pressdesk.export.pdf.hyphenation import SHY, prepare
+from pressdesk.export.pdf.styles import make_styles
+from pressdesk.model import Block, Draft, load_draft
+from pressdesk.profile import Profile
+
+from .pdfread import reader
+
+
+def _resolve(obj: Any) -> Any:
+    return obj.get_object() if isinstance(obj, IndirectObject) else obj
+
+
+def _fonts(resources: Any, seen: set[int], out: list[DictionaryObject]) -> None:
+    resources = _resolve(resources)
+    if not resources:
+        return
+    for font in _resolve(resources.get("/Font", {})).values():
+        out.append(_resolve(font))
+    for xobj in _resolve(resources.get("/XObject", {})).values():
+        x = _resolve(xobj)
+        if id(x) not in seen and x.get("/Subtype") == "/Form":
+            seen.add(id(x))
+            _fonts(x.get("/Resources"), seen, out)
+
+
+def all_fonts(data: bytes) -> list[DictionaryObject]:
+    out: list[DictionaryObject] = []
+    for page in reader(data).pages:
+        _fonts(page.get("/Resources"), set(), out)
+    return out
+
+
+def test_only_embedded_subset_truetype_fonts(sample_path: Path, profile: Profile) -> None:
+    data = render_pdf(load_draft(sample_path), profile, final=False)
+    fonts = all_fonts(data)
+    assert fonts
+    for font in fonts:
+        assert font["/Subtype"] == "/TrueType", font
+        assert re.fullmatch(r"/[A-Z]{6}\+Carlito.*", str(font["/BaseFont"])), font["/BaseFont"]
+        assert "/FontFile2" in _resolve(font["/FontDescriptor"])
+        assert "/ToUnicode" in font
+    assert b"Helvetica" not in data
+    assert b"/Type1" not in data
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="pdffonts (poppler) not installed")
+def test_pdffonts_sees_no_unembedded_font(
+    reference_draft: Draft, profile: Profile, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(render_pdf(reference_draft, profile))
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows
+    for row in rows:
+        cols = row.split()
+        assert "Helvetica" not in row
+        assert cols[-5:-3] == ["yes", "yes"], row  # emb, sub
+
+
+def test_metadata_for_the_web(reference_draft: Draft, profile: Profile) -> None:
+    r = reader(render_pdf(reference_draft, profile, final=True))
+    meta = r.metadata
+    assert meta is not None
+    assert meta.title == reference_draft.headline
+    assert meta.author == "Staatskanzlei"
+    assert meta.subject == "Presseinformation \u2013 L-Duisburg vom 18.07.2018"
+    assert "L-Duisburg" in str(meta.get("/Keywords"))
+    assert meta.creator == "PressDesk"
+    root = r.trailer["/Root"]
+    assert root["/Lang"] == "de-DE"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+
+
+def test_outline_has_headline_and_every_subheading(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    draft = copy.deepcopy(reference_draft)
+    draft.body.insert(2, Block(type="subheading", text="Erster Abschnitt"))
+    draft.body.append(Block(type="subheading", text="Zweiter <Abschnitt> & mehr"))
+    draft.body.append(Block(type="paragraph", text="Letzter Absatz."))
+    r = reader(render_pdf(draft, profile, final=True))
+    outline = r.outline
+    assert outline[0].title == draft.headline
+    children = outline[1]
+    assert [c.title for c in children] == ["Erster Abschnitt", "Zweiter <Abschnitt> & mehr"]
+    pages = [r.get_destination_page_number(c) for c in children]
+    assert pages == sorted(pages)
+
+
+def test_links_are_clickable(reference_draft: Draft, profile: Profile) -> None:
+    r = reader(render_pdf(reference_draft, profile, final=True))
+    uris = [
+        _resolve(a)["/A"]["/URI"]
+        for page in r.pages
+        for a in page.get("/Annots", [])
+        if _resolve(a)["/Subtype"] == "/Link"
+    ]
+    expected = ["mailto:presse@stk.nrw.de", "https://www.land.nrw", "https://www.mkffi.nrw"]
+    expected += [s.url for s in reference_draft.social_media]
+    assert uris == expected
+
+
+def test_words_ending_in_closing_quote_get_hyphenation_points() -> None:
+    text = "Das müssen wir berücksichtigen“, erklärte sie. „Integrationsarbeit‘ bleibt“"
+    out = prepare(text)
+    assert "be\u00adrück\u00adsich\u00adti\u00adgen“," in out
+    assert SHY in out.split()[-2]  # „Integrationsarbeit‘
+    assert out.split()[-1] == "bleibt“"  # too short to hyphenate
+    assert out.replace(SHY, "") == text
+    assert prepare("ohne Anführung") == "ohne Anführung"
+
+
+def test_quote_final_word_breaks_at_a_line_end(profile: Profile) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from pressdesk.export.pdf.flowables import Para
+
+    fonts = register_fonts(profile)
+    style = make_styles(profile, fonts).body
+    text = "Das müssen wir stärker berücksichtigen“, erklärte sie."
+    head = "Das müssen wir stärker berück"
+    width = stringWidth(head + "-", style.fontName, style.fontSize) + 2
+    p = Para(prepare(text), style)
+    p.wrap(width, 1000)
+    first = p.blPara.lines[0]
+    words = first[1] if isinstance(first, tuple) else first.words
+    assert "".join(str(w) for w in words).replace(SHY, "").endswith("berück-")
+
+
+def test_missing_glyphs_are_reported_and_dropped(profile: Profile) -> None:
+    fonts = register_fonts(profile)
+    assert missing_glyphs("Grüße 😀 aus Köln\u2011Deutz", fonts) == ["😀"]
+    assert clean_text("a\x00b\u0007c\n😀d\u202fe", fonts) == "abc d\u00a0e"
+
+
+def test_export_does_not_import_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pressdesk.model import load_draft\n"
+        "from pressdesk.paths import reference_sample\n"
+        "from pressdesk.export.pdf import export_pdf\n"
+        f"export_pdf(load_draft(reference_sample()), {str(tmp_path / 'x.pdf')!r})\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'PyQt', 'shiboken'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
