@@ -1,0 +1,240 @@
+"""The DOCX as LibreOffice lays it out: converted to PDF once per session, read back.
+
+LibreOffice fills in the PAGE and NUMPAGES fields, places the side column frame and
+uses the shipped font: a private fontconfig file adds ``resources/fonts`` and
+rejects a system-wide copy of the same family, so the test proves the file works
+with the font PressDesk ships, not with one the machine happens to have.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pressdesk.export import content
+from pressdesk.export.docx import export_docx
+from pressdesk.model import Draft, load_draft
+from pressdesk.paths import fonts_dir, reference_sample, samples_dir
+from pressdesk.profile import Profile
+
+from .pdfread import missing_in_order, norm, render_png
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = [
+    pytest.mark.soffice,
+    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) ist nicht installiert"),
+]
+
+SAMPLES = {p.stem: p for p in sorted(samples_dir().glob("*.pressdesk"))}
+REFERENCE = reference_sample().stem
+PAGE_LABEL = re.compile(r"Seite\s+(\d+)\s+von\s+(\d+)")
+
+
+def _long_draft() -> Draft:
+    draft = load_draft(reference_sample())
+    draft.body = [copy.deepcopy(b) for _ in range(5) for b in draft.body]
+    return draft
+
+
+def _draft_version() -> Draft:
+    return load_draft(reference_sample())
+
+
+# name -> (draft factory, final)
+CASES: dict[str, tuple[Callable[[], Draft], bool]] = {
+    **{name: ((lambda p=path: load_draft(p)), True) for name, path in SAMPLES.items()},
+    "entwurf": (_draft_version, False),
+    "lang": (_long_draft, True),
+}
+
+
+def _fonts_conf(folder: Path, family: str) -> Path:
+    system = "/etc/fonts/fonts.conf"
+    include = f'<include ignore_missing="yes">{system}</include>' if Path(system).exists() else ""
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        f"""<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  {include}
+  <dir>{fonts_dir()}</dir>
+  <cachedir>{folder / "cache"}</cachedir>
+  <selectfont><rejectfont><glob>/usr/share/fonts/*/{family}*</glob>
+  <glob>/usr/share/fonts/*/*/{family}*</glob></rejectfont></selectfont>
+</fontconfig>
+""",
+        encoding="utf-8",
+    )
+    return conf
+
+
+@pytest.fixture(scope="session")
+def converted(tmp_path_factory: pytest.TempPathFactory, profile: Profile) -> dict[str, Path]:
+    """Every case exported to DOCX and converted to PDF by one soffice run."""
+    work = tmp_path_factory.mktemp("docx-soffice")
+    docs = []
+    for name, (make, final) in CASES.items():
+        target = work / f"{name}.docx"
+        export_docx(make(), target, profile=profile, final=final)
+        docs.append(str(target))
+    env = dict(os.environ, FONTCONFIG_FILE=str(_fonts_conf(work, profile.fonts.family)))
+    assert SOFFICE is not None
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(work / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work / "pdf"),
+            *docs,
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
+    out = {name: work / "pdf" / f"{name}.pdf" for name in CASES}
+    missing = [name for name, pdf in out.items() if not pdf.is_file()]
+    assert not missing, f"soffice hat nicht konvertiert: {missing}"
+    return out
+
+
+def pages_of(pdf: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(pdf).pages]
+
+
+def body_words(draft: Draft, profile: Profile) -> list[str]:
+    """The words of the body column in reading order, from the draft itself."""
+    parts = [content.speech_note(draft, profile), draft.headline, draft.subheadline]
+    parts.append(draft.announcement)
+    for b in draft.body:
+        parts += b.items if b.type == "list" else [b.text, b.speaker]
+    if draft.further_information:
+        parts.append(content.further_information_label(profile))
+        parts += [content.link_text(lk) for lk in draft.further_information]
+    if draft.social_media:
+        parts.append(content.social_media_label(profile))
+        for s in draft.social_media:
+            parts += [s.network, s.text]
+    parts += [draft.contact, draft.photo_credits]
+    return [w for part in parts for w in part.split()]
+
+
+@pytest.mark.parametrize("name", list(SAMPLES))
+def test_every_word_in_order(name: str, converted: dict[str, Path], profile: Profile) -> None:
+    draft = load_draft(SAMPLES[name])
+    pages = pages_of(converted[name])
+    text = "\n".join(pages)
+    head = [content.header_line(draft), content.date_line(draft)]
+    assert missing_in_order(pages[0], [w for h in head for w in h.split()]) == []
+    assert missing_in_order(text, body_words(draft, profile)) == []
+    side = [w for line in content.side_block(draft, profile) for w in line.text.split()]
+    assert missing_in_order(pages[0], side) == []
+    embargo = content.embargo_line(draft, profile)
+    for page in pages:
+        assert norm(embargo) in norm(page)
+
+
+def test_word_check_notices_a_missing_or_swapped_word(
+    converted: dict[str, Path], profile: Profile
+) -> None:
+    draft = load_draft(SAMPLES[REFERENCE])
+    text = "\n".join(pages_of(converted[REFERENCE]))
+    words = body_words(draft, profile)
+    assert missing_in_order(text, [*words[-5:], *words[:-5]]) != []
+    assert missing_in_order(text, [*words, "Wortdasesnichtgibt"]) == ["Wortdasesnichtgibt"]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_page_label_on_every_page(name: str, converted: dict[str, Path]) -> None:
+    pages = pages_of(converted[name])
+    total = len(pages)
+    for number, page in enumerate(pages, start=1):
+        assert PAGE_LABEL.findall(page) == [(str(number), str(total))], f"Seite {number}"
+
+
+def test_reference_has_two_pages_like_the_original(converted: dict[str, Path]) -> None:
+    assert len(PdfReader(converted[REFERENCE]).pages) == 2
+    assert len(PdfReader(converted["entwurf"]).pages) == 2
+
+
+def test_long_draft_runs_over_many_pages(converted: dict[str, Path]) -> None:
+    assert len(PdfReader(converted["lang"]).pages) >= 5
+
+
+def test_draft_mark_on_every_page(converted: dict[str, Path], profile: Profile) -> None:
+    mark = profile.label("draftMark")
+    assert all(mark in page for page in pages_of(converted["entwurf"]))
+    assert not any(mark in page for page in pages_of(converted[REFERENCE]))
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_only_the_shipped_font_embedded(
+    name: str, converted: dict[str, Path], profile: Profile
+) -> None:
+    reader = PdfReader(converted[name])
+    seen = set()
+    for page in reader.pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            base = str(font["/BaseFont"]).split("+")[-1]
+            descriptor = font["/FontDescriptor"].get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), base
+            seen.add(base)
+    assert seen and all(b.startswith(profile.fonts.family) for b in seen), seen
+
+
+def test_links_survive_as_link_annotations(converted: dict[str, Path]) -> None:
+    reader = PdfReader(converted[REFERENCE])
+    uris = set()
+    for page in reader.pages:
+        for annot in page.get("/Annots", []) or []:
+            action = annot.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                uris.add(str(action["/URI"]).rstrip("/"))  # LibreOffice adds a slash
+    assert {"mailto:presse@stk.nrw.de", "https://www.land.nrw", "https://www.mkffi.nrw"} <= uris
+    assert "https://twitter.com/chancenrw" in uris
+
+
+def test_side_block_sits_in_the_right_column(converted: dict[str, Path], profile: Profile) -> None:
+    """The press office block is right of the body column, level with the headline."""
+    from pypdf import PageObject
+
+    page: PageObject = PdfReader(converted[REFERENCE]).pages[0]
+    found: dict[str, tuple[float, float]] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        words = text.split()
+        if words and words[0] in ("Staatskanzlei", "Staatssekretärin"):
+            found.setdefault(words[0], (tm[4], tm[5]))
+
+    page.extract_text(visitor_text=visit)
+    mm = 72 / 25.4
+    side_x = (210 - profile.page.margin_right - profile.page.sidebar_width) * mm
+    assert found["Staatskanzlei"][0] == pytest.approx(side_x, abs=2 * mm)
+    assert found["Staatssekretärin"][0] == pytest.approx(profile.page.margin_left * mm, abs=2 * mm)
+    top = float(page.mediabox.height)
+    headline_top = top - found["Staatssekretärin"][1]
+    side_top = top - found["Staatskanzlei"][1]
+    assert abs(headline_top - side_top) < 6 * mm
+
+
+def test_rendered_pages_for_a_look(converted: dict[str, Path], output_dir: Path) -> None:
+    """Page images in test-output/ (not in git) to compare with the reference by eye."""
+    for name, pdf in converted.items():
+        for number in range(1, min(len(PdfReader(pdf).pages), 2) + 1):
+            png = render_png(pdf, output_dir / f"docx-{name}-{number}", page=number)
+            if png is None:
+                pytest.skip("pdftoppm ist nicht installiert")
+            assert png.is_file()

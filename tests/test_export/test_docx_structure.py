@@ -1,0 +1,282 @@
+"""The DOCX exporter, opened with python-docx: styles, fields, language, properties, links."""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from lxml import etree
+
+from pressdesk.export import ExportError, content
+from pressdesk.export.docx import export_docx, render_docx
+from pressdesk.export.docx import styles as st
+from pressdesk.export.docx.fields import field_instructions
+from pressdesk.model import Block, Draft, Embargo, load_draft
+from pressdesk.profile import Profile
+
+
+def open_docx(data: bytes) -> Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def header_texts(doc: Document) -> tuple[str, str]:
+    section = doc.sections[0]
+    first = "\n".join(p.text for p in section.first_page_header.paragraphs)
+    later = "\n".join(p.text for p in section.header.paragraphs)
+    return first, later
+
+
+@pytest.fixture
+def sample_doc(sample_path: Path, profile: Profile) -> tuple[Draft, Document]:
+    draft = load_draft(sample_path)
+    return draft, open_docx(render_docx(draft, profile, final=True))
+
+
+@pytest.fixture
+def list_draft() -> Draft:
+    from pressdesk.paths import samples_dir
+
+    return load_draft(samples_dir() / "sperrfrist-mit-liste-2026-03-12.pressdesk")
+
+
+def test_every_block_has_its_named_style(list_draft: Draft, profile: Profile) -> None:
+    doc = open_docx(render_docx(list_draft, profile, final=True))
+    by_text = {p.text: p.style.name for p in doc.paragraphs}
+    assert by_text[list_draft.headline] == "PD Überschrift"
+    assert by_text[list_draft.subheadline] == "PD Unterzeile"
+    assert by_text[list_draft.announcement] == "PD Ankündigung"
+    assert by_text[list_draft.body[0].text] == "PD Text"
+    assert by_text[content.quote_text(list_draft.body[1].text)] == "PD Zitat"
+    assert by_text[content.quote_attribution(list_draft.body[1].speaker)] == "PD Zitat Quelle"
+    assert by_text[list_draft.body[2].text] == "PD Zwischenüberschrift"
+    for item in list_draft.body[4].items:
+        assert by_text[item] == "PD Aufzählung"
+    assert by_text[list_draft.contact] == "PD Kontakt"
+    assert by_text[list_draft.photo_credits] == "PD Bildnachweis"
+    assert by_text[content.social_media_label(profile)] == "PD Netz Überschrift"
+    further = [t for t in by_text if t.startswith(content.further_information_label(profile))]
+    assert [by_text[t] for t in further] == ["PD Weitere Informationen"]
+    # Every paragraph in the body uses one of PressDesk's styles, none is left "Normal".
+    assert {p.style.style_id for p in doc.paragraphs} <= set(st.NAMES)
+
+
+def test_styles_follow_the_profile(profile: Profile) -> None:
+    doc = open_docx(render_docx(load_draft_reference(), profile, final=True))
+    styles = {s.style_id: s for s in doc.styles}
+    for spec in st.paragraph_specs(profile):
+        style = styles[spec.style_id]
+        assert style.name == spec.name
+        assert style.font.name == profile.fonts.family
+        assert style.font.size == Pt(spec.size)
+        leading = spec.size * profile.sizes.leading / profile.sizes.body
+        assert style.paragraph_format.line_spacing.pt == pytest.approx(leading, abs=0.1)
+    headline = styles[st.HEADLINE]
+    assert headline.font.bold and headline.paragraph_format.keep_with_next
+    assert headline.element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"
+    assert styles[st.SUBHEADING].element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "1"
+    assert styles[st.LIST].element.pPr.find(qn("w:numPr")) is not None
+    link = styles[st.HYPERLINK]
+    assert str(link.font.color.rgb) == profile.colors.link.lstrip("#").upper()
+
+
+def load_draft_reference() -> Draft:
+    from pressdesk.paths import reference_sample
+
+    return load_draft(reference_sample())
+
+
+def test_german_everywhere(reference_draft: Draft, profile: Profile) -> None:
+    data = render_docx(reference_draft, profile, final=True)
+    doc = open_docx(data)
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    lang = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "de-DE"
+    fonts = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert fonts.get(qn("w:ascii")) == profile.fonts.family
+    assert fonts.get(qn("w:asciiTheme")) is None
+    for style_id in st.NAMES:
+        style = next(s for s in doc.styles if s.style_id == style_id)
+        if style.type == 1:  # paragraph styles carry the language themselves
+            assert style.element.rPr.find(qn("w:lang")).get(qn("w:val")) == "de-DE"
+    settings = doc.settings.element
+    assert settings.find(qn("w:autoHyphenation")) is not None
+    assert settings.find(qn("w:proofState")) is None
+    assert settings.find(qn("w:themeFontLang")).get(qn("w:val")) == "de-DE"
+    assert doc.core_properties.language == "de-DE"
+
+
+def test_core_properties(reference_draft: Draft, profile: Profile) -> None:
+    props = open_docx(render_docx(reference_draft, profile, final=True)).core_properties
+    assert props.title == reference_draft.headline
+    assert props.author == "Staatskanzlei"
+    assert props.subject == content.header_line(reference_draft)
+    assert "L-Duisburg" in props.keywords and "Presseinformation" in props.keywords
+    assert props.comments == ""
+    assert props.last_modified_by == "PressDesk"
+
+
+def test_no_trace_of_the_template(reference_draft: Draft, profile: Profile) -> None:
+    data = render_docx(reference_draft, profile, final=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        assert not any("thumbnail" in n or "stylesWithEffects" in n for n in names)
+        for name in names:
+            raw = z.read(name)
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(raw)  # every part is well-formed XML
+                assert b"python-docx" not in raw, name
+                assert b"Macintosh" not in raw, name
+
+
+def test_page_label_fields_in_both_headers(reference_draft: Draft, profile: Profile) -> None:
+    doc = open_docx(render_docx(reference_draft, profile, final=True))
+    section = doc.sections[0]
+    assert section.different_first_page_header_footer
+    for header in (section.first_page_header, section.header):
+        assert not header.is_linked_to_previous
+        assert field_instructions(header._element) == ["PAGE", "NUMPAGES"]
+    first, later = header_texts(doc)
+    # The cached field results: what a reader sees before Word lays out the pages.
+    assert "Seite 1 von 1" in first and "Seite 2 von 2" in later
+    assert content.header_line(reference_draft) in first
+    assert content.date_line(reference_draft) in first
+    assert content.header_line(reference_draft) in later
+
+
+def test_body_has_no_fields_and_no_empty_paragraphs(sample_doc: tuple[Draft, Document]) -> None:
+    _, doc = sample_doc
+    assert field_instructions(doc.element.body) == []
+    section = doc.sections[0]
+    for part in (doc, section.first_page_header, section.header):
+        assert all(p.text.strip() for p in part.paragraphs)
+
+
+def test_side_block_is_a_frame_in_the_right_column(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    doc = open_docx(render_docx(reference_draft, profile, final=True))
+    framed = [p for p in doc.paragraphs if p._p.pPr.find(qn("w:framePr")) is not None]
+    lines = content.side_block(reference_draft, profile)
+    assert [p.text for p in framed] == [line.text for line in lines]
+    assert [p.text for p in doc.paragraphs[: len(framed)]] == [p.text for p in framed]
+    frame = framed[0]._p.pPr.find(qn("w:framePr"))
+    page = profile.page
+    x_mm = int(frame.get(qn("w:x"))) / 1440 * 25.4
+    assert abs(x_mm - (210 - page.margin_right - page.sidebar_width)) < 0.2
+    assert frame.get(qn("w:hAnchor")) == "page"
+    # The body column leaves the side column free on every page.
+    section = doc.sections[0]
+    right_mm = section.right_margin.mm
+    assert right_mm == pytest.approx(
+        page.margin_right + page.sidebar_width + page.sidebar_gap, abs=0.2
+    )
+
+
+def _hyperlinks(doc: Document, part: object) -> dict[str, str]:
+    return dict(_hyperlink_list(part))
+
+
+def _hyperlink_list(part: object) -> list[tuple[str, str]]:
+    out = []
+    rels = part.rels  # type: ignore[attr-defined]
+    element = part.element  # type: ignore[attr-defined]
+    for link in element.iter(qn("w:hyperlink")):
+        text = "".join(t.text or "" for t in link.iter(qn("w:t")))
+        out.append((text, rels[link.get(qn("r:id"))].target_ref))
+    return out
+
+
+def test_links_are_real_hyperlinks(reference_draft: Draft, profile: Profile) -> None:
+    doc = open_docx(render_docx(reference_draft, profile, final=True))
+    links = _hyperlinks(doc, doc.part)
+    assert links["www.mkffi.nrw"] == "https://www.mkffi.nrw"
+    assert links["@chancenrw"] == "https://twitter.com/chancenrw"
+    assert links["presse@stk.nrw.de"] == "mailto:presse@stk.nrw.de"
+    assert links["www.land.nrw"] == "https://www.land.nrw"
+    social = [(s.text, s.url) for s in reference_draft.social_media]
+    assert [pair for pair in _hyperlink_list(doc.part) if pair in social] == social
+
+
+def test_draft_mark_on_every_page_unless_final(reference_draft: Draft, profile: Profile) -> None:
+    draft_doc = open_docx(render_docx(reference_draft, profile, final=False))
+    mark = profile.label("draftMark")
+    first, later = header_texts(draft_doc)
+    assert mark in first and mark in later
+    final_doc = open_docx(render_docx(reference_draft, profile, final=True))
+    first, later = header_texts(final_doc)
+    assert mark not in first and mark not in later
+    assert all(mark not in p.text for p in final_doc.paragraphs)
+
+
+def test_embargo_repeated_in_both_headers(list_draft: Draft, profile: Profile) -> None:
+    doc = open_docx(render_docx(list_draft, profile, final=True))
+    line = content.embargo_line(list_draft, profile)
+    first, later = header_texts(doc)
+    assert line in first and line in later
+
+
+def test_speech_note_for_a_speech(reference_draft: Draft, profile: Profile) -> None:
+    speech = copy.deepcopy(reference_draft)
+    speech.header.kind = "Rede"
+    speech.header.embargo = Embargo(date=speech.header.date, at_speech_start=True)
+    doc = open_docx(render_docx(speech, profile, final=True))
+    notes = [p for p in doc.paragraphs if p.style.style_id == st.SPEECH_NOTE]
+    assert [p.text for p in notes] == [profile.label("speech")]
+    first, _ = header_texts(doc)
+    assert "Redebeginn" in first
+
+
+def test_line_breaks_and_forbidden_characters(reference_draft: Draft, profile: Profile) -> None:
+    draft = copy.deepcopy(reference_draft)
+    draft.headline = "Kopf\x00zeile\x07 mit\x1b Steuer\ud800zeichen\ufffe"
+    draft.body.insert(0, Block(type="paragraph", text="Erste Zeile\nzweite Zeile\x0c"))
+    draft.body.insert(1, Block(type="quote", text="Zitat\x01", speaker="Sprecher\x02"))
+    draft.press_office.organisation = "Amt\x03"
+    draft.further_information[0].url = "https://example.org/mit leerzeichen"
+    doc = open_docx(render_docx(draft, profile, final=True))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Kopfzeile mit Steuerzeichen" in texts
+    assert "Erste Zeile\nzweite Zeile" in texts
+    assert content.quote_text("Zitat") in texts
+    assert "Amt" in texts
+    assert _hyperlinks(doc, doc.part)["www.mkffi.nrw"] == "https://example.org/mit%20leerzeichen"
+
+
+def test_empty_optional_blocks_leave_nothing(reference_draft: Draft, profile: Profile) -> None:
+    draft = copy.deepcopy(reference_draft)
+    draft.announcement = ""
+    draft.further_information = []
+    draft.social_media = []
+    draft.body.append(Block(type="paragraph", text="   "))
+    draft.body.append(Block(type="list", items=["", " "]))
+    draft.body.append(Block(type="quote", text="", speaker="Niemand"))
+    doc = open_docx(render_docx(draft, profile, final=True))
+    texts = [p.text for p in doc.paragraphs]
+    assert all(t.strip() for t in texts)
+    assert not any(content.further_information_label(profile) in t for t in texts)
+    assert content.social_media_label(profile) not in texts
+    assert not any("Niemand" in t for t in texts)
+
+
+def test_export_writes_the_file_atomically(
+    reference_draft: Draft, profile: Profile, tmp_path: Path
+) -> None:
+    target = tmp_path / "mitteilung.docx"
+    target.write_bytes(b"alt")
+    export_docx(reference_draft, target, profile=profile, final=False)
+    assert zipfile.is_zipfile(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mitteilung.docx"]
+
+
+def test_export_errors_are_german(reference_draft: Draft, profile: Profile, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="Ordner"):
+        export_docx(reference_draft, tmp_path / "fehlt" / "x.docx", profile=profile)
+    with pytest.raises(ExportError, match="Ordner"):
+        export_docx(reference_draft, tmp_path, profile=profile)
