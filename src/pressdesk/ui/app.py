@@ -1,0 +1,48 @@
+"""Start the editor: ``run(path_or_None, profile_name) -> exit code``.
+
+Heavy parts (validation, spell checking, QtPdf, the exporters) load after the
+window is on screen, so the first paint comes quickly.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from pressdesk.model.files import DraftFileError, load_draft
+from pressdesk.profile import DEFAULT_PROFILE, ProfileError, load_profile
+
+
+def create_window(path: str | Path | None = None, profile_name: str | None = None, **options):
+    """Build the main window for ``path`` (or the reference sample as a new draft)."""
+    from pressdesk.paths import reference_sample
+    from pressdesk.ui.document import EditorDocument
+    from pressdesk.ui.main_window import MainWindow
+
+    profile = load_profile(profile_name or DEFAULT_PROFILE)
+    if path is not None:
+        doc = EditorDocument(load_draft(path), profile, Path(path))
+    else:
+        try:
+            draft = load_draft(reference_sample())
+        except DraftFileError:
+            draft = profile.new_draft()
+        doc = EditorDocument(draft, profile, None)
+    return MainWindow(doc, **options)
+
+
+def run(path: str | Path | None = None, profile_name: str | None = None) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("PressDesk")
+    app.setStyle("Fusion")
+    from pressdesk.ui.recovery import RecoveryStore
+
+    try:
+        window = create_window(path, profile_name, recovery=RecoveryStore())
+    except (DraftFileError, ProfileError) as exc:
+        QMessageBox.critical(None, "PressDesk", str(exc))
+        return 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,78 @@
+"""Every question the editor asks the user, in one replaceable object.
+
+The main window only talks to :class:`Dialogs`; tests swap in an object with the
+same methods and canned answers, so no modal box ever blocks a test run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from pressdesk.model.files import DRAFT_SUFFIX
+
+DRAFT_FILTER = f"PressDesk-Entwürfe (*{DRAFT_SUFFIX})"
+
+
+class Dialogs:
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def open_path(self, folder: str = "") -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, "Entwurf öffnen", folder, DRAFT_FILTER)
+        return Path(name) if name else None
+
+    def save_path(self, suggested: str, file_filter: str = DRAFT_FILTER) -> Path | None:
+        title = "Speichern unter" if file_filter == DRAFT_FILTER else "Exportieren"
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
+        return Path(name) if name else None
+
+    def save_changes(self, name: str) -> str:
+        """'save', 'discard' or 'cancel'."""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Ungespeicherte Änderungen")
+        box.setText(f"„{name}“ wurde geändert. Möchten Sie die Änderungen speichern?")
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.button(QMessageBox.StandardButton.Save).setText("Speichern")
+        box.button(QMessageBox.StandardButton.Discard).setText("Verwerfen")
+        box.button(QMessageBox.StandardButton.Cancel).setText("Abbrechen")
+        answer = box.exec()
+        return {
+            QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard",
+        }.get(QMessageBox.StandardButton(answer), "cancel")
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.parent, title, text)
+
+    def refuse_export(self, problems: Sequence[Any]) -> None:
+        lines = "\n".join(f"• {p.message}" for p in problems[:15])
+        more = f"\n… und {len(problems) - 15} weitere" if len(problems) > 15 else ""
+        QMessageBox.warning(
+            self.parent,
+            "Export nicht möglich",
+            f"Der Entwurf enthält Fehler und wird nicht exportiert:\n\n{lines}{more}",
+        )
+
+    def restore(self, description: str) -> str:
+        """'restore', 'discard' or 'later'."""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Entwurf wiederherstellen")
+        box.setText("PressDesk wurde nicht ordnungsgemäß beendet.")
+        box.setInformativeText(f"Es gibt eine automatische Sicherung: {description}.")
+        restore = box.addButton("Wiederherstellen", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Verwerfen", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Später", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        clicked = box.clickedButton()
+        return "restore" if clicked is restore else "discard" if clicked is discard else "later"

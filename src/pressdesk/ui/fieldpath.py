@@ -1,0 +1,58 @@
+"""Read and write a draft's fields by path, the way validation names them.
+
+A path is ``header.embargo.date``, ``pressOffice.address`` or ``body[2].items``;
+JSON names (camelCase) map to the dataclass attributes. Plain Python, no Qt, so the
+undo commands and the tests can use it alike.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+_TOKEN = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
+_ATTR = {
+    "pressOffice": "press_office",
+    "furtherInformation": "further_information",
+    "socialMedia": "social_media",
+    "photoCredits": "photo_credits",
+    "atSpeechStart": "at_speech_start",
+}
+
+
+def split(path: str) -> list[str | int]:
+    """'body[2].text' -> ['body', 2, 'text']."""
+    out: list[str | int] = []
+    for name, index in _TOKEN.findall(path):
+        out.append(_ATTR.get(name, name) if name else int(index))
+    return out
+
+
+def parent(path: str) -> str | None:
+    """'body[2].text' -> 'body[2]' -> 'body' -> None."""
+    m = re.match(r"^(.*?)(\[\d+\]|\.[A-Za-z_]+)$", path)
+    return m.group(1) if m else None
+
+
+def _step(obj: Any, token: str | int) -> Any:
+    return obj[token] if isinstance(token, int) else getattr(obj, token)
+
+
+def get(draft: Any, path: str) -> Any:
+    obj = draft
+    for token in split(path):
+        obj = _step(obj, token)
+    return obj
+
+
+def set(draft: Any, path: str, value: Any) -> None:
+    tokens = split(path)
+    obj = draft
+    for token in tokens[:-1]:
+        obj = _step(obj, token)
+    last = tokens[-1]
+    if isinstance(last, int):
+        obj[last] = copy.deepcopy(value)
+    else:
+        setattr(obj, last, copy.deepcopy(value))

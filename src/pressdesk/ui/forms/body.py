@@ -1,0 +1,205 @@
+"""Haupttext: the body as blocks that can be added, retyped, moved and removed.
+
+Structural edits replace the whole ``body`` list through the undo stack, then the
+block widgets are rebuilt from the draft, so the screen can never disagree with it.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pressdesk.model.draft import Block
+from pressdesk.ui.forms.section import Section
+from pressdesk.ui.registry import FieldRegistry
+from pressdesk.ui.widgets import ChoiceField, LineField, LinesField, TextField
+
+BLOCK_LABELS = {
+    "paragraph": "Absatz",
+    "quote": "Zitat",
+    "subheading": "Zwischenüberschrift",
+    "list": "Aufzählung",
+}
+
+
+class BlockEditor(QFrame):
+    def __init__(self, registry: FieldRegistry, index: int, owner: BodyEditor) -> None:
+        super().__init__()
+        self.index = index
+        self.registry = registry
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("block")
+        path = f"body[{index}]"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setSpacing(3)
+        top = QHBoxLayout()
+        self.number = QLabel(f"{index + 1}.")
+        self.number.setStyleSheet("color: #555; font-weight: bold;")
+        top.addWidget(self.number)
+        self.type = ChoiceField(list(BLOCK_LABELS.items()))
+        self.type.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.type.setToolTip("Art des Blocks")
+        top.addWidget(self.type)
+        top.addStretch(1)
+        for text, tip, slot in (
+            ("▲", "Nach oben (Alt+Umschalt+↑)", lambda: owner.move(self.index, -1)),
+            ("▼", "Nach unten (Alt+Umschalt+↓)", lambda: owner.move(self.index, 1)),
+            ("✕", "Block entfernen (Strg+Umschalt+Entf)", lambda: owner.remove(self.index)),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            top.addWidget(button)
+        layout.addLayout(top)
+        self.text = TextField(min_lines=2)
+        self.speaker = LineField(typography=True)
+        self.speaker.setPlaceholderText("Wer spricht? Name und Funktion")
+        self.items = LinesField(typography=True)
+        self.items.setPlaceholderText("Ein Punkt je Zeile")
+        for w in (self.text, self.speaker, self.items):
+            layout.addWidget(w)
+        label = f"{BLOCK_LABELS[registry.doc.draft.body[index].type]} {index + 1}"
+        registry.bind(f"{path}.type", self.type, f"Art von Block {index + 1}")
+        registry.bind(f"{path}.text", self.text, label)
+        registry.bind(f"{path}.speaker", self.speaker, f"Sprecher in Block {index + 1}")
+        registry.bind(f"{path}.items", self.items, f"Aufzählung {index + 1}")
+        registry.anchor(path, self.text)
+        registry.doc.fieldChanged.connect(self._on_field)
+        self.show_type()
+
+    def _on_field(self, path: str) -> None:
+        if path == f"body[{self.index}].type":
+            self.show_type()
+
+    def show_type(self) -> None:
+        body = self.registry.doc.draft.body
+        if self.index >= len(body):
+            return
+        kind = body[self.index].type
+        self.text.setVisible(kind != "list")
+        self.speaker.setVisible(kind == "quote")
+        self.items.setVisible(kind == "list")
+        self.text.setPlaceholderText(
+            {"quote": "„Das Zitat …“", "subheading": "Zwischenüberschrift"}.get(kind, "Absatz")
+        )
+        font = self.text.font()
+        font.setBold(kind == "subheading")
+        self.text.setFont(font)
+        # The anchor for problems on the block follows what is visible.
+        self.registry.anchor(f"body[{self.index}]", self.items if kind == "list" else self.text)
+
+    def owns_focus(self) -> bool:
+        focus = QGuiApplication.focusObject()
+        return isinstance(focus, QWidget) and self.isAncestorOf(focus)
+
+
+class BodyEditor(Section):
+    def __init__(self, registry: FieldRegistry, parent: QWidget | None = None) -> None:
+        super().__init__("Haupttext", parent)
+        self.registry = registry
+        self.doc = registry.doc
+        outer = QVBoxLayout(self.body)
+        outer.setContentsMargins(18, 2, 4, 6)
+        self.list = QWidget()
+        self.list_layout = QVBoxLayout(self.list)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_layout.setSpacing(6)
+        outer.addWidget(self.list)
+        buttons = QHBoxLayout()
+        self.add_buttons: dict[str, QPushButton] = {}
+        for kind, label in BLOCK_LABELS.items():
+            button = QPushButton(f"+ {label}")
+            button.setToolTip(f"{label} am Ende anfügen")
+            button.clicked.connect(lambda _=False, k=kind: self.add(k))
+            buttons.addWidget(button)
+            self.add_buttons[kind] = button
+        buttons.addStretch(1)
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #555;")
+        buttons.addWidget(self.count)
+        outer.addLayout(buttons)
+        self.blocks: list[BlockEditor] = []
+        registry.anchor("body", self.add_buttons["paragraph"])
+        registry.container("body", self.rebuild)
+        self.doc.changed.connect(self.update_count)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.registry.unbind_under("body")
+        for block in self.blocks:
+            block.hide()
+            block.deleteLater()
+        self.blocks = []
+        for i in range(len(self.doc.draft.body)):
+            editor = BlockEditor(self.registry, i, self)
+            self.list_layout.addWidget(editor)
+            editor.show()  # at once, so focus can move into it
+            self.blocks.append(editor)
+        self.update_count()
+
+    def update_count(self) -> None:
+        body = self.doc.draft.body
+        chars = sum(len(b.text) + len(b.speaker) + sum(len(i) for i in b.items) for b in body)
+        words = self.doc.draft.body_word_count()
+        self.count.setText(f"{len(body)} Blöcke · {words} Wörter · {chars} Zeichen")
+
+    def current_index(self) -> int | None:
+        for block in self.blocks:
+            if block.owns_focus():
+                return block.index
+        return None
+
+    def _set_body(self, body: list[Block], text: str, focus: int | None) -> None:
+        self.doc.set_value("body", body, text, merge=False)
+        if focus is not None and 0 <= focus < len(self.blocks):
+            self.registry.focus(f"body[{focus}]")
+
+    def add(self, kind: str = "paragraph", at: int | None = None) -> None:
+        body = copy.deepcopy(self.doc.draft.body)
+        at = len(body) if at is None else at
+        body.insert(at, Block(type=kind))  # type: ignore[arg-type]
+        self._set_body(body, f"{BLOCK_LABELS[kind]} einfügen", at)
+
+    def add_after_current(self) -> None:
+        current = self.current_index()
+        self.add("paragraph", None if current is None else current + 1)
+
+    def move(self, index: int, step: int) -> None:
+        body = copy.deepcopy(self.doc.draft.body)
+        target = index + step
+        if not (0 <= index < len(body) and 0 <= target < len(body)):
+            return
+        body[index], body[target] = body[target], body[index]
+        self._set_body(body, "Block verschieben", target)
+
+    def remove(self, index: int) -> None:
+        body = copy.deepcopy(self.doc.draft.body)
+        if not 0 <= index < len(body):
+            return
+        del body[index]
+        self._set_body(body, "Block entfernen", min(index, len(body) - 1) if body else None)
+
+    def move_current(self, step: int) -> None:
+        current = self.current_index()
+        if current is not None:
+            self.move(current, step)
+
+    def remove_current(self) -> None:
+        current = self.current_index()
+        if current is not None:
+            self.remove(current)

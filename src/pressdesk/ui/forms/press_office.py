@@ -1,0 +1,47 @@
+"""Absender: the issuing press office, prefilled from the house-style profile."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from pressdesk.ui.forms.section import Section, add_row, form_layout
+from pressdesk.ui.registry import FieldRegistry
+from pressdesk.ui.widgets import LineField, LinesField
+
+FIELDS = (
+    ("organisation", "&Behörde:", "Behörde", False),
+    ("unit", "Ab&teilung:", "Abteilung", False),
+    ("address", "Ans&chrift:", "Anschrift", True),
+    ("phones", "Tele&fon:", "Telefon", True),
+    ("fax", "Tele&fax:", "Telefax", False),
+    ("email", "E-&Mail:", "E-Mail", False),
+    ("website.text", "Website (&Text):", "Website (Text)", False),
+    ("website.url", "Website (&Adresse):", "Website (Adresse)", False),
+)
+
+
+class PressOfficeForm(Section):
+    def __init__(self, registry: FieldRegistry, parent: QWidget | None = None) -> None:
+        super().__init__("Absender (Pressestelle)", parent, collapsed=True)
+        self.registry = registry
+        form = form_layout(self.body)
+        self.fields: dict[str, QWidget] = {}
+        for key, text, label, many in FIELDS:
+            widget: QWidget = LinesField() if many else LineField()
+            if key == "phones":
+                widget.setToolTip(
+                    "Eine Nummer je Zeile; eine weitere Zeile darf nur die Durchwahl sein."
+                )
+            if key == "address":
+                widget.setToolTip("Eine Zeile je Zeile der Anschrift.")
+            add_row(form, text, widget)
+            registry.bind(f"pressOffice.{key}", widget, label)
+            self.fields[key] = widget
+        reset = QPushButton("Aus dem Profil übernehmen")
+        reset.setToolTip(f"Den Absender des Profils „{registry.doc.profile.name}“ einsetzen")
+        reset.clicked.connect(self._reset)
+        form.addRow("", reset)
+
+    def _reset(self) -> None:
+        doc = self.registry.doc
+        doc.set_value("pressOffice", doc.profile.default_press_office(), "Absender", merge=False)

@@ -1,0 +1,273 @@
+"""The main window: form on the left, live preview on the right, problems below."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pressdesk.ui import fileops
+from pressdesk.ui.dialogs import Dialogs
+from pressdesk.ui.document import EditorDocument
+from pressdesk.ui.forms.body import BodyEditor
+from pressdesk.ui.forms.header import HeaderForm
+from pressdesk.ui.forms.links import ClosingForm
+from pressdesk.ui.forms.press_office import PressOfficeForm
+from pressdesk.ui.forms.section import Section
+from pressdesk.ui.forms.text import TextForm
+from pressdesk.ui.preview import PreviewPane
+from pressdesk.ui.problems import ProblemsPanel, summary
+from pressdesk.ui.recovery import AutoSaver, RecoveryStore
+from pressdesk.ui.registry import PROBLEM_STYLE, FieldRegistry
+from pressdesk.ui.widgets import TextField
+
+VALIDATE_MS = 150
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        doc: EditorDocument,
+        *,
+        recovery: RecoveryStore | None = None,
+        spelling: bool = True,
+        preview: bool = True,
+    ) -> None:
+        super().__init__()
+        self.doc = doc
+        doc.setParent(self)
+        self.dialogs: Any = Dialogs(self)
+        self.problems: list[Any] = []
+        self.validation_available = True
+        self.setStyleSheet(PROBLEM_STYLE)
+        self.registry = FieldRegistry(doc)
+        self.registry.ensure_visible = self._ensure_visible
+        self._build_form()
+        self.preview = PreviewPane(doc)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.problems_panel = ProblemsPanel()
+        self.problems_panel.problemActivated.connect(self.focus_problem)
+        self.problems_dock = QDockWidget("Probleme", self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems_panel)
+        self.problems_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problem_label = QLabel()
+        self.statusBar().addPermanentWidget(self.problem_label)
+        self.validate_timer = QTimer(self)
+        self.validate_timer.setSingleShot(True)
+        self.validate_timer.setInterval(VALIDATE_MS)
+        self.validate_timer.timeout.connect(self.validate_now)
+        doc.changed.connect(self.validate_timer.start)
+        doc.modifiedChanged.connect(lambda _m: self.update_title())
+        doc.reset.connect(self.update_title)
+        self.recovery = recovery
+        self.autosaver = AutoSaver(doc, recovery) if recovery else None
+        self.spell: Any = None
+        self._want_spelling = spelling
+        self._want_preview = preview
+        self._build_actions()
+        self.update_title()
+        self.resize(1280, 800)
+        self.splitter.setSizes([700, 560])
+        self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
+        self._started = False
+
+    # layout ----------------------------------------------------------------------
+    def _build_form(self) -> None:
+        page = QWidget()
+        page.setObjectName("formPage")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 4, 12, 12)
+        layout.setSpacing(2)
+        self.header_form = HeaderForm(self.registry)
+        self.press_office_form = PressOfficeForm(self.registry)
+        self.text_form = TextForm(self.registry)
+        self.body_editor = BodyEditor(self.registry)
+        self.closing_form = ClosingForm(self.registry)
+        for section in (
+            self.header_form,
+            self.press_office_form,
+            self.text_form,
+            self.body_editor,
+            self.closing_form,
+        ):
+            layout.addWidget(section)
+        layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(page)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setMinimumWidth(520)
+        self.form_page = page
+
+    def _ensure_visible(self, widget: QWidget) -> None:
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, Section) and not parent.body.isVisible():
+                parent.set_expanded(True)
+            parent = parent.parentWidget()
+        self.form_page.layout().activate()
+        self.scroll.ensureWidgetVisible(widget, 40, 60)
+
+    def _action(
+        self, menu: Any, text: str, slot: Any, shortcut: Any = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda *_: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        std = QKeySequence.StandardKey
+        m = bar.addMenu("&Datei")
+        self._action(m, "&Neu", lambda: fileops.new(self), std.New)
+        self._action(m, "Ö&ffnen …", lambda: fileops.open_file(self), std.Open)
+        self.recent_menu = m.addMenu("&Zuletzt geöffnet")
+        self.recent_menu.aboutToShow.connect(lambda: fileops.fill_recent(self))
+        m.addSeparator()
+        self._action(m, "&Speichern", lambda: fileops.save(self), std.Save)
+        self._action(m, "Speichern &unter …", lambda: fileops.save_as(self), "Ctrl+Shift+S")
+        m.addSeparator()
+        self.export_pdf_action = self._action(
+            m, "Als &PDF exportieren …", lambda: fileops.export(self, "pdf"), "Ctrl+E"
+        )
+        self.export_docx_action = self._action(
+            m, "Als &DOCX exportieren …", lambda: fileops.export(self, "docx"), "Ctrl+Shift+E"
+        )
+        for action, kind in ((self.export_pdf_action, "pdf"), (self.export_docx_action, "docx")):
+            if not fileops.exporter_available(kind):
+                action.setEnabled(False)
+                action.setStatusTip("Dieser Export ist in dieser Installation nicht verfügbar.")
+        m.addSeparator()
+        self._action(m, "&Beenden", self.close, std.Quit)
+
+        m = bar.addMenu("&Bearbeiten")
+        undo = self.doc.undo_stack.createUndoAction(self, "&Rückgängig")
+        undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
+        redo = self.doc.undo_stack.createRedoAction(self, "&Wiederholen")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        m.addAction(undo)
+        m.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        m.addSeparator()
+        body = self.body_editor
+        self._action(m, "&Absatz einfügen", body.add_after_current, "Ctrl+Return")
+        self._action(m, "Block nach &oben", lambda: body.move_current(-1), "Alt+Shift+Up")
+        self._action(m, "Block nach u&nten", lambda: body.move_current(1), "Alt+Shift+Down")
+        self._action(m, "Block &entfernen", body.remove_current, "Ctrl+Shift+Del")
+
+        m = bar.addMenu("&Ansicht")
+        m.addAction(self.problems_dock.toggleViewAction())
+        self.problems_dock.toggleViewAction().setShortcut(QKeySequence("F8"))
+        self.preview_action = self._action(
+            m, "&Vorschau", lambda: self.preview.setVisible(self.preview_action.isChecked()), "F9"
+        )
+        self.preview_action.setCheckable(True)
+        self.preview_action.setChecked(True)
+        self._action(m, "Nächstes &Problem", self.next_problem, "F4")
+        self.spell_action = self._action(m, "&Rechtschreibung prüfen", self._toggle_spelling)
+        self.spell_action.setCheckable(True)
+        self.spell_action.setChecked(self._want_spelling)
+
+    # start-up work after the window is visible -------------------------------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            QTimer.singleShot(0, self._after_show)
+
+    def _after_show(self) -> None:
+        self.validate_now()
+        if self._want_preview:
+            self.preview.activate()
+        if self._want_spelling:
+            self.start_spelling()
+        if self.recovery is not None:
+            QTimer.singleShot(0, lambda: fileops.offer_recovery(self))
+
+    def start_spelling(self) -> None:
+        from pressdesk.ui.spelling import SpellService
+
+        self.spell = SpellService()
+        self.spell.unavailable.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.spell.checked.connect(self.spell.rehighlight)
+        self.spell.ready.connect(self.spell.rehighlight)
+        for widget in self.form_page.findChildren(TextField):
+            self.spell.attach(widget)
+        self.registry.on_bind = self._on_bind
+        self.spell.start()
+
+    def _on_bind(self, widget: Any) -> None:
+        if self.spell is not None and isinstance(widget, TextField):
+            self.spell.attach(widget)
+
+    def _toggle_spelling(self) -> None:
+        if self.spell is None:
+            self.start_spelling()
+            return
+        self.spell.enabled = self.spell_action.isChecked()
+        self.spell.rehighlight()
+
+    # validation ----------------------------------------------------------------------
+    def validate_now(self) -> list[Any]:
+        self.validate_timer.stop()
+        try:
+            from pressdesk.validation import validate
+        except ImportError:
+            if self.validation_available:
+                self.validation_available = False
+                self.statusBar().showMessage("Prüfung nicht verfügbar", 10000)
+            return []
+        self.problems = validate(self.doc.draft, self.doc.profile)
+        self.registry.show_problems(self.problems)
+        self.problems_panel.set_problems(self.problems)
+        self.problem_label.setText(summary(self.problems))
+        return self.problems
+
+    def focus_problem(self, path: str) -> None:
+        self.registry.focus(path)
+
+    def next_problem(self) -> None:
+        if self.problems:
+            rows = self.problems_panel.list
+            row = (rows.currentRow() + 1) % rows.count()
+            rows.setCurrentRow(row)
+            self.focus_problem(self.problems_panel.problems[row].path)
+
+    # title and closing ---------------------------------------------------------------
+    def display_name(self) -> str:
+        return self.doc.path.name if self.doc.path else "Unbenannt"
+
+    def update_title(self) -> None:
+        self.setWindowTitle(f"{self.display_name()}[*] – PressDesk")
+        self.setWindowModified(self.doc.is_modified)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not fileops.confirm_discard(self):
+            event.ignore()
+            return
+        if self.recovery is not None:
+            self.recovery.discard()
+        event.accept()

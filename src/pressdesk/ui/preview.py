@@ -1,0 +1,151 @@
+"""Live preview: the real PDF export, rendered off the UI thread, shown with QtPdf.
+
+Typing restarts a short timer; when it fires, a snapshot of the draft is rendered
+by a worker in the global thread pool. Only the newest result is shown, and while a
+render runs, further changes wait for it, so at most one render is in flight.
+QtPdf and the exporter are imported on first use, after the window is shown.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
+
+from pressdesk.ui.document import EditorDocument
+
+DEBOUNCE_MS = 400
+UNAVAILABLE = "Vorschau nicht verfügbar"
+
+
+def pages_label(pages: int) -> str:
+    return "1 Seite" if pages == 1 else f"{pages} Seiten"
+
+
+class _Signals(QObject):
+    done = Signal(int, object, str, float)
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, generation: int, draft: Any, profile: Any, signals: _Signals) -> None:
+        super().__init__()
+        self.generation, self.draft, self.profile, self.signals = (
+            generation,
+            draft,
+            profile,
+            signals,
+        )
+
+    def run(self) -> None:
+        start = time.perf_counter()
+        data, error = None, ""
+        try:
+            from pressdesk.export.pdf import render_pdf
+        except ImportError:
+            error = UNAVAILABLE
+        else:
+            try:
+                data = render_pdf(self.draft, profile=self.profile, final=False)
+            except Exception as exc:
+                error = f"Vorschau nicht möglich: {exc}"
+        self.signals.done.emit(self.generation, data, error, time.perf_counter() - start)
+
+
+class PreviewPane(QWidget):
+    rendered = Signal(int)  # page count
+
+    def __init__(self, doc: EditorDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.pages = 0
+        self.last_render_seconds = 0.0
+        self._generation = 0
+        self._busy = False
+        self._pending = False
+        self._pdf_doc: Any = None
+        self._view: Any = None
+        self._buffer: QBuffer | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status = QLabel("Vorschau")
+        self.status.setObjectName("previewStatus")
+        self.status.setStyleSheet("color: #444; padding: 2px 4px;")
+        layout.addWidget(self.status)
+        self.stack = QStackedLayout()
+        self.placeholder = QLabel("Vorschau wird erstellt …")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack.addWidget(self.placeholder)
+        layout.addLayout(self.stack, 1)
+        self._signals = _Signals()
+        self._signals.done.connect(self._on_done)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.refresh_now)
+        self._active = False
+
+    def activate(self) -> None:
+        """Start previewing (called once the window is on screen)."""
+        if self._active:
+            return
+        self._active = True
+        self.doc.changed.connect(self.schedule)
+        self.refresh_now()
+
+    def schedule(self) -> None:
+        self.timer.start()
+
+    def refresh_now(self) -> None:
+        self.timer.stop()
+        if self._busy:
+            self._pending = True
+            return
+        self._busy = True
+        self._pending = False
+        self._generation += 1
+        job = _RenderJob(self._generation, self.doc.snapshot(), self.doc.profile, self._signals)
+        QThreadPool.globalInstance().start(job)
+
+    def _ensure_view(self) -> bool:
+        if self._view is not None:
+            return True
+        try:
+            from PySide6.QtPdf import QPdfDocument
+            from PySide6.QtPdfWidgets import QPdfView
+        except ImportError:
+            return False
+        self._pdf_doc = QPdfDocument(self)
+        self._view = QPdfView(self)
+        self._view.setDocument(self._pdf_doc)
+        self._view.setPageMode(QPdfView.PageMode.MultiPage)
+        self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._view.setPageSpacing(12)
+        self.stack.addWidget(self._view)
+        return True
+
+    def _on_done(self, generation: int, data: bytes | None, error: str, seconds: float) -> None:
+        self._busy = False
+        self.last_render_seconds = seconds
+        if self._pending:
+            self.refresh_now()
+            if data is None:
+                return
+        if data is None or not self._ensure_view():
+            self.status.setText(error or UNAVAILABLE)
+            if self.stack.currentWidget() is self.placeholder:
+                self.placeholder.setText(error or UNAVAILABLE)
+            return
+        bar = self._view.verticalScrollBar()
+        position = bar.value()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+        self._pdf_doc.load(self._buffer)
+        self.pages = self._pdf_doc.pageCount()
+        self.stack.setCurrentWidget(self._view)
+        QTimer.singleShot(0, lambda: bar.setValue(position))
+        self.status.setText(f"Vorschau (Entwurf) · {pages_label(self.pages)}")
+        self.rendered.emit(self.pages)

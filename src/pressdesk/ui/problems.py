@@ -1,0 +1,75 @@
+"""The problems panel: every problem of the draft in German, errors first.
+
+Activating a row (click, Enter) asks the registry to put the cursor into the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def summary(problems: Sequence[Any]) -> str:
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if not problems:
+        return "Keine Probleme gefunden"
+    parts = []
+    if errors:
+        parts.append(f"{errors} Fehler")
+    if warnings:
+        parts.append(f"{warnings} {'Hinweis' if warnings == 1 else 'Hinweise'}")
+    return ", ".join(parts)
+
+
+class ProblemsPanel(QWidget):
+    problemActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 4)
+        self.heading = QLabel()
+        layout.addWidget(self.heading)
+        self.list = QListWidget()
+        self.list.setAlternatingRowColors(True)
+        self.list.setAccessibleName("Probleme")
+        layout.addWidget(self.list)
+        self.list.itemClicked.connect(self._activate)
+        self.list.itemActivated.connect(self._activate)
+        style = self.style()
+        self._icons = {
+            True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        self.problems: list[Any] = []
+        self.heading.setText(summary([]))
+
+    def set_problems(self, problems: Sequence[Any]) -> None:
+        ordered = sorted(problems, key=lambda p: not p.is_error)
+        if [(p.path, p.message) for p in ordered] == [(p.path, p.message) for p in self.problems]:
+            return
+        self.problems = list(ordered)
+        self.list.clear()
+        for problem in ordered:
+            kind = "Fehler" if problem.is_error else "Hinweis"
+            item = QListWidgetItem(self._icons[problem.is_error], problem.message)
+            item.setData(PATH_ROLE, problem.path)
+            item.setToolTip(f"{kind} – Klicken, um zum Feld zu springen")
+            self.list.addItem(item)
+        self.heading.setText(summary(ordered))
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        self.problemActivated.emit(item.data(PATH_ROLE))

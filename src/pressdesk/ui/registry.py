@@ -1,0 +1,139 @@
+"""Field path -> widget: how edits reach the draft and problems reach their field.
+
+Forms bind each field widget to its path once. The registry then
+- forwards the widget's ``edited`` value to :meth:`EditorDocument.set_value`,
+- refreshes the widget when the draft changes under it (undo, open),
+- marks it with a problem (red or amber frame, German tooltip), and
+- gives it the focus when a problem in the panel is clicked.
+Paths that have no widget of their own (``pressOffice.address[1]``) fall back to the
+nearest bound parent, so every problem lands somewhere a user can act.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from pressdesk.ui import fieldpath
+from pressdesk.ui.document import EditorDocument
+
+PROBLEM_STYLE = """
+*[problem="error"] { border: 2px solid #c62828; background-color: #fdecea; border-radius: 3px; }
+*[problem="warning"] { border: 2px solid #d49b00; background-color: #fff8e1; border-radius: 3px; }
+"""
+
+
+class FieldRegistry:
+    def __init__(self, doc: EditorDocument) -> None:
+        self.doc = doc
+        self.widgets: dict[str, QWidget] = {}
+        self.labels: dict[str, str] = {}
+        self.bound: set[str] = set()
+        self._containers: dict[str, Callable[[], None]] = {}
+        self._base_tips: dict[int, str] = {}
+        self._marked: list[QWidget] = []
+        self.ensure_visible: Callable[[QWidget], None] = lambda w: None
+        self.on_bind: Callable[[QWidget], None] | None = None
+        doc.fieldChanged.connect(self.on_field_changed)
+        doc.reset.connect(self.refresh_all)
+
+    # binding -------------------------------------------------------------------------
+    def bind(self, path: str, widget: Any, label: str) -> None:
+        """Two-way binding: the widget's ``edited`` signal writes ``path``."""
+        self.widgets[path] = widget
+        self.bound.add(path)
+        self.labels[path] = label
+        self._base_tips[id(widget)] = widget.toolTip()
+        widget.setAccessibleName(label)
+        widget.edited.connect(lambda value, p=path, t=label: self.doc.set_value(p, value, t))
+        with contextlib.suppress(IndexError, AttributeError, TypeError):
+            widget.show_value(self.doc.value(path))
+        if self.on_bind is not None:
+            self.on_bind(widget)
+
+    def anchor(self, path: str, widget: QWidget) -> None:
+        """A widget that stands for a path for focus and marks only (e.g. a list)."""
+        self.widgets[path] = widget
+        self.bound.discard(path)
+        self._base_tips[id(widget)] = widget.toolTip()
+
+    def container(self, path: str, rebuild: Callable[[], None]) -> None:
+        """``rebuild`` runs when the value at ``path`` is replaced as a whole."""
+        self._containers[path] = rebuild
+
+    def unbind_under(self, prefix: str) -> None:
+        """Forget ``prefix[...]`` and ``prefix.…`` before the widgets are rebuilt."""
+        for path in [p for p in self.widgets if p.startswith((prefix + "[", prefix + "."))]:
+            widget = self.widgets.pop(path)
+            self.bound.discard(path)
+            self._marked = [w for w in self._marked if w is not widget]
+            self.labels.pop(path, None)
+
+    # draft -> widgets ----------------------------------------------------------------
+    def on_field_changed(self, path: str) -> None:
+        if path in self._containers:
+            self._containers[path]()
+        for bound in [p for p in self.bound if p == path or p.startswith((path + ".", path + "["))]:
+            self._show(bound, self.widgets[bound])
+
+    def _show(self, path: str, widget: Any) -> None:
+        if not hasattr(widget, "show_value"):
+            return
+        try:
+            value = self.doc.value(path)
+        except (IndexError, AttributeError):
+            return
+        widget.show_value(value)
+
+    def refresh_all(self) -> None:
+        for rebuild in self._containers.values():
+            rebuild()
+        for path in list(self.bound):
+            self._show(path, self.widgets[path])
+
+    # problems ------------------------------------------------------------------------
+    def resolve(self, path: str) -> QWidget | None:
+        """The widget for ``path`` or its nearest bound parent."""
+        current: str | None = path
+        while current:
+            if current in self.widgets:
+                return self.widgets[current]
+            current = fieldpath.parent(current)
+        return None
+
+    def show_problems(self, problems: Iterable[Any]) -> None:
+        by_widget: dict[int, tuple[QWidget, list[Any]]] = {}
+        for problem in problems:
+            widget = self.resolve(problem.path)
+            if widget is not None:
+                by_widget.setdefault(id(widget), (widget, []))[1].append(problem)
+        for widget in self._marked:
+            if id(widget) not in by_widget:
+                self._mark(widget, "", self._base_tips.get(id(widget), ""))
+        self._marked = []
+        for widget, found in by_widget.values():
+            severity = "error" if any(p.is_error for p in found) else "warning"
+            tip = "\n".join(p.message for p in found)
+            self._mark(widget, severity, tip)
+            self._marked.append(widget)
+
+    @staticmethod
+    def _mark(widget: QWidget, severity: str, tip: str) -> None:
+        with contextlib.suppress(RuntimeError):  # widget deleted by a rebuild
+            if widget.property("problem") != severity:
+                widget.setProperty("problem", severity)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+            widget.setToolTip(tip)
+
+    def focus(self, path: str) -> QWidget | None:
+        widget = self.resolve(path)
+        if widget is None:
+            return None
+        self.ensure_visible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget

@@ -1,0 +1,276 @@
+"""Field widgets that bind to one draft path each.
+
+Every field emits ``edited(value)`` when the *user* changes it and has
+``show_value(value)`` to follow the draft (undo, open, restore) without echoing an
+edit back. German typography (``„…“``, en dash) is applied while typing through
+:func:`pressdesk.typography.type_as_you_go`; the cursor stays where the user was.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+from pressdesk.typography import type_as_you_go
+
+_HISTORY_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
+def _leave_history_keys_to_window(event: QEvent) -> bool:
+    """Let Ctrl+Z/Ctrl+Y reach the window's undo stack instead of the widget's own."""
+    if event.type() == QEvent.Type.ShortcutOverride and any(
+        event.matches(k)  # type: ignore[attr-defined]
+        for k in _HISTORY_KEYS
+    ):
+        event.ignore()
+        return True
+    return False
+
+
+def typed(text: str, cursor: int) -> tuple[str, int]:
+    """Apply German typography and move the cursor with the text before it."""
+    new = type_as_you_go(text)
+    if new == text:
+        return text, cursor
+    return new, len(type_as_you_go(text[:cursor]))
+
+
+class LineField(QLineEdit):
+    """One line of text: reference, URL, e-mail, speaker …"""
+
+    edited = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, *, typography: bool = False) -> None:
+        super().__init__(parent)
+        self._typography = typography
+        self.setClearButtonEnabled(False)
+        self.textEdited.connect(self._on_edited)
+
+    def _on_edited(self, text: str) -> None:
+        if self._typography:
+            new, pos = typed(text, self.cursorPosition())
+            if new != text:
+                self.setText(new)
+                self.setCursorPosition(pos)
+                text = new
+        self.edited.emit(text)
+
+    def show_value(self, value: str) -> None:
+        if self.text() != value:
+            pos = self.cursorPosition()
+            self.setText(value)
+            self.setCursorPosition(min(pos, len(value)))
+
+    def event(self, event: QEvent) -> bool:
+        return _leave_history_keys_to_window(event) or super().event(event)
+
+
+class TextField(QPlainTextEdit):
+    """Prose that wraps and grows with its text; spell checking attaches here.
+
+    ``single_line`` fields (headline) wrap on screen but refuse line breaks.
+    """
+
+    edited = Signal(object)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        single_line: bool = False,
+        typography: bool = True,
+        min_lines: int = 1,
+    ) -> None:
+        super().__init__(parent)
+        self._single_line = single_line
+        self._typography = typography
+        self._min_lines = min_lines
+        self._updating = False
+        self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.textChanged.connect(self._on_changed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
+
+    def _fit_height(self, *_: object) -> None:
+        lines = max(self._min_lines, int(self.document().documentLayout().documentSize().height()))
+        margins = self.contentsMargins()
+        frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
+        height = lines * self.fontMetrics().lineSpacing() + frame + 2
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, self.height())
+
+    def value(self) -> str:
+        return self.toPlainText()
+
+    def _on_changed(self) -> None:
+        if self._updating:
+            return
+        text = self.toPlainText()
+        new = text.replace("\n", " ") if self._single_line else text
+        pos = self.textCursor().position()
+        if self._typography:
+            new, pos = typed(new, pos)
+        if new != text:
+            self._replace(new, pos)
+        self.edited.emit(new)
+
+    def _replace(self, new: str, cursor_pos: int | None = None) -> None:
+        """Change only the differing middle, so highlighting and scroll stay put."""
+        old = self.toPlainText()
+        start = 0
+        limit = min(len(old), len(new))
+        while start < limit and old[start] == new[start]:
+            start += 1
+        end = 0
+        while end < limit - start and old[-1 - end] == new[-1 - end]:
+            end += 1
+        self._updating = True
+        try:
+            cur = QTextCursor(self.document())
+            cur.setPosition(start)
+            cur.setPosition(len(old) - end, QTextCursor.MoveMode.KeepAnchor)
+            cur.insertText(new[start : len(new) - end])
+            if cursor_pos is not None:
+                c = self.textCursor()
+                c.setPosition(min(cursor_pos, len(new)))
+                self.setTextCursor(c)
+        finally:
+            self._updating = False
+
+    def show_value(self, value: str) -> None:
+        if self.toPlainText() != value:
+            self._replace(value)
+
+    spell_menu = None  # set by the spell checker: (edit, menu, cursor) -> None
+
+    def contextMenuEvent(self, event):
+        menu = self.createStandardContextMenu(event.pos())
+        if self.spell_menu is not None:
+            self.spell_menu(self, menu, self.cursorForPosition(event.pos()))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def keyPressEvent(self, event):
+        if self._single_line and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        return _leave_history_keys_to_window(event) or super().event(event)
+
+
+class LinesField(TextField):
+    """A list of short texts, one per line (address lines, phone numbers, list items)."""
+
+    def __init__(self, parent: QWidget | None = None, *, typography: bool = False) -> None:
+        super().__init__(parent, typography=typography, min_lines=2)
+        self.textChanged.connect(self._emit_lines)
+
+    def _on_changed(self) -> None:
+        # Typography only; the list is emitted by _emit_lines.
+        if self._updating:
+            return
+        if self._typography:
+            text = self.toPlainText()
+            new, pos = typed(text, self.textCursor().position())
+            if new != text:
+                self._replace(new, pos)
+
+    def _emit_lines(self) -> None:
+        if not self._updating:
+            self.edited.emit(self.lines())
+
+    def lines(self) -> list[str]:
+        return self.toPlainText().split("\n") if self.toPlainText() else []
+
+    def show_value(self, value: list[str]) -> None:  # type: ignore[override]
+        if self.lines() != list(value):
+            self._replace("\n".join(value))
+
+
+class DateField(QDateEdit):
+    """A date picker over an ISO string; the empty date shows as "kein Datum"."""
+
+    edited = Signal(object)
+    EMPTY = QDate(1990, 1, 1)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._updating = False
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd.MM.yyyy")
+        self.setMinimumDate(self.EMPTY)
+        self.setSpecialValueText("kein Datum")
+        self.setDate(self.EMPTY)
+        self.dateChanged.connect(self._on_changed)
+
+    def value(self) -> str:
+        d = self.date()
+        return "" if d == self.EMPTY else d.toString("yyyy-MM-dd")
+
+    def _on_changed(self, _date: QDate) -> None:
+        if not self._updating:
+            self.edited.emit(self.value())
+
+    def show_value(self, value: str) -> None:
+        parsed = QDate.fromString(value or "", "yyyy-MM-dd")
+        target = parsed if parsed.isValid() and parsed > self.EMPTY else self.EMPTY
+        if self.date() != target:
+            self._updating = True
+            try:
+                self.setDate(target)
+            finally:
+                self._updating = False
+
+
+class ChoiceField(QComboBox):
+    """A fixed choice (document kind, block type, network) stored as its value."""
+
+    edited = Signal(object)
+
+    def __init__(self, choices: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for value, label in choices:
+            self.addItem(label, value)
+        self.activated.connect(lambda i: self.edited.emit(self.itemData(i)))
+
+    def value(self) -> str:
+        return self.currentData()
+
+    def show_value(self, value: str) -> None:
+        index = self.findData(value)
+        if index < 0:
+            self.addItem(value, value)
+            index = self.count() - 1
+        self.setCurrentIndex(index)
+
+
+class CheckField(QCheckBox):
+    edited = Signal(object)
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.clicked.connect(lambda checked: self.edited.emit(bool(checked)))
+
+    def show_value(self, value: bool) -> None:
+        self.setChecked(bool(value))

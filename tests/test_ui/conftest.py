@@ -1,0 +1,76 @@
+"""Fixtures for driving the real editor window offscreen with pytest-qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+class FakeDialogs:
+    """Canned answers instead of modal boxes; every question is recorded."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, Any]] = []
+        self.next_path: Path | None = None
+        self.changes_answer = "discard"
+        self.restore_answer = "restore"
+
+    def open_path(self, folder: str = "") -> Path | None:
+        self.asked.append(("open", folder))
+        return self.next_path
+
+    def save_path(self, suggested: str, file_filter: str = "") -> Path | None:
+        self.asked.append(("save", suggested))
+        return self.next_path
+
+    def save_changes(self, name: str) -> str:
+        self.asked.append(("changes", name))
+        return self.changes_answer
+
+    def error(self, title: str, text: str) -> None:
+        self.asked.append(("error", text))
+
+    def refuse_export(self, problems: Any) -> None:
+        self.asked.append(("refuse", [p.message for p in problems]))
+
+    def restore(self, description: str) -> str:
+        self.asked.append(("restore", description))
+        return self.restore_answer
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "userdata"
+    monkeypatch.setenv("PRESSDESK_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def make_window(qtbot: Any) -> Any:
+    from pressdesk.ui.app import create_window
+
+    def make(path: Any = None, **options: Any) -> Any:
+        options.setdefault("spelling", False)
+        options.setdefault("preview", False)
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.setStyle("Fusion")
+        window = create_window(path, "nrw", **options)
+        window.dialogs = FakeDialogs()
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window: Any) -> Any:
+    return make_window()

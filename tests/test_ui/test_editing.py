@@ -1,0 +1,176 @@
+"""Typing into the form, live validation, the problems panel, blocks, undo/redo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pressdesk.validation import validate
+
+
+def clear_and_type(qtbot: Any, widget: Any, text: str) -> None:
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    if text:
+        qtbot.keyClicks(widget, text)
+
+
+def problem_paths(window: Any) -> list[str]:
+    return [p.path for p in window.problems]
+
+
+def test_sample_has_no_errors_and_fields_show_it(window: Any) -> None:
+    draft = window.doc.draft
+    assert window.text_form.headline.toPlainText() == draft.headline
+    assert window.header_form.reference.text() == "L-Duisburg"
+    assert window.header_form.date.value() == "2018-07-18"
+    assert len(window.body_editor.blocks) == len(draft.body)
+    assert not [p for p in validate(draft, window.doc.profile) if p.is_error]
+    assert window.windowTitle().startswith("Unbenannt")
+    assert not window.isWindowModified()
+
+
+def test_typing_updates_draft_with_german_typography(qtbot: Any, window: Any) -> None:
+    field = window.text_form.headline
+    clear_and_type(qtbot, field, 'Land foerdert "Integration" -- jetzt')
+    assert window.doc.draft.headline == "Land foerdert „Integration“ – jetzt"
+    assert field.toPlainText() == window.doc.draft.headline
+    assert window.isWindowModified()
+    assert window.text_form.headline_count.text().startswith("35 Zeichen")
+
+
+def test_problem_appears_and_disappears(qtbot: Any, window: Any) -> None:
+    field = window.text_form.headline
+    clear_and_type(qtbot, field, "")
+    qtbot.waitUntil(lambda: "headline" in problem_paths(window), timeout=2000)
+    assert field.property("problem") == "error"
+    assert "Überschrift" in field.toolTip()
+    assert window.problems_panel.list.count() >= 1
+    assert "Fehler" in window.problem_label.text()
+    qtbot.keyClicks(field, "Land staerkt Kommunale Integrationszentren in ganz NRW")
+    qtbot.waitUntil(lambda: "headline" not in problem_paths(window), timeout=2000)
+    assert field.property("problem") in ("", None)
+
+
+def test_click_problem_focuses_field_in_collapsed_section(qtbot: Any, window: Any) -> None:
+    email = window.press_office_form.fields["email"]
+    assert not email.isVisible()  # the sender block starts collapsed
+    window.doc.set_value("pressOffice.email", "presse(at)stk")
+    window.validate_now()
+    panel = window.problems_panel
+    row = next(i for i, p in enumerate(panel.problems) if p.path == "pressOffice.email")
+    item = panel.list.item(row)
+    rect = panel.list.visualItemRect(item)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is email, timeout=2000)
+    assert email.isVisible()
+    assert email.property("problem") == "error"
+
+
+def test_problem_on_list_entry_lands_in_list_field(qtbot: Any, window: Any) -> None:
+    window.doc.set_value("furtherInformation", [])
+    body0 = window.doc.draft.body[0].text
+    window.doc.set_value("body[0].text", "")
+    window.validate_now()
+    window.focus_problem("body[0].text")
+    assert QApplication.focusWidget() is window.body_editor.blocks[0].text
+    window.doc.set_value("body[0].text", body0)
+
+
+def test_add_move_remove_blocks_with_undo_redo(qtbot: Any, window: Any) -> None:
+    body = window.body_editor
+    n = len(window.doc.draft.body)
+    qtbot.mouseClick(body.add_buttons["quote"], Qt.MouseButton.LeftButton)
+    assert len(window.doc.draft.body) == n + 1
+    assert len(body.blocks) == n + 1
+    new = body.blocks[-1]
+    assert window.doc.draft.body[-1].type == "quote"
+    assert new.speaker.isVisibleTo(window) and not new.items.isVisibleTo(window)
+    qtbot.keyClicks(new.text, '"Wir bleiben dran"')
+    qtbot.keyClicks(new.speaker, "Serap Gueler, Staatssekretaerin")
+    assert window.doc.draft.body[-1].text == "„Wir bleiben dran“"
+
+    body.move(n, -1)
+    assert window.doc.draft.body[n - 1].text == "„Wir bleiben dran“"
+    assert body.blocks[n - 1].text.toPlainText() == "„Wir bleiben dran“"
+    first = window.doc.draft.body[0].text
+    body.remove(0)
+    assert window.doc.draft.body[0].text != first
+    assert len(body.blocks) == n
+
+    window.undo_action.trigger()  # remove
+    assert window.doc.draft.body[0].text == first
+    window.undo_action.trigger()  # move
+    assert window.doc.draft.body[n].text == "„Wir bleiben dran“"
+    window.undo_action.trigger()  # speaker typing
+    assert window.doc.draft.body[n].speaker == ""
+    window.undo_action.trigger()  # quote typing
+    window.undo_action.trigger()  # add
+    assert len(window.doc.draft.body) == n
+    assert len(body.blocks) == n
+    assert not window.isWindowModified()
+    for _ in range(5):
+        window.redo_action.trigger()
+    assert len(body.blocks) == n
+    assert window.doc.draft.body[n - 2].speaker == "Serap Gueler, Staatssekretaerin"
+
+
+def test_block_type_change_keeps_text(qtbot: Any, window: Any) -> None:
+    block = window.body_editor.blocks[1]
+    text = window.doc.draft.body[1].text
+    block.type.setCurrentIndex(block.type.findData("list"))
+    block.type.activated.emit(block.type.currentIndex())
+    assert window.doc.draft.body[1].type == "list"
+    assert block.items.isVisibleTo(window) and not block.text.isVisibleTo(window)
+    qtbot.keyClicks(block.items, "Erster Punkt")
+    assert window.doc.draft.body[1].items == ["Erster Punkt"]
+    window.doc.undo_stack.undo()
+    window.doc.undo_stack.undo()
+    assert window.doc.draft.body[1].type == "paragraph"
+    assert window.doc.draft.body[1].text == text
+    assert block.text.isVisibleTo(window)
+
+
+def test_undo_redo_typing_with_keyboard(qtbot: Any, window: Any) -> None:
+    field = window.closing_form.contact
+    before = window.doc.draft.contact
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClicks(field, " Danke.")
+    assert window.doc.draft.contact == before + " Danke."
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.draft.contact == before
+    assert field.toPlainText() == before
+    qtbot.keyClick(field, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert field.toPlainText() == before + " Danke."
+
+
+def test_embargo_toggle_and_fields(qtbot: Any, window: Any) -> None:
+    form = window.header_form
+    assert not form.embargo_row.isEnabled()
+    qtbot.mouseClick(form.has_embargo, Qt.MouseButton.LeftButton)
+    assert window.doc.draft.header.embargo is not None
+    assert window.doc.draft.header.embargo.date == "2018-07-18"
+    assert form.embargo_date.value() == "2018-07-18"
+    qtbot.keyClicks(form.embargo_time, "10:30")
+    assert window.doc.draft.header.embargo.time == "10:30"
+    window.doc.undo_stack.undo()
+    window.doc.undo_stack.undo()
+    assert window.doc.draft.header.embargo is None
+    assert not form.has_embargo.isChecked()
+
+
+def test_links_add_and_remove(qtbot: Any, window: Any) -> None:
+    links = window.closing_form.further
+    n = len(window.doc.draft.further_information)
+    qtbot.mouseClick(links.add_button, Qt.MouseButton.LeftButton)
+    assert len(window.doc.draft.further_information) == n + 1
+    field = window.registry.widgets[f"furtherInformation[{n}].url"]
+    assert QApplication.focusWidget() is window.registry.widgets[f"furtherInformation[{n}].text"]
+    qtbot.keyClicks(field, "https://www.land.nrw/presse")
+    assert window.doc.draft.further_information[n].url == "https://www.land.nrw/presse"
+    links.remove(n)
+    assert len(window.doc.draft.further_information) == n
