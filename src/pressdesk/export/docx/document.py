@@ -112,13 +112,13 @@ def _paragraph(container: Document | _Header, style_id: str, first: bool = False
         para = container.paragraphs[0]
     else:
         para = container.add_paragraph()
-    para.style = st.NAMES[style_id]
+    para._p.style = style_id  # by id: a lookup by name scans every style
     return para
 
 
 def _draft_mark(para: Paragraph, profile: Profile, final: bool) -> None:
     if not final:
-        para.add_run(clean(profile.label("draftMark"))).style = st.DRAFT_MARK_NAME
+        para.add_run(clean(profile.label("draftMark")))._r.style = st.DRAFT_MARK
 
 
 class _HeaderFlow:

@@ -18,7 +18,7 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from pressdesk.export.docx.styles import HYPERLINK_NAME
+from pressdesk.export.docx.styles import HYPERLINK
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b")
@@ -54,7 +54,7 @@ def add_hyperlink(paragraph: Paragraph, text: str, url: str) -> None:
     run = paragraph.add_run(text)
     if not target:
         return
-    run.style = HYPERLINK_NAME
+    run._r.style = HYPERLINK
     r_id = paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), r_id)

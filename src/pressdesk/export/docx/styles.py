@@ -13,6 +13,7 @@ Style ids are ASCII (``PDHeadline``); the names are German and shown in Word.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -21,6 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
+from docx.styles.style import StyleFactory
 
 from pressdesk.profile.profile import Profile
 
@@ -202,7 +204,7 @@ def _set_document_defaults(doc: Document, profile: Profile) -> None:
     spacing.set(qn("w:line"), str(round(profile.sizes.leading * 20)))
     spacing.set(qn("w:lineRule"), "exact")
     ppr.append(spacing)
-    normal = doc.styles["Normal"]
+    normal = _by_id(doc, "Normal")
     normal.font.name = profile.fonts.family
     _set_fonts(normal.element.get_or_add_rPr(), profile.fonts.family)
     _set_lang(normal.element.get_or_add_rPr())
@@ -211,9 +213,8 @@ def _set_document_defaults(doc: Document, profile: Profile) -> None:
 def _add_paragraph_style(
     doc: Document, spec: StyleSpec, profile: Profile, body_width: float, full_width: float
 ) -> None:
-    style = doc.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
-    style.style_id = spec.style_id
-    style.base_style = doc.styles["Normal"] if not spec.based_on else _by_id(doc, spec.based_on)
+    style = _new_style(doc, spec.style_id, spec.name, WD_STYLE_TYPE.PARAGRAPH)
+    style.element.basedOn_val = spec.based_on or "Normal"
     style.quick_style = spec.style_id in (HEADLINE, SUBHEADLINE, BODY, SUBHEADING, QUOTE, LIST)
     font = style.font
     font.name = profile.fonts.family
@@ -298,25 +299,39 @@ def _sort_ppr(ppr: BaseOxmlElement) -> None:
         ppr.append(child)
 
 
-def _by_id(doc: Document, style_id: str) -> object:
-    for style in doc.styles:
-        if style.style_id == style_id:
-            return style
-    raise KeyError(style_id)
+def _new_style(doc: Document, style_id: str, name: str, kind: WD_STYLE_TYPE) -> Any:
+    """A new custom style (python-docx's add_style scans all styles by name first)."""
+    element = doc.styles.element.add_style_of_type(name, kind, False)
+    element.styleId = style_id
+    return StyleFactory(element)
+
+
+def prune_template_styles(doc: Document) -> None:
+    """Drop the template's ~160 unused built-in styles; Word recreates any it needs."""
+    styles = doc.styles.element
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in _KEEP_BUILTIN:
+            styles.remove(style)
+
+
+_KEEP_BUILTIN = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
+
+
+def _by_id(doc: Document, style_id: str) -> Any:
+    element = doc.styles.element.get_by_id(style_id)
+    if element is None:
+        raise KeyError(style_id)
+    return StyleFactory(element)
 
 
 def _add_character_styles(doc: Document, profile: Profile) -> None:
-    link = doc.styles.add_style(HYPERLINK_NAME, WD_STYLE_TYPE.CHARACTER)
-    link.style_id = HYPERLINK
+    link = _new_style(doc, HYPERLINK, HYPERLINK_NAME, WD_STYLE_TYPE.CHARACTER)
     link.font.color.rgb = _rgb(profile.colors.link)
     link.font.underline = True
-    link.hidden = False
     link.unhide_when_used = True
-    speaker = doc.styles.add_style(NAMES[SPEAKER_RUN], WD_STYLE_TYPE.CHARACTER)
-    speaker.style_id = SPEAKER_RUN
+    speaker = _new_style(doc, SPEAKER_RUN, NAMES[SPEAKER_RUN], WD_STYLE_TYPE.CHARACTER)
     speaker.font.italic = False
-    mark = doc.styles.add_style(DRAFT_MARK_NAME, WD_STYLE_TYPE.CHARACTER)
-    mark.style_id = DRAFT_MARK
+    mark = _new_style(doc, DRAFT_MARK, DRAFT_MARK_NAME, WD_STYLE_TYPE.CHARACTER)
     mark.font.bold = True
     mark.font.color.rgb = _rgb(profile.colors.draft_mark)
 
@@ -364,7 +379,7 @@ def add_bullet_numbering(doc: Document, profile: Profile) -> int:
 
 def _attach_numbering(doc: Document, num_id: int) -> None:
     style = _by_id(doc, LIST)
-    ppr = style.element.get_or_add_pPr()  # type: ignore[attr-defined]
+    ppr = style.element.get_or_add_pPr()
     num_pr = OxmlElement("w:numPr")
     num_id_el = OxmlElement("w:numId")
     num_id_el.set(qn("w:val"), str(num_id))
@@ -381,6 +396,7 @@ def _attach_numbering(doc: Document, num_id: int) -> None:
 
 def build_styles(doc: Document, profile: Profile, body_width: float, full_width: float) -> None:
     """Document defaults, every paragraph and character style, the bullet list."""
+    prune_template_styles(doc)
     _set_document_defaults(doc, profile)
     for spec in paragraph_specs(profile):
         _add_paragraph_style(doc, spec, profile, body_width, full_width)
@@ -390,4 +406,4 @@ def build_styles(doc: Document, profile: Profile, body_width: float, full_width:
 
 def style_name(doc: Document, style_id: str) -> str:
     """The display name for a style id (python-docx looks styles up by name)."""
-    return str(_by_id(doc, style_id).name)  # type: ignore[attr-defined]
+    return str(_by_id(doc, style_id).name)
