@@ -15,6 +15,8 @@ the PDF.
 
 from __future__ import annotations
 
+import io
+import json
 from dataclasses import dataclass
 
 import docx
@@ -78,18 +80,41 @@ def geometry(profile: Profile) -> Geometry:
 def build_document(draft: Draft, profile: Profile, final: bool = False) -> Document:
     """The whole document, not yet saved. ``final=False`` marks every page "ENTWURF"."""
     geo = geometry(profile)
-    doc = docx.Document()
-    st.build_styles(doc, profile, geo.body_width, geo.full_width)
-    configure_settings(doc)
-    drop_template_parts(doc)
+    doc = _base_document(profile, geo)
     set_core_properties(doc, draft, profile)
     section = doc.sections[0]
-    _set_up_section(section, profile, geo)
     _first_page_header(section.first_page_header, draft, profile, final)
     _running_header(section.header, draft, profile, final)
     _side_block(doc, draft, profile, geo)
     _body(doc, draft, profile)
     return doc
+
+
+_BASES: dict[str, bytes] = {}
+_MAX_BASES = 8
+
+
+def _base_document(profile: Profile, geo: Geometry) -> Document:
+    """A fresh copy of the profile's empty document: styles, settings, page set-up.
+
+    Building the styles is most of an export's fixed cost, so the empty document is
+    built once per profile and reopened from its bytes for every export.
+    """
+    key = json.dumps(profile.raw, sort_keys=True, default=str)
+    base = _BASES.get(key)
+    if base is None:
+        doc = docx.Document()
+        st.build_styles(doc, profile, geo.body_width, geo.full_width)
+        configure_settings(doc)
+        drop_template_parts(doc)
+        _set_up_section(doc.sections[0], profile, geo)
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        base = buffer.getvalue()
+        if len(_BASES) >= _MAX_BASES:
+            _BASES.clear()
+        _BASES[key] = base
+    return docx.Document(io.BytesIO(base))
 
 
 def _set_up_section(section: Section, profile: Profile, geo: Geometry) -> None:

@@ -1,0 +1,58 @@
+"""How fast the DOCX exporter is, in process.
+
+Run by hand: ``python bench/export_docx.py``. Prints the median export time of the
+reference release and of a draft whose body is 100 times as long, with the ratio
+(it should grow linearly with the text, not faster), and the share of the fixed
+cost (template, styles, headers) against writing the paragraphs.
+"""
+
+from __future__ import annotations
+
+import copy
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pressdesk.export.docx import export_docx, render_docx
+from pressdesk.model import Block, Draft, load_draft
+from pressdesk.paths import reference_sample
+from pressdesk.profile import load_profile
+
+
+def median_ms(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    profile = load_profile()
+    ref = load_draft(reference_sample())
+    long = copy.deepcopy(ref)
+    long.body = [copy.deepcopy(b) for _ in range(100) for b in ref.body]
+    empty = Draft(header=ref.header, headline=ref.headline, body=[Block(text="x")])
+    render_docx(ref, profile)  # warm: imports, template
+
+    one = median_ms(lambda: render_docx(ref, profile, final=True), 30)
+    hundred = median_ms(lambda: render_docx(long, profile, final=True), 5)
+    fixed = median_ms(lambda: render_docx(empty, profile, final=True), 30)
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "r.docx"
+        to_file = median_ms(lambda: export_docx(ref, target, profile=profile, final=True), 30)
+        size = target.stat().st_size
+    words = ref.body_word_count()
+    print(f"reference release ({words} words), in memory: {one:7.1f} ms")
+    print(f"reference release, written to a file:      {to_file:7.1f} ms  ({size / 1024:.0f} KiB)")
+    print(f"100x body ({100 * words} words):              {hundred:7.1f} ms")
+    print(f"  ratio 100x/1x: {hundred / one:.1f} for 100x the text")
+    print(f"  fixed cost (template, styles, headers): {fixed:.1f} ms")
+    print(f"  per 1x body: {(hundred - fixed) / 100:.2f} ms (100x) vs {one - fixed:.2f} ms (1x)")
+
+
+if __name__ == "__main__":
+    main()
