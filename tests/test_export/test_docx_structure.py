@@ -280,3 +280,21 @@ def test_export_errors_are_german(reference_draft: Draft, profile: Profile, tmp_
         export_docx(reference_draft, tmp_path / "fehlt" / "x.docx", profile=profile)
     with pytest.raises(ExportError, match="Ordner"):
         export_docx(reference_draft, tmp_path, profile=profile)
+
+
+def test_font_table_names_only_the_house_font(reference_draft: Draft, profile: Profile) -> None:
+    """Word substitutes by PANOSE where the house font is missing (Carlito: Calibri's)."""
+    data = render_docx(reference_draft, profile, final=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        table = etree.fromstring(z.read("word/fontTable.xml"))
+    fonts = table.findall(qn("w:font"))
+    assert [f.get(qn("w:name")) for f in fonts] == [profile.fonts.family]
+    assert fonts[0].find(qn("w:panose1")).get(qn("w:val")) == "020F0502020204030204"
+
+
+def test_header_date_is_not_bold(reference_draft: Draft, profile: Profile) -> None:
+    doc = open_docx(render_docx(reference_draft, profile, final=True))
+    para = doc.sections[0].first_page_header.paragraphs[0]
+    date_runs = [r for r in para.runs if r.text == content.date_line(reference_draft)]
+    assert [r.style.name for r in date_runs] == ["PD Kopf Datum"]
+    assert date_runs[0].style.font.bold is False

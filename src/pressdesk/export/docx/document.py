@@ -32,6 +32,7 @@ from pressdesk.export.docx.package import (
     configure_settings,
     drop_template_parts,
     set_core_properties,
+    set_font_table,
 )
 from pressdesk.export.docx.runs import add_hyperlink, add_text, clean, set_frame
 from pressdesk.model.draft import Block, Draft, Link
@@ -107,6 +108,7 @@ def _base_document(profile: Profile, geo: Geometry) -> Document:
         st.build_styles(doc, profile, geo.body_width, geo.full_width)
         configure_settings(doc)
         drop_template_parts(doc)
+        set_font_table(doc, profile)
         _set_up_section(doc.sections[0], profile, geo)
         buffer = io.BytesIO()
         doc.save(buffer)
@@ -181,7 +183,9 @@ def _first_page_header(header: _Header, draft: Draft, profile: Profile, final: b
     date = content.date_line(draft)
     if date:
         para.add_run("\t")
-        add_text(para, date)
+        run = add_text(para, date)
+        if run is not None:
+            run._r.style = st.HEADER_DATE
     para = flow.add(st.HEADER_PAGE)
     _draft_mark(para, profile, final)
     para.add_run("\t")

@@ -10,6 +10,7 @@ replaced or removed here, and automatic hyphenation is switched on.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from xml.sax.saxutils import quoteattr
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -50,6 +51,51 @@ def configure_settings(doc: Document) -> None:
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), LANGUAGE)
         theme_lang.attrib.pop(qn("w:eastAsia"), None)
+
+
+_PANOSE = (
+    "bFamilyType",
+    "bSerifStyle",
+    "bWeight",
+    "bProportion",
+    "bContrast",
+    "bStrokeVariation",
+    "bArmStyle",
+    "bLetterForm",
+    "bMidline",
+    "bXHeight",
+)
+
+
+def set_font_table(doc: Document, profile: Profile) -> None:
+    """List only the house font, with its PANOSE numbers and coverage from the file.
+
+    Word uses these to pick the closest installed font where the house font is
+    missing (for Carlito that is its metric twin Calibri, so lines break alike).
+    """
+    from fontTools.ttLib import TTFont
+
+    os2 = TTFont(str(profile.fonts.regular), lazy=True)["OS/2"]
+    panose = "".join(f"{getattr(os2.panose, name):02X}" for name in _PANOSE)
+    sig = {
+        "usb0": os2.ulUnicodeRange1,
+        "usb1": os2.ulUnicodeRange2,
+        "usb2": os2.ulUnicodeRange3,
+        "usb3": os2.ulUnicodeRange4,
+        "csb0": getattr(os2, "ulCodePageRange1", 1),
+        "csb1": getattr(os2, "ulCodePageRange2", 0),
+    }
+    sig_attrs = " ".join(f'w:{k}="{v:08X}"' for k, v in sig.items())
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:font w:name={quoteattr(profile.fonts.family)}>"
+        f'<w:panose1 w:val="{panose}"/><w:charset w:val="00"/><w:family w:val="swiss"/>'
+        f'<w:pitch w:val="variable"/><w:sig {sig_attrs}/></w:font></w:fonts>'
+    )
+    for rel in doc.part.rels.values():
+        if rel.reltype == RT.FONT_TABLE:
+            rel.target_part._blob = xml.encode("utf-8")
 
 
 def drop_template_parts(doc: Document) -> None:

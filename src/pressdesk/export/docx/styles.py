@@ -74,7 +74,7 @@ SOCIAL = "PDSocial"
 CONTACT = "PDContact"
 PHOTO = "PDPhotoCredits"
 # Character styles.
-SPEAKER_RUN = "PDSpeakerRun"
+HEADER_DATE = "PDHeaderDate"
 HYPERLINK = "Hyperlink"
 DRAFT_MARK = "PDDraftMark"
 HYPERLINK_NAME = "Hyperlink"
@@ -102,7 +102,7 @@ NAMES: dict[str, str] = {
     SOCIAL: "PD Netz",
     CONTACT: "PD Kontakt",
     PHOTO: "PD Bildnachweis",
-    SPEAKER_RUN: "PD Zitat Quelle Zeichen",
+    HEADER_DATE: "PD Kopf Datum",
     HYPERLINK: HYPERLINK_NAME,
     DRAFT_MARK: DRAFT_MARK_NAME,
 }
@@ -329,8 +329,8 @@ def _add_character_styles(doc: Document, profile: Profile) -> None:
     link.font.color.rgb = _rgb(profile.colors.link)
     link.font.underline = True
     link.unhide_when_used = True
-    speaker = _new_style(doc, SPEAKER_RUN, NAMES[SPEAKER_RUN], WD_STYLE_TYPE.CHARACTER)
-    speaker.font.italic = False
+    date = _new_style(doc, HEADER_DATE, NAMES[HEADER_DATE], WD_STYLE_TYPE.CHARACTER)
+    date.font.bold = False
     mark = _new_style(doc, DRAFT_MARK, DRAFT_MARK_NAME, WD_STYLE_TYPE.CHARACTER)
     mark.font.bold = True
     mark.font.color.rgb = _rgb(profile.colors.draft_mark)
