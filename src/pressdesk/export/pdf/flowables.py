@@ -67,6 +67,14 @@ def para(
     return p
 
 
+@dataclass(frozen=True)
+class PlainLine:
+    """A one-line piece of content drawn directly on the canvas (no wrapping)."""
+
+    text: str
+    node: st.Node
+
+
 @dataclass
 class Layout:
     """What the page templates need: the story, page 1's furniture, the structure."""
@@ -74,8 +82,9 @@ class Layout:
     root: st.Node
     story: list[Flowable]
     header: Para
-    header_markup: str
-    date: Para | None
+    date: PlainLine | None
+    running_header: str
+    running_embargo: str
     side: list[Para]
     title: str
     logo: st.Node | None = None
@@ -176,7 +185,11 @@ def build_layout(draft: Draft, profile: Profile, styles: Styles, fonts: FontName
     head_text = content.header_line(draft)
     header = para(b.text(head_text), s.header, root.add(st.P, text=head_text))
     date_text = content.date_line(draft)
-    date = para(b.text(date_text), s.small, root.add(st.P, text=date_text)) if date_text else None
+    date = (
+        PlainLine(clean_text(date_text, fonts), root.add(st.P, text=date_text))
+        if date_text
+        else None
+    )
 
     side_node = root.add(st.DIV)
     side: list[Para] = []
@@ -205,8 +218,9 @@ def build_layout(draft: Draft, profile: Profile, styles: Styles, fonts: FontName
         root=root,
         story=b.story,
         header=header,
-        header_markup=b.text(head_text),
         date=date,
+        running_header=clean_text(head_text, fonts),
+        running_embargo=clean_text(embargo, fonts),
         side=side,
         title=content.draft_title(draft),
         logo=logo,

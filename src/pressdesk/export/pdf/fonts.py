@@ -27,11 +27,13 @@ from pressdesk.profile.profile import Profile
 # Characters a font often lacks but that have a plain stand-in with the same meaning.
 _STAND_INS = {
     "\u2011": "-",  # non-breaking hyphen
-    "\u202f": "\u00a0",  # narrow no-break space
+    "\u202f": "\u00a0",  # narrow no-break space (reportlab would break at it)
     "\u2009": " ",  # thin space
     "\u200b": "",  # zero width space
     "\ufeff": "",
 }
+# Every field is one paragraph: line breaks and tabs become spaces.
+_TRANSLATE = str.maketrans({**_STAND_INS, "\n": " ", "\r": " ", "\t": " "})
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class FontNames:
     italic: str
     bold_italic: str
     coverage: frozenset[int]
+    drawable: frozenset[str]
 
 
 def _register(name: str, path: Path) -> TTFont:
@@ -76,7 +79,12 @@ def _register_family(
     addMapping(fam, 1, 0, names["bold"])
     addMapping(fam, 0, 1, names["italic"])
     addMapping(fam, 1, 1, names["bold_italic"])
-    return FontNames(coverage=frozenset(coverage or ()), **names)
+    cov = frozenset(coverage or ())
+    # A soft hyphen is never drawn as such: reportlab breaks there or leaves it out.
+    drawable = frozenset(
+        chr(c) for c in cov if unicodedata.category(chr(c)) not in ("Cc", "Cs", "Co")
+    ) | {"\u00ad"}
+    return FontNames(coverage=cov, drawable=drawable, **names)
 
 
 def register_fonts(profile: Profile) -> FontNames:
@@ -90,7 +98,7 @@ def missing_glyphs(text: str, fonts: FontNames) -> list[str]:
     seen: dict[str, None] = {}
     for ch in text:
         ch = _STAND_INS.get(ch, ch)
-        if ch and ch not in "\n\t" and ord(ch) not in fonts.coverage:
+        if ch and ch not in "\n\t\u00ad" and ord(ch) not in fonts.coverage:
             seen.setdefault(ch)
     return list(seen)
 
@@ -100,14 +108,9 @@ def clean_text(text: str, fonts: FontNames) -> str:
 
     Line breaks and tabs become spaces: every field is one paragraph.
     """
-    cov = fonts.coverage
-    out: list[str] = []
-    for ch in text:
-        ch = _STAND_INS.get(ch, ch)
-        if not ch:
-            continue
-        if ch in "\n\r\t":
-            out.append(" ")
-        elif ord(ch) in cov and unicodedata.category(ch) not in ("Cc", "Cs", "Co"):
-            out.append(ch)
-    return "".join(out)
+    text = text.translate(_TRANSLATE)
+    bad = set(text).difference(fonts.drawable)
+    bad.discard(" ")
+    if bad:
+        text = "".join(ch for ch in text if ch not in bad)
+    return text

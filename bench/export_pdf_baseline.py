@@ -1,0 +1,68 @@
+"""Bare reportlab: the same paragraphs, the same embedded TrueType font, nothing else.
+
+No profile, no page templates, no header, side block, page labels, hyphenation or
+metadata. ``bench/export_pdf.py`` compares PressDesk's exporter against this.
+Run alone, it prints its own median time for the reference release.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import time
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from pressdesk.model import Draft, load_draft
+from pressdesk.paths import fonts_dir, reference_sample
+
+_FONT = "BaselineCarlito"
+
+
+def _font() -> str:
+    if _FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(_FONT, str(fonts_dir() / "carlito" / "Carlito-Regular.ttf")))
+    return _FONT
+
+
+def paragraphs(draft: Draft) -> list[str]:
+    """The texts PressDesk sets, as plain strings."""
+    texts = [draft.headline, draft.announcement]
+    for b in draft.body:
+        texts += b.items if b.type == "list" else [b.text, b.speaker]
+    texts += [lk.text or lk.url for lk in draft.further_information]
+    texts += [s.text for s in draft.social_media] + [draft.contact]
+    return [t for t in texts if t.strip()]
+
+
+def render_baseline(texts: list[str]) -> bytes:
+    style = ParagraphStyle("b", fontName=_font(), fontSize=11, leading=15, spaceAfter=9)
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf, pagesize=A4, leftMargin=25 * mm, rightMargin=66 * mm, initialFontName=_font()
+    )
+    esc = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+    doc.build([Paragraph("".join(esc.get(c, c) for c in t), style) for t in texts])
+    return buf.getvalue()
+
+
+def median_ms(fn: object, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+if __name__ == "__main__":
+    texts = paragraphs(load_draft(reference_sample()))
+    render_baseline(texts)
+    print(
+        f"bare reportlab, reference release: {median_ms(lambda: render_baseline(texts), 30):.1f} ms"
+    )
