@@ -34,7 +34,13 @@ from pressdesk.export.docx.package import (
     set_core_properties,
     set_font_table,
 )
-from pressdesk.export.docx.runs import add_hyperlink, add_text, clean, set_frame
+from pressdesk.export.docx.runs import (
+    add_hyperlink,
+    add_text,
+    clean,
+    set_bottom_rule,
+    set_frame,
+)
 from pressdesk.model.draft import Block, Draft, Link
 from pressdesk.profile.profile import Profile
 
@@ -208,6 +214,7 @@ def _running_header(header: _Header, draft: Draft, profile: Profile, final: bool
     embargo = content.embargo_line(draft, profile)
     if embargo:
         add_text(flow.add(st.EMBARGO), embargo)
+    set_bottom_rule(flow.paragraphs[-1], profile.colors.rule, 0.5, 3)
     flow.pad_to(profile.page.running_header_height)
 
 

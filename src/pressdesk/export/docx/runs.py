@@ -83,3 +83,25 @@ def set_frame(paragraph: Paragraph, x: float, y: float, width: float) -> None:
         anchor.addnext(frame)
     else:
         ppr.insert(0, frame)
+
+
+def set_bottom_rule(paragraph: Paragraph, color: str, width_pt: float, gap_pt: float) -> None:
+    """A line under the paragraph, ``gap_pt`` below its text (the running header's rule)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    bottom.set(qn("w:val"), "single")
+    bottom.set(qn("w:sz"), str(max(2, round(width_pt * 8))))
+    bottom.set(qn("w:space"), str(round(gap_pt)))
+    bottom.set(qn("w:color"), color.lstrip("#").upper())
+    borders.append(bottom)
+    # pBdr comes after keepNext/framePr/widowControl/numPr and before shd/tabs/spacing.
+    successor = None
+    for tag in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc"):
+        successor = ppr.find(qn(tag))
+        if successor is not None:
+            break
+    if successor is not None:
+        successor.addprevious(borders)
+    else:
+        ppr.append(borders)

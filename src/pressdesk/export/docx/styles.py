@@ -116,12 +116,12 @@ def _leading(profile: Profile, size: float) -> float:
 def paragraph_specs(profile: Profile) -> list[StyleSpec]:
     s, c = profile.sizes, profile.colors
     gap = s.leading / 2
-    indent = 6.0
+    indent = 8.0
     return [
         StyleSpec(BASE, s.body, color=c.text, based_on=""),
         StyleSpec(HEADER_LINE, s.header, bold=True, color=c.accent),
-        StyleSpec(HEADER_PAGE, s.header),
-        StyleSpec(RUNNING_HEADER, s.small, color=c.rule),
+        StyleSpec(HEADER_PAGE, s.small),
+        StyleSpec(RUNNING_HEADER, s.small),
         StyleSpec(EMBARGO, s.header, bold=True, color=c.accent),
         StyleSpec(SIDEBAR, s.sidebar, color=c.sidebar),
         StyleSpec(SIDEBAR_ORG, s.sidebar, bold=True, color=c.sidebar),
@@ -149,7 +149,7 @@ def paragraph_specs(profile: Profile) -> list[StyleSpec]:
             outline=1,
         ),
         StyleSpec(QUOTE, s.body, italic=True, after=gap, indent=indent),
-        StyleSpec(SPEAKER, s.body, after=gap, indent=indent),
+        StyleSpec(SPEAKER, s.small, after=gap, indent=indent),
         StyleSpec(LIST, s.body, after=gap, indent=indent, contextual=True),
         StyleSpec(FURTHER, s.body, before=gap, after=gap),
         StyleSpec(SOCIAL_LABEL, s.body, keep_next=True),
@@ -331,6 +331,7 @@ def _add_character_styles(doc: Document, profile: Profile) -> None:
     link.unhide_when_used = True
     date = _new_style(doc, HEADER_DATE, NAMES[HEADER_DATE], WD_STYLE_TYPE.CHARACTER)
     date.font.bold = False
+    date.font.size = Pt(profile.sizes.small)
     mark = _new_style(doc, DRAFT_MARK, DRAFT_MARK_NAME, WD_STYLE_TYPE.CHARACTER)
     mark.font.bold = True
     mark.font.color.rgb = _rgb(profile.colors.draft_mark)
