@@ -68,7 +68,8 @@ class LineField(QLineEdit):
         if self.text() != value:
             pos = self.cursorPosition()
             self.setText(value)
-            self.setCursorPosition(min(pos, len(value)))
+            if self.hasFocus():
+                self.setCursorPosition(min(pos, len(value)))
 
     def event(self, event: QEvent) -> bool:
         return _leave_history_keys_to_window(event) or super().event(event)
@@ -95,6 +96,7 @@ class TextField(QPlainTextEdit):
         self._typography = typography
         self._min_lines = min_lines
         self._updating = False
+        self._last = ""
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -125,12 +127,15 @@ class TextField(QPlainTextEdit):
         if self._updating:
             return
         text = self.toPlainText()
+        if text == self._last:
+            return  # a re-layout or re-highlight, not an edit
         new = text.replace("\n", " ") if self._single_line else text
         pos = self.textCursor().position()
         if self._typography:
             new, pos = typed(new, pos)
         if new != text:
             self._replace(new, pos)
+        self._last = new
         self.edited.emit(new)
 
     def _replace(self, new: str, cursor_pos: int | None = None) -> None:
@@ -155,6 +160,7 @@ class TextField(QPlainTextEdit):
                 self.setTextCursor(c)
         finally:
             self._updating = False
+        self._last = self.toPlainText()
 
     def show_value(self, value: str) -> None:
         if self.toPlainText() != value:

@@ -129,10 +129,10 @@ class BodyEditor(Section):
             buttons.addWidget(button)
             self.add_buttons[kind] = button
         buttons.addStretch(1)
+        outer.addLayout(buttons)
         self.count = QLabel()
         self.count.setStyleSheet("color: #555;")
-        buttons.addWidget(self.count)
-        outer.addLayout(buttons)
+        outer.addWidget(self.count)
         self.blocks: list[BlockEditor] = []
         registry.anchor("body", self.add_buttons["paragraph"])
         registry.container("body", self.rebuild)

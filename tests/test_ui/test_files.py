@@ -1,0 +1,130 @@
+"""Save, reopen, close with unsaved changes, export, recovery after a crash."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from pressdesk.model.files import load_draft
+from pressdesk.ui import fileops
+from pressdesk.ui.recovery import RecoveryStore
+
+
+def test_save_and_reopen(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    qtbot.keyClicks(window.header_form.reference, "-2")
+    assert window.isWindowModified()
+    target = tmp_path / "besuch"
+    window.dialogs.next_path = target
+    assert fileops.save_as(window)
+    saved = tmp_path / "besuch.pressdesk"
+    assert load_draft(saved).header.reference == "L-Duisburg-2"
+    assert not window.isWindowModified()
+    assert window.windowTitle() == "besuch.pressdesk[*] – PressDesk"
+
+    qtbot.keyClicks(window.header_form.reference, "x")
+    assert window.isWindowModified()
+    window.dialogs.changes_answer = "discard"
+    fileops.new(window)
+    assert window.doc.draft.headline == ""
+    assert window.text_form.headline.toPlainText() == ""
+    assert len(window.body_editor.blocks) == 0
+    assert fileops.open_file(window, saved)
+    assert window.header_form.reference.text() == "L-Duisburg-2"
+    assert window.text_form.headline.toPlainText() == load_draft(saved).headline
+    assert not window.isWindowModified()
+    assert not window.doc.undo_stack.canUndo()
+
+    qtbot.keyClicks(window.header_form.reference, "y")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_draft(saved).header.reference == "L-Duisburg-2y"
+
+
+def test_open_broken_file_shows_german_error(window: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "kaputt.pressdesk"
+    bad.write_text("{nicht json", encoding="utf-8")
+    assert not fileops.open_file(window, bad)
+    kind, text = window.dialogs.asked[-1]
+    assert kind == "error" and "kein gültiges JSON" in text
+    assert window.doc.path is None
+
+
+def test_close_with_unsaved_changes_asks(qtbot: Any, window: Any) -> None:
+    qtbot.keyClicks(window.header_form.reference, "z")
+    window.dialogs.changes_answer = "cancel"
+    assert not window.close()
+    assert window.isVisible()
+    assert window.dialogs.asked[-1] == ("changes", "Unbenannt")
+    window.dialogs.changes_answer = "discard"
+    assert window.close()
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_export(window: Any, tmp_path: Path, kind: str) -> None:
+    pytest.importorskip(f"pressdesk.export.{kind}")
+    target = tmp_path / f"mitteilung.{kind}"
+    assert fileops.export(window, kind, target) == target
+    data = target.read_bytes()
+    if kind == "pdf":
+        assert data.startswith(b"%PDF")
+    else:
+        assert "word/document.xml" in zipfile.ZipFile(target).namelist()
+
+
+def test_export_refused_with_errors(window: Any, tmp_path: Path) -> None:
+    window.doc.set_value("headline", "")
+    target = tmp_path / "x.pdf"
+    assert fileops.export(window, "pdf", target) is None
+    assert not target.exists()
+    kind, messages = window.dialogs.asked[-1]
+    assert kind == "refuse"
+    assert any(m.startswith("Überschrift") for m in messages)
+
+
+def test_suggested_export_name(window: Any) -> None:
+    name = fileops.suggested_name(window, ".pdf")
+    assert name.startswith("2018-07-18_Staatssekretaerin-Gueler")
+    assert name.endswith(".pdf")
+
+
+def dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_recovery_after_crash_restores_text(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "recovery"
+    crashed = make_window(recovery=RecoveryStore(folder, pid=dead_pid()))
+    crashed.autosaver.timer.setInterval(50)
+    qtbot.keyClicks(crashed.text_form.subheadline, "Neu getippt vor dem Absturz")
+    qtbot.waitUntil(lambda: crashed.recovery.file.exists(), timeout=3000)
+    # The crash: the window disappears without closing, its recovery file stays.
+    crashed.autosaver.timer.stop()
+    crashed.autosaver.store = RecoveryStore(tmp_path / "elsewhere")
+    crashed.recovery = None
+    crashed.hide()
+
+    restored = make_window(recovery=RecoveryStore(folder))
+    qtbot.waitUntil(lambda: any(a[0] == "restore" for a in restored.dialogs.asked), timeout=3000)
+    assert restored.doc.draft.subheadline == "Neu getippt vor dem Absturz"
+    assert restored.text_form.subheadline.toPlainText() == "Neu getippt vor dem Absturz"
+    assert restored.isWindowModified()
+    assert restored.recovery.file.exists()  # protected again at once
+    assert len(list(folder.glob("*.json"))) == 1
+
+
+def test_clean_close_leaves_no_recovery(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "recovery"
+    window = make_window(recovery=RecoveryStore(folder))
+    qtbot.keyClicks(window.header_form.reference, "1")
+    window.autosaver.save_now()
+    assert window.recovery.file.exists()
+    window.dialogs.changes_answer = "discard"
+    assert window.close()
+    assert not list(folder.glob("*.json"))

@@ -1,0 +1,89 @@
+"""The live preview shows the real PDF; spell checking underlines unknown words."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QTextCharFormat
+
+from pressdesk.ui.spelling import find_dictionary
+
+
+def test_preview_shows_page_count_of_the_export(qtbot: Any, make_window: Any) -> None:
+    pdf = pytest.importorskip("pressdesk.export.pdf")
+    pypdf = pytest.importorskip("pypdf")
+    window = make_window(preview=True)
+    qtbot.waitUntil(lambda: window.preview.pages > 0, timeout=30000)
+    expected = len(
+        pypdf.PdfReader(
+            io.BytesIO(pdf.render_pdf(window.doc.draft, profile=window.doc.profile))
+        ).pages
+    )
+    assert window.preview.pages == expected
+    assert f"{expected} Seiten" in window.preview.status.text() or expected == 1
+
+    # Three more long paragraphs make it longer; the preview follows after the pause.
+    with qtbot.waitSignal(window.preview.rendered, timeout=30000):
+        for _ in range(3):
+            window.body_editor.add("paragraph")
+            window.doc.set_value(
+                f"body[{len(window.doc.draft.body) - 1}].text",
+                window.doc.draft.body[1].text * 3,
+            )
+    qtbot.waitUntil(
+        lambda: not window.preview._busy and not window.preview.timer.isActive(), timeout=30000
+    )
+    longer = len(
+        pypdf.PdfReader(
+            io.BytesIO(pdf.render_pdf(window.doc.draft, profile=window.doc.profile))
+        ).pages
+    )
+    qtbot.waitUntil(lambda: window.preview.pages == longer, timeout=30000)
+    assert longer > expected
+
+
+def test_preview_without_exporter_says_so(qtbot: Any, make_window: Any, monkeypatch: Any) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pressdesk.export.pdf", None)
+    window = make_window(preview=True)
+    qtbot.waitUntil(lambda: "nicht verfügbar" in window.preview.status.text(), timeout=10000)
+    assert window.preview.pages == 0
+
+
+def underlined(field: Any) -> list[str]:
+    words = []
+    block = field.document().firstBlock()
+    while block.isValid():
+        for r in block.layout().formats():
+            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
+                words.append(block.text()[r.start : r.start + r.length])
+        block = block.next()
+    return words
+
+
+@pytest.mark.skipif(find_dictionary() is None, reason="kein deutsches Hunspell-Wörterbuch")
+def test_spelling_underlines_unknown_words(qtbot: Any, make_window: Any) -> None:
+    window = make_window(spelling=True)
+    qtbot.waitUntil(
+        lambda: window.spell is not None and window.spell.dictionary is not None, timeout=20000
+    )
+    field = window.text_form.subheadline
+    field.setFocus()
+    qtbot.keyClicks(field, "Die Landesregierung foerdert Integrazion")
+    qtbot.waitUntil(lambda: "Integrazion" in underlined(field), timeout=10000)
+    assert "Landesregierung" not in underlined(field)
+    window.spell.add_to_personal("Integrazion")
+    assert "Integrazion" not in underlined(field)
+
+
+def test_spelling_without_dictionary_says_so_once(
+    qtbot: Any, make_window: Any, monkeypatch: Any, tmp_path: Any
+) -> None:
+    monkeypatch.setenv("PRESSDESK_DICTIONARY", str(tmp_path / "fehlt"))
+    window = make_window(spelling=True)
+    qtbot.waitUntil(lambda: "Wörterbuch" in window.statusBar().currentMessage(), timeout=5000)
+    qtbot.keyClicks(window.text_form.subheadline, "Tippfehlr")
+    assert window.doc.draft.subheadline == "Tippfehlr"
