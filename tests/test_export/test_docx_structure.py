@@ -298,3 +298,34 @@ def test_header_date_is_not_bold(reference_draft: Draft, profile: Profile) -> No
     date_runs = [r for r in para.runs if r.text == content.date_line(reference_draft)]
     assert [r.style.name for r in date_runs] == ["PD Kopf Datum"]
     assert date_runs[0].style.font.bold is False
+
+
+def test_settings_ask_for_current_word(reference_draft: Draft, profile: Profile) -> None:
+    settings = open_docx(render_docx(reference_draft, profile, final=True)).settings.element
+    modes = [
+        c.get(qn("w:val"))
+        for c in settings.iter(qn("w:compatSetting"))
+        if c.get(qn("w:name")) == "compatibilityMode"
+    ]
+    assert modes == ["15"]
+
+
+def _profile_with(profile: Profile, **page: object) -> Profile:
+    from pressdesk.profile.profile import profile_from_dict
+
+    raw = copy.deepcopy(profile.raw)
+    raw["page"].update(page)
+    return profile_from_dict(raw)
+
+
+def test_letter_paper_from_the_profile(reference_draft: Draft, profile: Profile) -> None:
+    letter = _profile_with(profile, size="Letter")
+    section = open_docx(render_docx(reference_draft, letter, final=True)).sections[0]
+    assert section.page_width.mm == pytest.approx(215.9, abs=0.1)
+    assert section.page_height.mm == pytest.approx(279.4, abs=0.1)
+
+
+def test_profile_without_room_for_text_is_refused(reference_draft: Draft, profile: Profile) -> None:
+    cramped = _profile_with(profile, sidebarWidth=150)
+    with pytest.raises(ExportError, match="Platz"):
+        render_docx(reference_draft, cramped, final=True)
