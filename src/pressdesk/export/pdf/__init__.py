@@ -7,8 +7,9 @@ The door for the command line and the app::
     result.pages  # the page count
     data = render_pdf(draft, profile=None, final=False, tagged=True)  # bytes, for the preview
 
-``final=False`` marks every page "ENTWURF". ``tagged`` asks for a tagged PDF
-(PDF/UA); until the tagging layer exists it is accepted and has no effect.
+``final=False`` marks every page "ENTWURF". ``tagged=True`` (the default) writes a
+tagged PDF that claims PDF/UA-1 (see :mod:`.tagging`); ``tagged=False`` a plain one
+for quick proofs.
 User-caused failures raise :class:`pressdesk.export.ExportError` (German message).
 reportlab is imported only when an export runs.
 """
@@ -43,7 +44,7 @@ def render(
     """Lay out ``draft``; the PDF bytes and the page count."""
     from pressdesk.export.pdf.document import build_pdf
 
-    data, pages, _root = build_pdf(draft, profile or load_profile(), final)
+    data, pages, _root = build_pdf(draft, profile or load_profile(), final, tagged)
     return Rendered(data, pages)
 
 

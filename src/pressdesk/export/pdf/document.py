@@ -188,7 +188,7 @@ class ReleaseDocument(BaseDocTemplate):
         self._draft_mark(canv)
         size = self.profile.sizes.small
         y = g.top - size
-        with st.artifact(canv, "Pagination"):
+        with st.artifact(canv, "Header"):
             canv.setFillColor(s.body.textColor)
             canv.setFont(self.fonts.regular, size)
             canv.drawString(g.left, y, self.layout.running_header)
@@ -231,7 +231,9 @@ def _binary_streams() -> Iterator[None]:
         rl_config.useA85 = old
 
 
-def build_pdf(draft: Draft, profile: Profile, final: bool) -> tuple[bytes, int, st.Node]:
+def build_pdf(
+    draft: Draft, profile: Profile, final: bool, tagged: bool = True
+) -> tuple[bytes, int, st.Node]:
     """Lay out ``draft``; return the PDF bytes, the page count and the structure tree."""
     from reportlab.platypus.doctemplate import LayoutError
 
@@ -241,14 +243,29 @@ def build_pdf(draft: Draft, profile: Profile, final: bool) -> tuple[bytes, int, 
     buf = io.BytesIO()
     doc = ReleaseDocument(buf, draft, profile, layout, styles, fonts, final)
     counted: list[int] = []
-    maker = partial(
-        PageLabelCanvas,
-        label=profile.page_label,
-        font=fonts.regular,
-        size=profile.sizes.small,
-        color=styles.body.textColor,
-        on_total=partial(_on_total, counted),
-    )
+    canvas_args: dict[str, Any] = {
+        "label": profile.page_label,
+        "font": fonts.regular,
+        "size": profile.sizes.small,
+        "color": styles.body.textColor,
+        "on_total": partial(_on_total, counted),
+    }
+    if tagged:
+        from pressdesk.export.pdf.tagging import TaggedCanvas, Tagger
+
+        info = {
+            "title": doc.title,
+            "author": doc.author,
+            "subject": doc.subject,
+            "keywords": ", ".join(doc.keywords),
+            "creator": doc.creator,
+            "lang": doc.lang,
+        }
+        maker: Any = partial(
+            TaggedCanvas, tagger=Tagger(layout.root, info), pdfVersion=(1, 7), **canvas_args
+        )
+    else:
+        maker = partial(PageLabelCanvas, **canvas_args)
     story = [NextPageTemplate("later"), *layout.story]
     try:
         with _binary_streams():

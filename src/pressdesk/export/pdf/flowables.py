@@ -122,7 +122,8 @@ class _Builder:
         if block.type == "paragraph":
             self.add(st.P, block.text, s.body)
         elif block.type == "subheading":
-            self.add(st.H2, block.text, s.subheading, outline=(level, block.text.strip()))
+            role = st.H2 if level else st.H1  # no headline: never an H2 without an H1
+            self.add(role, block.text, s.subheading, outline=(level, block.text.strip()))
         elif block.type == "quote":
             if not block.text.strip():
                 return

@@ -1,0 +1,264 @@
+"""Tagged PDF (PDF/UA-1) written by the exporter itself, at reportlab speed.
+
+reportlab writes untagged PDF. This layer adds what ISO 14289-1 asks for, from
+the exporter's own knowledge of the document (never by guessing from the
+finished file):
+
+- :class:`Tagger` is hooked into the canvas (``canvas.pd_tagger``). Flowables and
+  page furniture call it through :func:`.structure.marked` and
+  :func:`.structure.artifact`; it wraps their drawing in ``/P <</MCID n>> BDC …
+  EMC`` or ``/Artifact <<…>> BDC … EMC`` and remembers which structure node each
+  MCID belongs to.
+- :class:`TaggedCanvas` gives every link annotation a ``/StructParent`` and a
+  ``/Contents`` description, and every page ``/StructParents`` and ``/Tabs /S``.
+- On save, :meth:`Tagger.finish` writes the structure tree in reading order (the
+  node tree built with the story, see :mod:`.structure`), the parent tree, the
+  catalog's ``/MarkInfo`` and the XMP metadata with ``pdfuaid:part 1``.
+
+Limitation: a link's text stays in the marked content of its paragraph; the
+``Link`` element holds the annotation (``OBJR``) and its description.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFObject,
+    PDFObjectReference,
+    PDFPage,
+    PDFString,
+)
+
+from pressdesk.export.pdf import structure as st
+from pressdesk.export.pdf.numbering import PageLabelCanvas
+
+_ARTIFACTS = {
+    "Pagination": "<</Type /Pagination>>",
+    "Header": "<</Type /Pagination /Subtype /Header>>",
+    "Watermark": "<</Type /Pagination /Subtype /Watermark>>",
+    "Layout": "<</Type /Layout>>",
+}
+
+
+@dataclass
+class Marks:
+    """What the tagger learnt while the pages were drawn."""
+
+    content: dict[st.Node, list[tuple[int, int]]] = field(default_factory=dict)  # (page, mcid)
+    pages: dict[int, int] = field(default_factory=dict)  # page -> MCIDs used
+    annots: dict[st.Node, list[tuple[int, PDFObjectReference, Any]]] = field(default_factory=dict)
+
+
+class Tagger:
+    """Marked content on the canvas, the structure tree on save."""
+
+    def __init__(self, root: st.Node, info: dict[str, str]) -> None:
+        self.root = root
+        self.info = info
+        self.marks = Marks()
+        self._stack: list[tuple[st.Node | None, bool]] = []  # (node, emitted BDC)
+        self._last_link: st.Node | None = None
+
+    # -- during drawing --------------------------------------------------------------------
+
+    def begin_content(self, canv: Any, node: st.Node) -> None:
+        if self._stack:  # already inside marked content: it belongs to the outer node
+            self._stack.append((node, False))
+            return
+        page = canv.getPageNumber()
+        mcid = self.marks.pages.get(page, 0)
+        self.marks.pages[page] = mcid + 1
+        self.marks.content.setdefault(node, []).append((page, mcid))
+        canv._code.append(f"/{_tag(node)} <</MCID {mcid}>> BDC")
+        self._stack.append((node, True))
+
+    def begin_artifact(self, canv: Any, kind: str) -> None:
+        if self._stack:
+            self._stack.append((None, False))
+            return
+        canv._code.append(f"/Artifact {_ARTIFACTS.get(kind, _ARTIFACTS['Layout'])} BDC")
+        self._stack.append((None, True))
+
+    def end(self, canv: Any) -> None:
+        _, emitted = self._stack.pop()
+        if emitted:
+            canv._code.append("EMC")
+
+    def current(self) -> st.Node | None:
+        for node, _ in reversed(self._stack):
+            if node is not None:
+                return node
+        return None
+
+    def link_node(self, url: str) -> st.Node | None:
+        """The Link node an annotation for ``url``, drawn now, belongs to.
+
+        A link broken over lines gets one annotation per line, all for one node.
+        """
+        node = self.current()
+        if node is None:
+            return None
+        links = [c for c in node.children if c.role == st.LINK and c.url == url]
+        if self._last_link in links:
+            return self._last_link
+        fresh = [lk for lk in links if lk not in self.marks.annots]
+        return fresh[0] if fresh else (links[-1] if links else None)
+
+    def add_annotation(self, node: st.Node, page: int, ref: PDFObjectReference, annot: Any) -> None:
+        self._last_link = node
+        self.marks.annots.setdefault(node, []).append((page, ref, annot))
+
+    # -- on save ---------------------------------------------------------------------------
+
+    def finish(self, canv: Any, total_pages: int) -> None:
+        doc = canv._doc
+        page_refs = {p: PDFObjectReference(f"Page{p}") for p in range(1, total_pages + 1)}
+        parents: dict[int, list[Any]] = {p: [None] * n for p, n in self.marks.pages.items()}
+        annot_parents: list[Any] = []  # keys total_pages, total_pages + 1, ...
+
+        root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+        root_ref = doc.Reference(root)
+
+        def build(node: st.Node, parent_ref: Any) -> Any | None:
+            elem = PDFDictionary(
+                {"Type": PDFName("StructElem"), "S": PDFName(_tag(node)), "P": parent_ref}
+            )
+            ref = doc.Reference(elem)
+            kids: list[Any] = []
+            for page, mcid in self.marks.content.get(node, []):
+                kids.append(
+                    PDFDictionary({"Type": PDFName("MCR"), "Pg": page_refs[page], "MCID": mcid})
+                )
+                parents[page][mcid] = ref
+            for child in node.children:
+                child_ref = build(child, ref)
+                if child_ref is not None:
+                    kids.append(child_ref)
+            for page, annot_ref, annot in self.marks.annots.get(node, []):
+                kids.append(
+                    PDFDictionary(
+                        {"Type": PDFName("OBJR"), "Pg": page_refs[page], "Obj": annot_ref}
+                    )
+                )
+                annot["StructParent"] = total_pages + len(annot_parents)
+                annot_parents.append(ref)
+            if not kids:
+                return None
+            elem["K"] = PDFArray(kids)
+            if node.alt:
+                elem["Alt"] = PDFString(node.alt)
+            return ref
+
+        doc_ref = build(self.root, root_ref)
+        nums: list[Any] = []
+        for page in range(1, total_pages + 1):
+            nums += [page - 1, PDFArray(parents.get(page, []))]
+        for key, ref in enumerate(annot_parents):
+            nums += [total_pages + key, ref]
+        root["K"] = PDFArray([doc_ref] if doc_ref is not None else [])
+        root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
+        root["ParentTreeNextKey"] = total_pages + len(annot_parents)
+
+        cat = doc.Catalog
+        cat.StructTreeRoot = root_ref
+        cat.MarkInfo = PDFDictionary({"Marked": "true"})
+        cat.Metadata = _XMP(xmp(self.info))
+
+
+def _tag(node: st.Node) -> str:
+    return node.role
+
+
+class _XMP(PDFObject):
+    """An uncompressed XMP metadata stream."""
+
+    __RefOnly__ = 1
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: Any) -> bytes:
+        head = b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(self.data)
+        return head + self.data + b"\nendstream\n"
+
+
+def xmp(info: dict[str, str]) -> bytes:
+    """XMP with Dublin Core title, creator, description, language and pdfuaid:part 1."""
+
+    def alt(value: str) -> str:
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(value)}</rdf:li></rdf:Alt>'
+
+    def seq(kind: str, value: str) -> str:
+        return f"<rdf:{kind}><rdf:li>{escape(value)}</rdf:li></rdf:{kind}>"
+
+    parts = [
+        f"<dc:title>{alt(info.get('title', ''))}</dc:title>",
+        f"<dc:creator>{seq('Seq', info.get('author', ''))}</dc:creator>",
+        f"<dc:description>{alt(info.get('subject', ''))}</dc:description>",
+        f"<dc:language>{seq('Bag', info.get('lang', ''))}</dc:language>",
+        f"<pdf:Keywords>{escape(info.get('keywords', ''))}</pdf:Keywords>",
+        f"<xmp:CreatorTool>{escape(info.get('creator', ''))}</xmp:CreatorTool>",
+        "<pdfuaid:part>1</pdfuaid:part>",
+    ]
+    body = "\n    ".join(parts)
+    text = (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+        ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '  <rdf:Description rdf:about=""\n'
+        '    xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+        '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n'
+        '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n'
+        '    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">\n'
+        f"    {body}\n"
+        "  </rdf:Description>\n"
+        " </rdf:RDF>\n"
+        "</x:xmpmeta>\n"
+        '<?xpacket end="w"?>'
+    )
+    return text.encode("utf-8")
+
+
+class TaggedCanvas(PageLabelCanvas):
+    """A page-label canvas that carries a :class:`Tagger` and writes its tree on save."""
+
+    def __init__(self, *args: Any, tagger: Tagger, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pd_tagger = tagger
+
+    def _addAnnotation(self, annotation: Any, name: str | None = None, addtopage: int = 1) -> None:
+        tagger = self.pd_tagger
+        node = None
+        if isinstance(annotation, PDFDictionary) and annotation.dict.get("Subtype") == PDFName(
+            "Link"
+        ):
+            action = annotation.dict.get("A")
+            uri = action.dict.get("URI") if isinstance(action, PDFDictionary) else None
+            url = uri.s if isinstance(uri, PDFString) else ""
+            node = tagger.link_node(url)
+        if node is None:
+            super()._addAnnotation(annotation, name, addtopage)
+            return
+        self._pd_annots = getattr(self, "_pd_annots", 0) + 1
+        name = name or f"pdLink{self._pd_annots}"
+        tagger.add_annotation(node, self.getPageNumber(), self._doc.refAnnotation(name), annotation)
+        annotation["Contents"] = PDFString(node.alt or node.text)
+        super()._addAnnotation(annotation, name, addtopage)
+
+    def _setAnnotations(self, page: Any) -> None:
+        super()._setAnnotations(page)
+        if not isinstance(page, PDFPage):  # forms come through here too
+            return
+        page.StructParents = self.getPageNumber() - 1
+        page.Tabs = PDFName("S")
+        page.__NoDefault__ = [*type(page).__NoDefault__, "StructParents", "Tabs"]
+
+    def save(self) -> None:
+        self.pd_tagger.finish(self, self.getPageNumber() - 1)
+        super().save()
