@@ -11,7 +11,7 @@ import docx
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 from lxml import etree
 
 from pressdesk.export import ExportError, content
@@ -329,3 +329,54 @@ def test_profile_without_room_for_text_is_refused(reference_draft: Draft, profil
     cramped = _profile_with(profile, sidebarWidth=150)
     with pytest.raises(ExportError, match="Platz"):
         render_docx(reference_draft, cramped, final=True)
+
+
+def test_logo_floats_where_the_profile_puts_it(
+    reference_draft: Draft, profile: Profile, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    from pressdesk.profile.profile import profile_from_dict
+
+    Image.new("RGB", (300, 100), (20, 80, 160)).save(tmp_path / "logo.png")
+    raw = copy.deepcopy(profile.raw)
+    raw["logo"] = {
+        "path": str(tmp_path / "logo.png"),
+        "x": 25,
+        "y": 5,
+        "width": 30,
+        "alt": "Wappen",
+    }
+    doc = open_docx(render_docx(reference_draft, profile_from_dict(raw), final=True))
+    header = doc.sections[0].first_page_header._element
+    anchors = header.xpath(".//wp:anchor")
+    assert len(anchors) == 1 and not header.xpath(".//wp:inline")
+    anchor = anchors[0]
+    assert anchor.xpath("./wp:docPr")[0].get("descr") == "Wappen"
+    x, y = (
+        int(v)
+        for v in anchor.xpath(
+            "./wp:positionH/wp:posOffset/text() | ./wp:positionV/wp:posOffset/text()"
+        )
+    )
+    assert (x, y) == (int(Mm(25)), int(Mm(5)))
+    assert int(anchor.xpath("./wp:extent")[0].get("cx")) == int(Mm(30))
+    assert not doc.sections[0].header._element.xpath(".//wp:anchor")  # page 1 only
+
+
+def test_unreadable_logo_is_a_german_error(
+    reference_draft: Draft, profile: Profile, tmp_path: Path
+) -> None:
+    from pressdesk.profile.profile import profile_from_dict
+
+    (tmp_path / "logo.png").write_bytes(b"kein Bild")
+    raw = copy.deepcopy(profile.raw)
+    raw["logo"] = {
+        "path": str(tmp_path / "logo.png"),
+        "x": 25,
+        "y": 5,
+        "width": 30,
+        "alt": "Wappen",
+    }
+    with pytest.raises(ExportError, match="Logo"):
+        render_docx(reference_draft, profile_from_dict(raw), final=True)

@@ -28,6 +28,7 @@ from docx.text.paragraph import Paragraph
 from pressdesk.export import ExportError, content
 from pressdesk.export.docx import styles as st
 from pressdesk.export.docx.fields import add_page_label
+from pressdesk.export.docx.logo import add_logo
 from pressdesk.export.docx.package import (
     configure_settings,
     drop_template_parts,
@@ -186,6 +187,8 @@ def _first_page_header(header: _Header, draft: Draft, profile: Profile, final: b
     flow = _HeaderFlow(header, profile)
     para = flow.add(st.HEADER_LINE)
     add_text(para, content.header_line(draft))
+    if profile.logo is not None:
+        add_logo(para, profile.logo)
     date = content.date_line(draft)
     if date:
         para.add_run("\t")
