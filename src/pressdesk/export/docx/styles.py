@@ -299,9 +299,11 @@ def _sort_ppr(ppr: BaseOxmlElement) -> None:
         ppr.append(child)
 
 
-def _new_style(doc: Document, style_id: str, name: str, kind: WD_STYLE_TYPE) -> Any:
+def _new_style(
+    doc: Document, style_id: str, name: str, kind: WD_STYLE_TYPE, builtin: bool = False
+) -> Any:
     """A new custom style (python-docx's add_style scans all styles by name first)."""
-    element = doc.styles.element.add_style_of_type(name, kind, False)
+    element = doc.styles.element.add_style_of_type(name, kind, builtin)
     element.styleId = style_id
     return StyleFactory(element)
 
@@ -325,7 +327,8 @@ def _by_id(doc: Document, style_id: str) -> Any:
 
 
 def _add_character_styles(doc: Document, profile: Profile) -> None:
-    link = _new_style(doc, HYPERLINK, HYPERLINK_NAME, WD_STYLE_TYPE.CHARACTER)
+    # Word's own built-in 'Hyperlink' style, so Word and LibreOffice treat it as theirs.
+    link = _new_style(doc, HYPERLINK, HYPERLINK_NAME, WD_STYLE_TYPE.CHARACTER, builtin=True)
     link.font.color.rgb = _rgb(profile.colors.link)
     link.font.underline = True
     link.unhide_when_used = True
