@@ -1,0 +1,168 @@
+"""Tagged PDF (PDF/UA-1): structure read back with pikepdf and pdfminer."""
+
+from __future__ import annotations
+
+import copy
+import io
+from pathlib import Path
+
+import pikepdf
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from pressdesk.export.pdf import render_pdf
+from pressdesk.model import Block, Draft, load_draft
+from pressdesk.profile import Profile, load_profile
+from pressdesk.validation import validate
+from tests.strategies import drafts
+
+from .pdfread import expected_words, missing_in_order, norm
+from .pdfua import matterhorn_failures, page_marks, text_in_structure_order, walk
+
+
+def _open(data: bytes) -> pikepdf.Pdf:
+    return pikepdf.open(io.BytesIO(data))
+
+
+def test_samples_pass_the_machine_checks(sample_path: Path, profile: Profile) -> None:
+    for final in (False, True):
+        data = render_pdf(load_draft(sample_path), profile, final=final)
+        assert matterhorn_failures(data) == []
+
+
+def test_the_checker_fails_untagged_and_broken_files(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    untagged = matterhorn_failures(render_pdf(reference_draft, profile, tagged=False))
+    assert any(f.startswith("01-005") for f in untagged)
+    assert "06-002: no pdfuaid:part 1" in untagged
+
+    pdf = _open(render_pdf(reference_draft, profile))
+    del pdf.Root.ViewerPreferences["/DisplayDocTitle"]
+    annot = pdf.pages[0].Annots[0]
+    del annot["/Contents"]
+    buf = io.BytesIO()
+    pdf.save(buf)
+    broken = matterhorn_failures(buf.getvalue())
+    assert "07-001: no DisplayDocTitle" in broken
+    assert "28-004: page 1: link annotation without /Contents" in broken
+
+
+def test_untagged_option_writes_no_structure(reference_draft: Draft, profile: Profile) -> None:
+    pdf = _open(render_pdf(reference_draft, profile, tagged=False))
+    assert "/StructTreeRoot" not in pdf.Root
+
+
+def test_catalog_metadata_and_language(reference_draft: Draft, profile: Profile) -> None:
+    pdf = _open(render_pdf(reference_draft, profile))
+    root = pdf.Root
+    assert bool(root.MarkInfo.Marked) is True
+    assert str(root.Lang) == "de-DE"
+    assert bool(root.ViewerPreferences.DisplayDocTitle) is True
+    xmp = root.Metadata.read_bytes().decode("utf-8")
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+    assert f">{reference_draft.headline}</rdf:li>" in xmp
+    with pdf.open_metadata() as meta:
+        assert meta["dc:title"] == reference_draft.headline
+        assert meta["pdfuaid:part"] == "1"
+    assert all(page.obj.Tabs == "/S" for page in pdf.pages)
+
+
+def _roles(draft: Draft, profile: Profile) -> list[str]:
+    pdf = _open(render_pdf(draft, profile))
+    return [str(e.S)[1:] for e, depth in walk(pdf) if depth == 1]
+
+
+def test_tree_order_follows_the_draft(profile: Profile) -> None:
+    from pressdesk.paths import samples_dir
+
+    draft = load_draft(samples_dir() / "sperrfrist-mit-liste-2026-03-12.pressdesk")
+    assert _roles(draft, profile) == [
+        "P",  # Pressemitteilung – Nr. 157/2026
+        "P",  # date
+        "Div",  # press office block, read after the header and before the body
+        "P",  # Sperrfrist
+        "H1",
+        "P",  # subheadline
+        "P",  # announcement
+        "P",
+        "BlockQuote",
+        "H2",
+        "P",
+        "L",
+        "P",
+        "P",  # Weitere Informationen
+        "P",  # Folgen Sie uns im Netz
+        "P",  # contact
+        "P",  # photo credits
+    ]
+    pdf = _open(render_pdf(draft, profile))
+    deep = [(str(e.S)[1:], d) for e, d in walk(pdf)]
+    lst = deep.index(("L", 1))
+    assert deep[lst + 1 : lst + 4] == [("LI", 2), ("LBody", 3), ("LI", 2)]
+
+
+def test_links_are_in_the_tree(reference_draft: Draft, profile: Profile) -> None:
+    pdf = _open(render_pdf(reference_draft, profile))
+    links = [e for e, _ in walk(pdf) if e.S == "/Link"]
+    urls = [str(k.Obj.A.URI) for e in links for k in e.K if k.get("/Type") == "/OBJR"]
+    assert urls[:3] == ["mailto:presse@stk.nrw.de", "https://www.land.nrw", "https://www.mkffi.nrw"]
+    assert all(str(e.get("/Alt", "")) for e in links)
+    annots = [a for page in pdf.pages for a in page.get("/Annots", [])]
+    assert len(annots) == len(urls)
+
+
+def test_running_headers_page_numbers_and_mark_are_artifacts(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    data = render_pdf(reference_draft, profile, final=False)
+    marks = page_marks(data)
+    assert len(marks) == 2
+    for i, m in enumerate(marks, start=1):
+        assert "ENTWURF" in m.artifact_text
+        assert f"Seite {i} von 2" in m.artifact_text
+        assert "Seite" not in "".join(m.text.values())
+        assert m.unmarked_text == ""
+    assert "Presseinformation – L-Duisburg" in marks[1].artifact_text
+
+
+def test_structure_order_reads_the_release_without_furniture(
+    sample_path: Path, profile: Profile
+) -> None:
+    draft = load_draft(sample_path)
+    data = render_pdf(draft, profile, final=False)
+    text = text_in_structure_order(_open(data), data)
+    assert missing_in_order(text, expected_words(draft, profile)) == []
+    assert "Seite" not in text and "ENTWURF" not in text
+    assert norm(text).startswith(norm(f"{draft.header.kind}"))
+    assert norm(text).endswith(norm(draft.photo_credits or draft.contact))
+
+
+def test_long_document_keeps_every_mcid_mapped(reference_draft: Draft, profile: Profile) -> None:
+    draft = copy.deepcopy(reference_draft)
+    draft.body = [copy.deepcopy(b) for _ in range(6) for b in reference_draft.body]
+    draft.body.insert(3, Block(type="subheading", text="Zwischenüberschrift"))
+    data = render_pdf(draft, profile)
+    assert len(_open(data).pages) >= 5
+    assert matterhorn_failures(data) == []
+
+
+PROFILE = load_profile("nrw")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drafts().filter(lambda d: not any(p.is_error for p in validate(d))))
+def test_generated_drafts_stay_conformant(draft: Draft) -> None:
+    data = render_pdf(draft, PROFILE, final=False)
+    assert matterhorn_failures(data) == []
+
+
+@pytest.mark.parametrize("tagged", [True, False])
+def test_tagged_and_untagged_show_the_same_text(
+    reference_draft: Draft, profile: Profile, tagged: bool
+) -> None:
+    from .pdfread import body_text, page_texts
+
+    texts = page_texts(render_pdf(reference_draft, profile, final=True, tagged=tagged))
+    text = body_text(texts, reference_draft, profile)
+    assert missing_in_order(text, expected_words(reference_draft, profile)) == []
