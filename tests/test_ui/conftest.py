@@ -60,7 +60,8 @@ def make_window(qtbot: Any) -> Any:
         options.setdefault("preview", False)
         from PySide6.QtWidgets import QApplication
 
-        QApplication.setStyle("Fusion")
+        if QApplication.style().name().lower() != "fusion":
+            QApplication.setStyle("Fusion")  # once: setting it again re-polishes every widget
         window = create_window(path, "nrw", **options)
         window.dialogs = FakeDialogs()
         qtbot.addWidget(window)
