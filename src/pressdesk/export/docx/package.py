@@ -18,8 +18,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from pressdesk.export.content import draft_title, header_line
+from pressdesk.export.docx.oxml import LANGUAGE
 from pressdesk.export.docx.runs import clean
-from pressdesk.export.docx.styles import LANGUAGE
 from pressdesk.model.draft import Draft
 from pressdesk.profile.profile import Profile
 

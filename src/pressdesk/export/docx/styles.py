@@ -20,14 +20,12 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import StyleFactory
 
+from pressdesk.export.docx.lists import attach_bullet_list
+from pressdesk.export.docx.oxml import set_fonts, set_lang, sort_ppr
 from pressdesk.profile.profile import Profile
-
-LANGUAGE = "de-DE"
-BULLET = "\u2022"
 
 
 @dataclass(frozen=True)
@@ -163,33 +161,12 @@ def _rgb(hex_color: str) -> RGBColor:
     return RGBColor.from_string(hex_color.lstrip("#").upper())
 
 
-def _set_lang(rpr: BaseOxmlElement) -> None:
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), LANGUAGE)
-    lang.set(qn("w:eastAsia"), LANGUAGE)
-
-
-def _set_fonts(rpr: BaseOxmlElement, family: str) -> None:
-    """Name the font for every script; theme fonts would win over a plain name."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-        fonts.attrib.pop(qn(f"w:{attr}"), None)
-    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
-        fonts.set(qn(f"w:{attr}"), family)
-
-
 def _set_document_defaults(doc: Document, profile: Profile) -> None:
     styles = doc.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    _set_fonts(rpr, profile.fonts.family)
-    _set_lang(rpr)
+    set_fonts(rpr, profile.fonts.family)
+    set_lang(rpr)
     size = str(round(profile.sizes.body * 2))
     for tag in ("w:sz", "w:szCs"):
         node = rpr.find(qn(tag))
@@ -206,8 +183,8 @@ def _set_document_defaults(doc: Document, profile: Profile) -> None:
     ppr.append(spacing)
     normal = _by_id(doc, "Normal")
     normal.font.name = profile.fonts.family
-    _set_fonts(normal.element.get_or_add_rPr(), profile.fonts.family)
-    _set_lang(normal.element.get_or_add_rPr())
+    set_fonts(normal.element.get_or_add_rPr(), profile.fonts.family)
+    set_lang(normal.element.get_or_add_rPr())
 
 
 def _add_paragraph_style(
@@ -224,8 +201,8 @@ def _add_paragraph_style(
     if spec.color:
         font.color.rgb = _rgb(spec.color)
     rpr = style.element.get_or_add_rPr()
-    _set_fonts(rpr, profile.fonts.family)
-    _set_lang(rpr)
+    set_fonts(rpr, profile.fonts.family)
+    set_lang(rpr)
     pf = style.paragraph_format
     pf.space_before = Pt(spec.before)
     pf.space_after = Pt(spec.after)
@@ -247,56 +224,7 @@ def _add_paragraph_style(
         level = OxmlElement("w:outlineLvl")
         level.set(qn("w:val"), str(spec.outline))
         ppr.append(level)
-    _sort_ppr(ppr)
-
-
-# pPr children must appear in schema order or Word calls the file damaged.
-_PPR_ORDER = [
-    "pStyle",
-    "keepNext",
-    "keepLines",
-    "pageBreakBefore",
-    "framePr",
-    "widowControl",
-    "numPr",
-    "suppressLineNumbers",
-    "pBdr",
-    "shd",
-    "tabs",
-    "suppressAutoHyphens",
-    "kinsoku",
-    "wordWrap",
-    "overflowPunct",
-    "topLinePunct",
-    "autoSpaceDE",
-    "autoSpaceDN",
-    "bidi",
-    "adjustRightInd",
-    "snapToGrid",
-    "spacing",
-    "ind",
-    "contextualSpacing",
-    "mirrorIndents",
-    "suppressOverlap",
-    "jc",
-    "textDirection",
-    "textAlignment",
-    "textboxTightWrap",
-    "outlineLvl",
-    "divId",
-    "cnfStyle",
-    "rPr",
-    "sectPr",
-    "pPrChange",
-]
-
-
-def _sort_ppr(ppr: BaseOxmlElement) -> None:
-    rank = {qn(f"w:{name}"): i for i, name in enumerate(_PPR_ORDER)}
-    children: list[BaseOxmlElement] = sorted(ppr, key=lambda el: rank.get(el.tag, len(rank)))
-    for child in children:
-        ppr.remove(child)
-        ppr.append(child)
+    sort_ppr(ppr)
 
 
 def _new_style(
@@ -340,64 +268,6 @@ def _add_character_styles(doc: Document, profile: Profile) -> None:
     mark.font.color.rgb = _rgb(profile.colors.draft_mark)
 
 
-def add_bullet_numbering(doc: Document, profile: Profile) -> int:
-    """A one-level bullet list definition; returns its ``numId`` for the list style."""
-    numbering = doc.part.numbering_part.element
-    abstract_ids = [
-        int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))
-    ]
-    abstract_id = max(abstract_ids, default=-1) + 1
-    abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), str(abstract_id))
-    multi = OxmlElement("w:multiLevelType")
-    multi.set(qn("w:val"), "singleLevel")
-    abstract.append(multi)
-    lvl = OxmlElement("w:lvl")
-    lvl.set(qn("w:ilvl"), "0")
-    for tag, val in (("w:start", "1"), ("w:numFmt", "bullet"), ("w:lvlText", BULLET)):
-        el = OxmlElement(tag)
-        el.set(qn("w:val"), val)
-        lvl.append(el)
-    jc = OxmlElement("w:lvlJc")
-    jc.set(qn("w:val"), "left")
-    lvl.append(jc)
-    ppr = OxmlElement("w:pPr")
-    ind = OxmlElement("w:ind")
-    ind.set(qn("w:left"), str(int(Mm(6).twips)))
-    ind.set(qn("w:hanging"), str(int(Mm(6).twips)))
-    ppr.append(ind)
-    lvl.append(ppr)
-    rpr = OxmlElement("w:rPr")
-    _set_fonts(rpr, profile.fonts.family)
-    lvl.append(rpr)
-    abstract.append(lvl)
-    # abstractNum elements come before num elements.
-    first_num = numbering.find(qn("w:num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    num = numbering.add_num(abstract_id)
-    return int(num.numId)
-
-
-def _attach_numbering(doc: Document, num_id: int) -> None:
-    style = _by_id(doc, LIST)
-    ppr = style.element.get_or_add_pPr()
-    num_pr = OxmlElement("w:numPr")
-    num_id_el = OxmlElement("w:numId")
-    num_id_el.set(qn("w:val"), str(num_id))
-    num_pr.append(num_id_el)
-    ppr.append(num_pr)
-    for ind in ppr.findall(qn("w:ind")):
-        ppr.remove(ind)
-    ind = OxmlElement("w:ind")
-    ind.set(qn("w:left"), str(int(Mm(6).twips)))
-    ind.set(qn("w:hanging"), str(int(Mm(6).twips)))
-    ppr.append(ind)
-    _sort_ppr(ppr)
-
-
 def build_styles(doc: Document, profile: Profile, body_width: float, full_width: float) -> None:
     """Document defaults, every paragraph and character style, the bullet list."""
     prune_template_styles(doc)
@@ -405,7 +275,7 @@ def build_styles(doc: Document, profile: Profile, body_width: float, full_width:
     for spec in paragraph_specs(profile):
         _add_paragraph_style(doc, spec, profile, body_width, full_width)
     _add_character_styles(doc, profile)
-    _attach_numbering(doc, add_bullet_numbering(doc, profile))
+    attach_bullet_list(doc, profile, LIST)
 
 
 def style_name(doc: Document, style_id: str) -> str:
