@@ -176,3 +176,13 @@ def test_saved_file_is_readable_utf8_json_with_version(
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["schemaVersion"] == 1
     assert "Güler" in path.read_text(encoding="utf-8")  # not \u-escaped
+
+
+def test_atomic_write_gives_a_new_file_the_usual_permissions(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        path = tmp_path / "neu.pdf"
+        atomic_write_bytes(path, b"%PDF")
+    finally:
+        os.umask(old_umask)
+    assert path.stat().st_mode & 0o777 == 0o644

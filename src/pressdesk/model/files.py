@@ -279,6 +279,20 @@ def dump_draft(draft: Draft) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+def _mode_for(target: Path) -> int:
+    """The old file's permissions, or what a plain ``open()`` would give a new file.
+
+    ``mkstemp`` creates files readable by the owner only; an exported PDF must stay
+    readable for the web server and colleagues, like any file the user saves.
+    """
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` so that the file is either old or new, never half.
 
@@ -294,9 +308,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp_name, target.stat().st_mode & 0o777)
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, _mode_for(target))
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
