@@ -380,3 +380,21 @@ def test_unreadable_logo_is_a_german_error(
     }
     with pytest.raises(ExportError, match="Logo"):
         render_docx(reference_draft, profile_from_dict(raw), final=True)
+
+
+def test_paragraph_properties_in_schema_order(list_draft: Draft, profile: Profile) -> None:
+    """Word calls a file with out-of-order pPr children damaged; LibreOffice does not care."""
+    from pressdesk.export.docx.oxml import PPR_ORDER
+
+    rank = {qn(f"w:{name}"): i for i, name in enumerate(PPR_ORDER)}
+    speech = copy.deepcopy(list_draft)
+    speech.header.kind = "Rede"
+    doc = open_docx(render_docx(speech, profile, final=False))
+    section = doc.sections[0]
+    parts = [doc.element, doc.styles.element, section.first_page_header._element]
+    parts.append(section.header._element)
+    for part in parts:
+        for ppr in part.iter(qn("w:pPr")):
+            tags = [child.tag for child in ppr]
+            assert all(t in rank for t in tags), tags
+            assert tags == sorted(tags, key=rank.__getitem__), tags
