@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -32,6 +34,21 @@ from pressdesk.ui.registry import PROBLEM_STYLE, FieldRegistry
 from pressdesk.ui.widgets import TextField
 
 VALIDATE_MS = 150
+STARTUP_DELAY_MS = 300
+
+
+class _Warmup(QObject):
+    done = Signal(int, object)
+
+    def run(self, draft: Any, profile: Any, revision: int) -> None:
+        try:
+            from pressdesk.validation import validate
+
+            problems = validate(draft, profile)
+        except ImportError:
+            problems = None
+        with contextlib.suppress(RuntimeError):
+            self.done.emit(revision, problems)
 
 
 class MainWindow(QMainWindow):
@@ -88,6 +105,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([700, 560])
         self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
         self._started = False
+        self._warm = _Warmup(self)
 
     # layout ----------------------------------------------------------------------
     def _build_form(self) -> None:
@@ -199,13 +217,28 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_show)
 
     def _after_show(self) -> None:
-        self.validate_now()
+        # The first validation imports and warms up the checks (a few hundred ms);
+        # it runs in a thread so the window paints and takes keys meanwhile.
+        self._warm.done.connect(self._on_warm)
+        snapshot, revision, profile = self.doc.snapshot(), self.doc.revision, self.doc.profile
+        threading.Thread(
+            target=self._warm.run, args=(snapshot, profile, revision), daemon=True
+        ).start()
+        QTimer.singleShot(STARTUP_DELAY_MS, self._start_background)
+        if self.recovery is not None:
+            QTimer.singleShot(0, lambda: fileops.offer_recovery(self))
+
+    def _start_background(self) -> None:
         if self._want_preview:
             self.preview.activate()
         if self._want_spelling:
             self.start_spelling()
-        if self.recovery is not None:
-            QTimer.singleShot(0, lambda: fileops.offer_recovery(self))
+
+    def _on_warm(self, revision: int, problems: Any) -> None:
+        if problems is None or revision != self.doc.revision:
+            self.validate_now()
+        else:
+            self._show_problems(problems)
 
     def start_spelling(self) -> None:
         from pressdesk.ui.spelling import SpellService
@@ -240,11 +273,14 @@ class MainWindow(QMainWindow):
                 self.validation_available = False
                 self.statusBar().showMessage("Prüfung nicht verfügbar", 10000)
             return []
-        self.problems = validate(self.doc.draft, self.doc.profile)
+        self._show_problems(validate(self.doc.draft, self.doc.profile))
+        return self.problems
+
+    def _show_problems(self, problems: list[Any]) -> None:
+        self.problems = problems
         self.registry.show_problems(self.problems)
         self.problems_panel.set_problems(self.problems)
         self.problem_label.setText(summary(self.problems))
-        return self.problems
 
     def focus_problem(self, path: str) -> None:
         self.registry.focus(path)

@@ -1,17 +1,19 @@
 """Live preview: the real PDF export, rendered off the UI thread, shown with QtPdf.
 
 Typing restarts a short timer; when it fires, a snapshot of the draft is rendered
-by a worker in the global thread pool. Only the newest result is shown, and while a
+by a worker thread. Only the newest result is shown, and while a
 render runs, further changes wait for it, so at most one render is in flight.
 QtPdf and the exporter are imported on first use, after the window is shown.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from pressdesk.ui.document import EditorDocument
@@ -28,15 +30,15 @@ class _Signals(QObject):
     done = Signal(int, object, str, float)
 
 
-class _RenderJob(QRunnable):
+class _RenderJob:
+    """Runs in a daemon thread: quitting never waits for a render in flight."""
+
     def __init__(self, generation: int, draft: Any, profile: Any, signals: _Signals) -> None:
-        super().__init__()
-        self.generation, self.draft, self.profile, self.signals = (
-            generation,
-            draft,
-            profile,
-            signals,
-        )
+        self.generation, self.draft, self.profile = generation, draft, profile
+        self.signals = signals
+
+    def start(self) -> None:
+        threading.Thread(target=self.run, name="preview", daemon=True).start()
 
     def run(self) -> None:
         start = time.perf_counter()
@@ -50,7 +52,8 @@ class _RenderJob(QRunnable):
                 data = render_pdf(self.draft, profile=self.profile, final=False)
             except Exception as exc:
                 error = f"Vorschau nicht möglich: {exc}"
-        self.signals.done.emit(self.generation, data, error, time.perf_counter() - start)
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self.signals.done.emit(self.generation, data, error, time.perf_counter() - start)
 
 
 class PreviewPane(QWidget):
@@ -107,7 +110,7 @@ class PreviewPane(QWidget):
         self._pending = False
         self._generation += 1
         job = _RenderJob(self._generation, self.doc.snapshot(), self.doc.profile, self._signals)
-        QThreadPool.globalInstance().start(job)
+        job.start()
 
     def _ensure_view(self) -> bool:
         if self._view is not None:

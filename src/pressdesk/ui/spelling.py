@@ -71,6 +71,10 @@ class SpellService(QObject):
         threading.Thread(target=self._work, name="spelling", daemon=True).start()
 
     def _work(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the window closed while we worked
+            self._load_and_check()
+
+    def _load_and_check(self) -> None:
         base = find_dictionary()
         if base is None:
             self.unavailable.emit(
@@ -196,9 +200,9 @@ class SpellService(QObject):
                 if request != self._request or i >= MAX_SUGGESTIONS:
                     break
                 self.suggestion.emit(request, text)
+            self.suggestionsDone.emit(request)
         except Exception:
             pass
-        self.suggestionsDone.emit(request)
 
 
 class SpellHighlighter(QSyntaxHighlighter):

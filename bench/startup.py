@@ -1,0 +1,123 @@
+"""Editor timings, offscreen: start-up, one keystroke, one preview refresh.
+
+    .venv/bin/python bench/startup.py [--runs N]
+
+Prints medians and the ratio to the targets of issue 5 (window < 0.8 s,
+keystroke path < 5 ms, preview refresh < 150 ms after the pause).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGETS = {"window": 0.8, "keystroke": 0.005, "preview": 0.150}
+
+CHILD = """
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pressdesk.ui.app import run
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import pressdesk.ui.main_window as mw
+
+original = mw.MainWindow.showEvent
+def shown(self, event):
+    original(self, event)
+    def painted():
+        QApplication.processEvents()  # the first paint of the whole window
+        print("SHOWN", flush=True)
+        QApplication.instance().exit(0)
+    QTimer.singleShot(0, painted)
+mw.MainWindow.showEvent = shown
+sys.exit(run(None, "nrw"))
+"""
+
+
+def window_start(runs: int) -> list[float]:
+    times = []
+    env = dict(os.environ, PRESSDESK_DATA_DIR=tempfile.mkdtemp(prefix="pressdesk-bench-"))
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", CHILD],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            text=True,
+        )
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("SHOWN"):
+                times.append(time.perf_counter() - start)
+                break
+        proc.wait()
+    return times
+
+
+def in_process(runs: int) -> tuple[list[float], list[float]]:
+    os.environ["PRESSDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="pressdesk-bench-")
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    app.setStyle("Fusion")
+    from pressdesk.ui.app import create_window
+
+    window = create_window(None, "nrw", spelling=False, preview=False)
+    window.show()
+    app.processEvents()
+    window.validate_now()
+    field = window.text_form.headline
+    field.setFocus()
+    keys = []
+    for i in range(runs * 20):
+        key = Qt.Key.Key_A if i % 2 == 0 else Qt.Key.Key_Backspace
+        start = time.perf_counter()
+        QTest.keyClick(field, key)
+        window.validate_now()
+        keys.append(time.perf_counter() - start)
+
+    preview = window.preview
+    preview._active = True
+    renders = []
+    for i in range(runs):
+        window.doc.set_value("subheadline", f"Lauf {i}")
+        loop = QEventLoop()
+        preview.rendered.connect(loop.quit)
+        start = time.perf_counter()
+        preview.refresh_now()
+        loop.exec()
+        preview.rendered.disconnect(loop.quit)
+        renders.append(time.perf_counter() - start)
+    return keys, renders[1:] if len(renders) > 1 else renders
+
+
+def report(name: str, values: list[float], target: float) -> None:
+    median = statistics.median(values)
+    print(
+        f"{name:<34} median {median * 1000:8.1f} ms   target {target * 1000:6.0f} ms   "
+        f"ratio {median / target:5.2f}   (n={len(values)}, min {min(values) * 1000:.1f} ms)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    report("process start -> window shown", window_start(args.runs), TARGETS["window"])
+    keys, renders = in_process(args.runs)
+    report("keystroke -> validated + marked", keys, TARGETS["keystroke"])
+    report("preview refresh (render + load)", renders, TARGETS["preview"])
+
+
+if __name__ == "__main__":
+    main()
