@@ -230,6 +230,28 @@ def test_side_block_sits_in_the_right_column(converted: dict[str, Path], profile
     assert abs(headline_top - side_top) < 6 * mm
 
 
+@pytest.mark.parametrize("name", list(CASES))
+def test_date_and_page_label_end_at_the_right_margin(
+    name: str, converted: dict[str, Path], profile: Profile
+) -> None:
+    """Like the PDF, the header's right-hand items reach over the side column."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    page = next(iter(extract_pages(converted[name], page_numbers=[0])))
+    right = page.width - profile.page.margin_right * 72 / 25.4
+    date = content.date_line(CASES[name][0]())
+    ends = {}
+    for box in page:
+        if isinstance(box, LTTextContainer):
+            for line in box:
+                if isinstance(line, LTTextLine):
+                    ends[" ".join(line.get_text().split())] = line.x1
+    assert ends[date] == pytest.approx(right, abs=1.5)
+    label = next(text for text in ends if PAGE_LABEL.fullmatch(text))
+    assert ends[label] == pytest.approx(right, abs=1.5)
+
+
 def test_rendered_pages_for_a_look(converted: dict[str, Path], output_dir: Path) -> None:
     """Page images in test-output/ (not in git) to compare with the reference by eye."""
     for name, pdf in converted.items():

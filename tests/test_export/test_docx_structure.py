@@ -300,16 +300,6 @@ def test_header_date_is_not_bold(reference_draft: Draft, profile: Profile) -> No
     assert date_runs[0].style.font.bold is False
 
 
-def test_settings_ask_for_current_word(reference_draft: Draft, profile: Profile) -> None:
-    settings = open_docx(render_docx(reference_draft, profile, final=True)).settings.element
-    modes = [
-        c.get(qn("w:val"))
-        for c in settings.iter(qn("w:compatSetting"))
-        if c.get(qn("w:name")) == "compatibilityMode"
-    ]
-    assert modes == ["15"]
-
-
 def _profile_with(profile: Profile, **page: object) -> Profile:
     from pressdesk.profile.profile import profile_from_dict
 

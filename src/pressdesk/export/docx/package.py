@@ -36,7 +36,7 @@ _DROP_DOCUMENT_RELS = {_STYLES_WITH_EFFECTS, RT.CUSTOM_XML}
 
 
 def configure_settings(doc: Document) -> None:
-    """Hyphenate automatically, forget the proofing state, German theme language, current Word."""
+    """Hyphenate automatically, forget the proofing state, German theme language."""
     settings = doc.settings.element
     for node in settings.findall(qn("w:proofState")):
         settings.remove(node)
@@ -47,9 +47,8 @@ def configure_settings(doc: Document) -> None:
             tab_stop.addnext(hyphenation)
         else:
             settings.insert(0, hyphenation)
-    for compat in settings.iter(qn("w:compatSetting")):
-        if compat.get(qn("w:name")) == "compatibilityMode":
-            compat.set(qn("w:val"), "15")  # Word 2013 and later: no "compatibility mode"
+    # The template's compatibilityMode 14 (Word 2010) stays: in mode 15 LibreOffice
+    # no longer honours the header's right tab over the side column (date, page label).
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), LANGUAGE)
