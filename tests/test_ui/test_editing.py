@@ -174,3 +174,25 @@ def test_links_add_and_remove(qtbot: Any, window: Any) -> None:
     assert window.doc.draft.further_information[n].url == "https://www.land.nrw/presse"
     links.remove(n)
     assert len(window.doc.draft.further_information) == n
+
+
+def test_tab_order_follows_the_form(qtbot: Any, window: Any) -> None:
+    def tab_from(widget: Any, count: int) -> list[Any]:
+        widget.setFocus()
+        seen = []
+        for _ in range(count):
+            seen.append(QApplication.focusWidget())
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        return seen
+
+    text = window.text_form
+    seen = tab_from(text.announcement, 4)
+    assert seen[:3] == [text.announcement, text.headline, text.subheadline]
+    blocks = window.body_editor.blocks
+    seen = tab_from(blocks[0].text, 2)
+    assert seen == [blocks[0].text, blocks[1].text]
+
+    window.body_editor.add("quote")
+    last = window.body_editor.blocks[-1]
+    seen = tab_from(last.text, 3)
+    assert seen == [last.text, last.speaker, window.body_editor.add_buttons["paragraph"]]

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from pressdesk.model.files import load_draft
 from pressdesk.ui import fileops
 from pressdesk.ui.recovery import RecoveryStore
+from pressdesk.ui.userdata import recent_files
 
 
 def test_save_and_reopen(qtbot: Any, window: Any, tmp_path: Path) -> None:
@@ -26,6 +27,9 @@ def test_save_and_reopen(qtbot: Any, window: Any, tmp_path: Path) -> None:
     assert load_draft(saved).header.reference == "L-Duisburg-2"
     assert not window.isWindowModified()
     assert window.windowTitle() == "besuch.pressdesk[*] – PressDesk"
+    assert recent_files()[0] == saved.resolve()
+    fileops.fill_recent(window)
+    assert window.recent_menu.actions()[0].text() == "&1 besuch.pressdesk"
 
     qtbot.keyClicks(window.header_form.reference, "x")
     assert window.isWindowModified()
@@ -128,3 +132,16 @@ def test_clean_close_leaves_no_recovery(qtbot: Any, make_window: Any, tmp_path: 
     window.dialogs.changes_answer = "discard"
     assert window.close()
     assert not list(folder.glob("*.json"))
+
+
+def test_open_draft_given_on_the_command_line(make_window: Any, tmp_path: Path) -> None:
+    from pressdesk.model.files import save_draft
+    from pressdesk.profile import load_profile
+
+    draft = load_profile("nrw").new_draft()
+    draft.headline = "Aus der Kommandozeile"
+    path = tmp_path / "cli.pressdesk"
+    save_draft(draft, path)
+    window = make_window(path)
+    assert window.text_form.headline.toPlainText() == "Aus der Kommandozeile"
+    assert window.windowTitle() == "cli.pressdesk[*] – PressDesk"

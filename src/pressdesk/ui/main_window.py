@@ -25,7 +25,7 @@ from pressdesk.ui.forms.body import BodyEditor
 from pressdesk.ui.forms.header import HeaderForm
 from pressdesk.ui.forms.links import ClosingForm
 from pressdesk.ui.forms.press_office import PressOfficeForm
-from pressdesk.ui.forms.section import Section
+from pressdesk.ui.forms.section import Section, visual_tab_order
 from pressdesk.ui.forms.text import TextForm
 from pressdesk.ui.preview import PreviewPane
 from pressdesk.ui.problems import ProblemsPanel, summary
@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         doc.changed.connect(self.validate_timer.start)
         doc.modifiedChanged.connect(lambda _m: self.update_title())
         doc.reset.connect(self.update_title)
+        doc.reset.connect(self.update_tab_order)
+        doc.fieldChanged.connect(self._on_field_changed)
         self.recovery = recovery
         self.autosaver = AutoSaver(doc, recovery) if recovery else None
         self.spell: Any = None
@@ -133,6 +135,14 @@ class MainWindow(QMainWindow):
         self.scroll.setWidgetResizable(True)
         self.scroll.setMinimumWidth(520)
         self.form_page = page
+        self.update_tab_order()
+
+    def update_tab_order(self) -> None:
+        visual_tab_order(self.form_page)
+
+    def _on_field_changed(self, path: str) -> None:
+        if path in ("body", "furtherInformation", "socialMedia", "header.embargo"):
+            self.update_tab_order()
 
     def _ensure_visible(self, widget: QWidget) -> None:
         parent = widget.parentWidget()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QToolButton, QVBoxLayout, QWidget
 
 
 class Section(QWidget):
@@ -49,3 +51,29 @@ def add_row(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
     label.setBuddy(widget)
     form.addRow(label, widget)
     return label
+
+
+def _focusable_in_layout(layout: QLayout | None, out: list[QWidget]) -> None:
+    if layout is None:
+        return
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        widget = item.widget()
+        if widget is not None:
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                out.append(widget)
+            _focusable_in_layout(widget.layout(), out)
+        elif item.layout() is not None:
+            _focusable_in_layout(item.layout(), out)
+
+
+def visual_tab_order(page: QWidget) -> list[QWidget]:
+    """Tab through the form as it is read: top to bottom, left to right.
+
+    Rows rebuilt later (blocks, links) would otherwise come last in Qt's chain.
+    """
+    widgets: list[QWidget] = []
+    _focusable_in_layout(page.layout(), widgets)
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+    return widgets
