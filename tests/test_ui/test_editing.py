@@ -60,6 +60,7 @@ def test_click_problem_focuses_field_in_collapsed_section(qtbot: Any, window: An
     assert not email.isVisible()  # the sender block starts collapsed
     window.doc.set_value("pressOffice.email", "presse(at)stk")
     window.validate_now()
+    assert "1 Fehler" in window.press_office_form.toggle.text()
     panel = window.problems_panel
     row = next(i for i, p in enumerate(panel.problems) if p.path == "pressOffice.email")
     item = panel.list.item(row)

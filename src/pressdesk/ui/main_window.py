@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.resize(1280, 800)
         self.splitter.setSizes([700, 560])
-        self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
         self._started = False
         self._warm = _Warmup(self)
 
@@ -121,13 +121,14 @@ class MainWindow(QMainWindow):
         self.text_form = TextForm(self.registry)
         self.body_editor = BodyEditor(self.registry)
         self.closing_form = ClosingForm(self.registry)
-        for section in (
+        self.sections: list[Section] = [
             self.header_form,
             self.press_office_form,
             self.text_form,
             self.body_editor,
             self.closing_form,
-        ):
+        ]
+        for section in self.sections:
             layout.addWidget(section)
         layout.addStretch(1)
         self.scroll = QScrollArea()
@@ -289,8 +290,21 @@ class MainWindow(QMainWindow):
     def _show_problems(self, problems: list[Any]) -> None:
         self.problems = problems
         self.registry.show_problems(self.problems)
+        self._mark_sections()
         self.problems_panel.set_problems(self.problems)
         self.problem_label.setText(summary(self.problems))
+
+    def _mark_sections(self) -> None:
+        counts = {id(s): [0, 0] for s in self.sections}
+        for problem in self.problems:
+            widget = self.registry.resolve(problem.path)
+            while widget is not None and id(widget) not in counts:
+                widget = widget.parentWidget()
+            if widget is not None:
+                counts[id(widget)][0 if problem.is_error else 1] += 1
+        for section in self.sections:
+            section.set_problems(*counts[id(section)])
+        self.problems_dock.setWindowTitle(f"Probleme – {summary(self.problems)}")
 
     def focus_problem(self, path: str) -> None:
         self.registry.focus(path)

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QStyle,
@@ -41,8 +40,6 @@ class ProblemsPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 4)
-        self.heading = QLabel()
-        layout.addWidget(self.heading)
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
         self.list.setAccessibleName("Probleme")
@@ -55,7 +52,6 @@ class ProblemsPanel(QWidget):
             False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
         self.problems: list[Any] = []
-        self.heading.setText(summary([]))
 
     def set_problems(self, problems: Sequence[Any]) -> None:
         ordered = sorted(problems, key=lambda p: not p.is_error)
@@ -69,7 +65,6 @@ class ProblemsPanel(QWidget):
             item.setData(PATH_ROLE, problem.path)
             item.setToolTip(f"{kind} – Klicken, um zum Feld zu springen")
             self.list.addItem(item)
-        self.heading.setText(summary(ordered))
 
     def _activate(self, item: QListWidgetItem) -> None:
         self.problemActivated.emit(item.data(PATH_ROLE))

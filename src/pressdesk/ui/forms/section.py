@@ -7,10 +7,13 @@ import itertools
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QToolButton, QVBoxLayout, QWidget
 
+HEADING_STYLE = "QToolButton { font-weight: bold; font-size: 11pt; border: none; }"
+
 
 class Section(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None, collapsed: bool = False) -> None:
         super().__init__(parent)
+        self.title = title
         self.toggle = QToolButton(self)
         self.toggle.setText(title)
         self.toggle.setCheckable(True)
@@ -28,6 +31,19 @@ class Section(QWidget):
         layout.addWidget(self.toggle)
         layout.addWidget(self.body)
         self.set_expanded(not collapsed)
+
+    def set_problems(self, errors: int, warnings: int) -> None:
+        """Say on the heading what is wrong inside, so a collapsed part cannot hide it."""
+        parts = []
+        if errors:
+            parts.append(f"{errors} Fehler")
+        if warnings:
+            parts.append(f"{warnings} {'Hinweis' if warnings == 1 else 'Hinweise'}")
+        text = f"{self.title}  ({', '.join(parts)})" if parts else self.title
+        color = "#c62828" if errors else "#9a6b00" if warnings else "palette(window-text)"
+        if self.toggle.text() != text:
+            self.toggle.setText(text)
+            self.toggle.setStyleSheet(HEADING_STYLE.replace("}", f"color: {color}; }}"))
 
     def set_expanded(self, expanded: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
