@@ -62,6 +62,9 @@ def make_window(qtbot: Any) -> Any:
 
         if QApplication.style().name().lower() != "fusion":
             QApplication.setStyle("Fusion")  # once: setting it again re-polishes every widget
+            from pressdesk.ui.app import german
+
+            german(QApplication.instance())
         window = create_window(path, "nrw", **options)
         window.dialogs = FakeDialogs()
         qtbot.addWidget(window)

@@ -87,3 +87,32 @@ def test_spelling_without_dictionary_says_so_once(
     qtbot.waitUntil(lambda: "Wörterbuch" in window.statusBar().currentMessage(), timeout=5000)
     qtbot.keyClicks(window.text_form.subheadline, "Tippfehlr")
     assert window.doc.draft.subheadline == "Tippfehlr"
+
+
+@pytest.mark.skipif(find_dictionary() is None, reason="kein deutsches Hunspell-Wörterbuch")
+def test_spelling_suggestion_replaces_word(qtbot: Any, make_window: Any) -> None:
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QMenu
+
+    window = make_window(spelling=True)
+    qtbot.waitUntil(
+        lambda: window.spell is not None and window.spell.dictionary is not None, timeout=20000
+    )
+    field = window.text_form.subheadline
+    field.setFocus()
+    qtbot.keyClicks(field, "Besuch im Hauss")
+    qtbot.waitUntil(lambda: "Hauss" in underlined(field), timeout=10000)
+    menu = QMenu(field)
+    cursor = field.textCursor()
+    cursor.setPosition(len("Besuch im Ha"))
+    window.spell.fill_menu(field, menu, QTextCursor(cursor))
+    assert any("Wörterbuch" in a.text() for a in menu.actions())
+
+    def suggestion() -> Any:
+        return next((a for a in menu.actions() if a.text() == "Haus"), None)
+
+    qtbot.waitUntil(lambda: suggestion() is not None, timeout=15000)
+    suggestion().trigger()
+    assert window.doc.draft.subheadline == "Besuch im Haus"
+    window.doc.undo_stack.undo()
+    assert window.doc.draft.subheadline == "Besuch im Hauss"

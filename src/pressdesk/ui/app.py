@@ -31,12 +31,24 @@ def create_window(path: str | Path | None = None, profile_name: str | None = Non
     return MainWindow(doc, **options)
 
 
+def german(app) -> None:
+    """German for Qt's own texts (context menus, calendars, standard buttons)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_de", folder):
+        app.installTranslator(translator)
+
+
 def run(path: str | Path | None = None, profile_name: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PressDesk")
     app.setStyle("Fusion")
+    german(app)
     from pressdesk.ui.recovery import RecoveryStore
 
     try:

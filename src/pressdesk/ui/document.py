@@ -34,6 +34,7 @@ class EditorDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.revision = 0
+        self._separate = False
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modifiedChanged.emit(not clean)
@@ -44,7 +45,12 @@ class EditorDocument(QObject):
         """Change one field through the undo stack; a no-op when nothing changes."""
         if fieldpath.get(self.draft, path) == value:
             return
+        merge, self._separate = merge and not self._separate, False
         self.undo_stack.push(SetValueCommand(self, path, value, text, merge))
+
+    def separate_next(self) -> None:
+        """Make the next edit its own undo step (a spelling fix, a paste)."""
+        self._separate = True
 
     def value(self, path: str) -> Any:
         return fieldpath.get(self.draft, path)

@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
         from pressdesk.ui.spelling import SpellService
 
         self.spell = SpellService()
+        self.spell.before_replace = self.doc.separate_next
         self.spell.unavailable.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.spell.checked.connect(self.spell.rehighlight)
         self.spell.ready.connect(self.spell.rehighlight)

@@ -60,6 +60,7 @@ class SpellService(QObject):
         self._personal = self._read_personal()
         self._request = 0
         self.highlighters: list[SpellHighlighter] = []
+        self.before_replace: Any = lambda: None
 
     def _read_personal(self) -> set[str]:
         try:
@@ -164,10 +165,13 @@ class SpellService(QObject):
         request = self._request
 
         def replace(text: str) -> None:
+            self.before_replace()
             cursor.insertText(text)
 
         def on_suggestion(req: int, text: str) -> None:
-            if req == request:
+            if req != request:
+                return
+            with contextlib.suppress(RuntimeError):  # the menu is gone
                 action = menu.addAction(text)
                 menu.removeAction(action)
                 menu.insertAction(waiting, action)
@@ -177,7 +181,9 @@ class SpellService(QObject):
                 action.triggered.connect(lambda: replace(text))
 
         def on_done(req: int) -> None:
-            if req == request:
+            if req != request:
+                return
+            with contextlib.suppress(RuntimeError):
                 if any(a.font().bold() for a in menu.actions()):
                     menu.removeAction(waiting)
                 else:

@@ -8,6 +8,8 @@ edit back. German typography (``„…“``, en dash) is applied while typing th
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
@@ -34,6 +36,16 @@ def _leave_history_keys_to_window(event: QEvent) -> bool:
         event.ignore()
         return True
     return False
+
+
+def _use_window_history(widget: QWidget, menu: Any) -> None:
+    """The widget's own (disabled) undo entries give way to the window's undo stack."""
+    actions = menu.actions()
+    window = widget.window()
+    if len(actions) > 2 and hasattr(window, "undo_action"):
+        menu.removeAction(actions[0])
+        menu.removeAction(actions[1])
+        menu.insertActions(actions[2], [window.undo_action, window.redo_action])
 
 
 def typed(text: str, cursor: int) -> tuple[str, int]:
@@ -170,6 +182,7 @@ class TextField(QPlainTextEdit):
 
     def contextMenuEvent(self, event):
         menu = self.createStandardContextMenu(event.pos())
+        _use_window_history(self, menu)
         if self.spell_menu is not None:
             self.spell_menu(self, menu, self.cursorForPosition(event.pos()))
         menu.exec(event.globalPos())
