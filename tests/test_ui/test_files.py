@@ -18,6 +18,7 @@ from pressdesk.ui.userdata import recent_files
 
 
 def test_save_and_reopen(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    qtbot.keyClick(window.header_form.reference, Qt.Key.Key_End)
     qtbot.keyClicks(window.header_form.reference, "-2")
     assert window.isWindowModified()
     target = tmp_path / "besuch"
@@ -31,6 +32,7 @@ def test_save_and_reopen(qtbot: Any, window: Any, tmp_path: Path) -> None:
     fileops.fill_recent(window)
     assert window.recent_menu.actions()[0].text() == "&1 besuch.pressdesk"
 
+    qtbot.keyClick(window.header_form.reference, Qt.Key.Key_End)
     qtbot.keyClicks(window.header_form.reference, "x")
     assert window.isWindowModified()
     window.dialogs.changes_answer = "discard"
@@ -44,6 +46,7 @@ def test_save_and_reopen(qtbot: Any, window: Any, tmp_path: Path) -> None:
     assert not window.isWindowModified()
     assert not window.doc.undo_stack.canUndo()
 
+    qtbot.keyClick(window.header_form.reference, Qt.Key.Key_End)
     qtbot.keyClicks(window.header_form.reference, "y")
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert load_draft(saved).header.reference == "L-Duisburg-2y"

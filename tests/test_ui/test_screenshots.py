@@ -31,6 +31,11 @@ def test_screenshots(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
     )
     qtbot.wait(300)
     assert shoot(window, tmp_path, "sample").stat().st_size > 10_000
+    bar = window.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.wait(100)
+    shoot(window, tmp_path, "sample-closing")
+    bar.setValue(0)
 
     with qtbot.waitSignal(window.preview.rendered, timeout=30000):
         window.doc.set_value("headline", "")

@@ -80,8 +80,8 @@ class LineField(QLineEdit):
         if self.text() != value:
             pos = self.cursorPosition()
             self.setText(value)
-            if self.hasFocus():
-                self.setCursorPosition(min(pos, len(value)))
+            # Unfocused, show the beginning: "https://www.…" rather than "…/ChancenNRW".
+            self.setCursorPosition(min(pos, len(value)) if self.hasFocus() else 0)
 
     def event(self, event: QEvent) -> bool:
         return _leave_history_keys_to_window(event) or super().event(event)

@@ -6,6 +6,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from pressdesk.model.draft import Link, SocialLink
@@ -37,7 +38,7 @@ class LinkList(QWidget):
         outer.addWidget(self.rows)
         self.add_button = QPushButton(f"{noun} hinzufügen")
         self.add_button.clicked.connect(self.add)
-        outer.addWidget(self.add_button)
+        outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         registry.anchor(path, self.add_button)
         registry.container(path, self.rebuild)
         self.rebuild()
