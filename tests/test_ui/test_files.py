@@ -148,3 +148,27 @@ def test_open_draft_given_on_the_command_line(make_window: Any, tmp_path: Path) 
     window = make_window(path)
     assert window.text_form.headline.toPlainText() == "Aus der Kommandozeile"
     assert window.windowTitle() == "cli.pressdesk[*] – PressDesk"
+
+
+def test_drop_a_draft_file_opens_it(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from pressdesk.model.files import save_draft
+
+    draft = window.doc.profile.new_draft()
+    draft.headline = "Gezogen und fallen gelassen"
+    path = tmp_path / "gezogen.pressdesk"
+    save_draft(draft, path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.doc.path == path, timeout=2000)
+    assert window.text_form.headline.toPlainText() == "Gezogen und fallen gelassen"

@@ -54,6 +54,7 @@ def run(path: str | Path | None = None, profile_name: str | None = None) -> int:
     try:
         window = create_window(path, profile_name, recovery=RecoveryStore())
     except (DraftFileError, ProfileError) as exc:
+        print(f"pressdesk: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "PressDesk", str(exc))
         return 1
     window.show()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pressdesk.model.files import DRAFT_SUFFIX
 from pressdesk.ui import fileops
 from pressdesk.ui.dialogs import Dialogs
 from pressdesk.ui.document import EditorDocument
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([700, 560])
         self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
         self._started = False
+        self.setAcceptDrops(True)
         self._warm = _Warmup(self)
 
     # layout ----------------------------------------------------------------------
@@ -324,6 +327,24 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         self.setWindowTitle(f"{self.display_name()}[*] – PressDesk")
         self.setWindowModified(self.doc.is_modified)
+
+    # dropping a draft file onto the window opens it --------------------------------
+    def dragEnterEvent(self, event: Any) -> None:
+        if self._dropped_draft(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        path = self._dropped_draft(event)
+        if path is not None:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: fileops.open_file(self, path))
+
+    @staticmethod
+    def _dropped_draft(event: Any) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        files = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        drafts = [f for f in files if f.suffix == DRAFT_SUFFIX]
+        return drafts[0] if len(drafts) == 1 else None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not fileops.confirm_discard(self):
