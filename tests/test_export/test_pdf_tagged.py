@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from pathlib import Path
 
 import pikepdf
@@ -166,3 +167,23 @@ def test_tagged_and_untagged_show_the_same_text(
     texts = page_texts(render_pdf(reference_draft, profile, final=True, tagged=tagged))
     text = body_text(texts, reference_draft, profile)
     assert missing_in_order(text, expected_words(reference_draft, profile)) == []
+
+
+def test_line_breaks_keep_words_apart_for_screen_readers(
+    sample_path: Path, profile: Profile
+) -> None:
+    draft = load_draft(sample_path)
+    data = render_pdf(draft, profile, final=True)
+    text = text_in_structure_order(_open(data), data)
+    sources = [
+        draft.contact,
+        *(b.text for b in draft.body),
+        *(i for b in draft.body for i in b.items),
+    ]
+    glued = [
+        a + b
+        for source in sources
+        for a, b in zip(source.split(), source.split()[1:], strict=False)
+        if re.search(rf"(?<!\w){re.escape(a + b)}(?!\w)", text) and a + b not in source
+    ]
+    assert glued == []

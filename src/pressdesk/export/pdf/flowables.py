@@ -22,6 +22,7 @@ from pressdesk.export import content
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.fonts import FontNames, clean_text
 from pressdesk.export.pdf.hyphenation import prepare
+from pressdesk.export.pdf.linebreaks import source_text, with_line_spaces
 from pressdesk.export.pdf.styles import Styles
 from pressdesk.model.draft import Block, Draft, Link
 from pressdesk.profile.profile import Profile
@@ -34,11 +35,14 @@ class Para(Paragraph):
 
     node: st.Node | None = None
     outline: tuple[int, str] | None = None  # (level, title)
+    pd_source: str | None = None  # see .linebreaks
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        source = source_text(self)  # before splitting: knows where the words break
         parts = super().split(availWidth, availHeight)
         for i, part in enumerate(parts):
             if isinstance(part, Para):
+                part.pd_source = source
                 part.node = self.node
                 part.outline = self.outline if i == 0 else None
         return parts
@@ -50,8 +54,15 @@ class Para(Paragraph):
             key = f"pdOutline{next(_keys)}"
             canv.bookmarkHorizontal(key, 0, self.height)
             canv.addOutlineEntry(title, key, level=level, closed=False)
-        with st.marked(canv, self.node):
-            super().draw()
+        spaced = with_line_spaces(self)
+        saved = self.blPara.lines
+        if spaced is not None:
+            self.blPara.lines = spaced
+        try:
+            with st.marked(canv, self.node):
+                super().draw()
+        finally:
+            self.blPara.lines = saved
 
 
 def para(
