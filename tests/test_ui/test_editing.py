@@ -197,3 +197,11 @@ def test_tab_order_follows_the_form(qtbot: Any, window: Any) -> None:
     last = window.body_editor.blocks[-1]
     seen = tab_from(last.text, 3)
     assert seen == [last.text, last.speaker, window.body_editor.add_buttons["paragraph"]]
+
+
+def test_label_mnemonics_move_the_focus(qtbot: Any, window: Any) -> None:
+    window.text_form.subheadline.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.header_form.date
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.closing_form.contact

@@ -18,7 +18,7 @@ class HeaderForm(Section):
         form = form_layout(self.body)
 
         self.kind = ChoiceField([(k, k) for k in DOCUMENT_KINDS])
-        add_row(form, "&Art:", self.kind)
+        add_row(form, "Ar&t:", self.kind)
         registry.bind("header.kind", self.kind, "Art")
 
         self.reference = LineField()
@@ -28,7 +28,7 @@ class HeaderForm(Section):
         registry.bind("header.reference", self.reference, "Referenz")
 
         self.date = DateField()
-        add_row(form, "&Datum:", self.date)
+        add_row(form, "Dat&um:", self.date)
         registry.bind("header.date", self.date, "Datum")
 
         self.has_embargo = CheckField("&Sperrfrist")
@@ -41,7 +41,7 @@ class HeaderForm(Section):
         self.embargo_time = LineField()
         self.embargo_time.setPlaceholderText("hh:mm")
         self.embargo_time.setMaximumWidth(70)
-        self.speech_start = CheckField("Rede&beginn")
+        self.speech_start = CheckField("Redebe&ginn")
         self.time_label = QLabel("Uhrzeit:")
         self.time_label.setBuddy(self.embargo_time)
         for w in (self.embargo_date, self.time_label, self.embargo_time, self.speech_start):

@@ -9,14 +9,14 @@ from pressdesk.ui.registry import FieldRegistry
 from pressdesk.ui.widgets import LineField, LinesField
 
 FIELDS = (
-    ("organisation", "&Behörde:", "Behörde", False),
-    ("unit", "Ab&teilung:", "Abteilung", False),
+    ("organisation", "Be&hörde:", "Behörde", False),
+    ("unit", "Abte&ilung:", "Abteilung", False),
     ("address", "Ans&chrift:", "Anschrift", True),
     ("phones", "Tele&fon:", "Telefon", True),
-    ("fax", "Tele&fax:", "Telefax", False),
+    ("fax", "Telefa&x:", "Telefax", False),
     ("email", "E-&Mail:", "E-Mail", False),
-    ("website.text", "Website (&Text):", "Website (Text)", False),
-    ("website.url", "Website (&Adresse):", "Website (Adresse)", False),
+    ("website.text", "&Website (Text):", "Website (Text)", False),
+    ("website.url", "Website (Adresse):", "Website (Adresse)", False),
 )
 
 

@@ -31,7 +31,7 @@ class TextForm(Section):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.headline.setFont(font)
-        add_row(form, "Ü&berschrift:", self.headline)
+        add_row(form, "&Überschrift:", self.headline)
         registry.bind("headline", self.headline, "Überschrift")
         self.headline_count = QLabel()
         self.headline_count.setObjectName("headlineCount")
@@ -40,7 +40,7 @@ class TextForm(Section):
 
         self.subheadline = TextField(single_line=True)
         self.subheadline.setPlaceholderText("optional")
-        add_row(form, "&Unterzeile:", self.subheadline)
+        add_row(form, "Unterzei&le:", self.subheadline)
         registry.bind("subheadline", self.subheadline, "Unterzeile")
 
         registry.doc.changed.connect(self.update_counts)
