@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ def test_save_and_reopen(qtbot: Any, window: Any, tmp_path: Path) -> None:
     window.dialogs.changes_answer = "discard"
     fileops.new(window)
     assert window.doc.draft.headline == ""
+    assert window.header_form.date.value() == date.today().isoformat()
     assert window.text_form.headline.toPlainText() == ""
     assert len(window.body_editor.blocks) == 0
     assert fileops.open_file(window, saved)

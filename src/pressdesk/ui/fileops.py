@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,9 @@ def confirm_discard(window: MainWindow) -> bool:
 
 def new(window: MainWindow) -> None:
     if confirm_discard(window):
-        window.doc.replace(window.doc.profile.new_draft(), None)
+        draft = window.doc.profile.new_draft()
+        draft.header.date = date.today().isoformat()  # a new release is dated today
+        window.doc.replace(draft, None)
         window.statusBar().showMessage("Neuer Entwurf", 3000)
 
 
