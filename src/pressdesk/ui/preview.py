@@ -143,10 +143,13 @@ class PreviewPane(QWidget):
             return
         bar = self._view.verticalScrollBar()
         position = bar.value()
+        old = self._buffer
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(data))
         self._buffer.open(QBuffer.OpenModeFlag.ReadOnly)
         self._pdf_doc.load(self._buffer)
+        if old is not None:
+            old.deleteLater()  # QPdfDocument has let go of it
         self.pages = self._pdf_doc.pageCount()
         self.stack.setCurrentWidget(self._view)
         QTimer.singleShot(0, lambda: bar.setValue(position))
