@@ -162,3 +162,21 @@ def test_export_does_not_import_qt(tmp_path: Path) -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_hyphenation_patterns_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyphen
+
+    from pressdesk.export.pdf import hyphenation
+
+    cached = tmp_path / "de.marshal"
+    monkeypatch.setattr(hyphenation, "_cache_file", lambda dic: cached)
+    dic = Path(pyphen.LANGUAGES["de_DE"])
+    parsed = hyphenation._load_patterns(dic)
+    assert cached.is_file()
+    again = hyphenation._load_patterns(dic)
+    assert again.patterns == parsed.patterns and again.maxlen == parsed.maxlen
+    word = "Integrationsstaatssekretärin"
+    assert again.positions(word) == parsed.positions(word)
+    cached.write_bytes(b"kaputt")
+    assert hyphenation._load_patterns(dic).patterns == parsed.patterns

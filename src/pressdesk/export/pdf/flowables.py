@@ -12,6 +12,7 @@ words, and XML escaping ("<" and "&" are markup to reportlab).
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -114,7 +115,7 @@ class _Builder:
 
     def link(self, parent: st.Node, link: Link, shown: str | None = None) -> str:
         label = shown if shown is not None else content.link_text(link)
-        url = clean_text(link.url, self.fonts).strip()
+        url = _href(clean_text(link.url, self.fonts).strip())
         if not url:
             return self.text(label)
         parent.add(st.LINK, text=label, alt=f"{label} ({url})" if label != url else url, url=url)
@@ -180,6 +181,20 @@ class _Builder:
             self.story.append(para("<br/>".join(lines), s.closing, node))
         self.add(st.P, d.contact, s.closing)
         self.add(st.P, d.photo_credits, s.small)
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S")
+
+
+def _href(url: str) -> str:
+    """A link target reportlab can write: with a scheme ("www." gets https), else none.
+
+    reportlab reads a target without a scheme as an internal destination, which
+    would fail to resolve; such a link is set as plain text (validation flags it).
+    """
+    if url.startswith("www."):
+        url = f"https://{url}"
+    return url if _SCHEME.match(url) and " " not in url else ""
 
 
 def _with(style: Any, **changes: Any) -> Any:

@@ -7,13 +7,21 @@ in the German closing quote (“ or ‘), the last word of every quote, is never
 hyphenated. :func:`prepare` gives exactly those words soft hyphens (U+00AD) at
 pyphen's break points; reportlab breaks at a soft hyphen and draws nothing for
 one that is not used.
+
+pyphen parses its German dictionary (1 MB of patterns) in Python, which takes over a
+second, longer than a whole export. The parsed patterns are therefore kept in the
+user's cache folder (:func:`_load_patterns`, ``marshal``: plain data, no code) and
+read back in well under 0.1 s; a missing or unusable cache just means parsing again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import marshal
 import re
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
+from pathlib import Path
 
 import pyphen
 
@@ -25,8 +33,40 @@ SHY = "\u00ad"
 _BEFORE_CLOSING_QUOTE = re.compile(r"([^\W\d_]{" + str(MIN_WORD) + r",})(?=[\u201c\u2018])")
 
 
+def _cache_file(dic: Path) -> Path:
+    from platformdirs import user_cache_dir
+
+    st = dic.stat()
+    name = f"{dic.stem}-{st.st_size}-{st.st_mtime_ns}-pyphen{pyphen.__version__}.marshal"
+    return Path(user_cache_dir("pressdesk")) / "hyphenation" / name
+
+
+def _load_patterns(dic: Path) -> pyphen.HyphDict:
+    """pyphen's parsed patterns for ``dic``, from the cache folder when possible."""
+    try:
+        cached = _cache_file(dic)
+        patterns, maxlen = marshal.loads(cached.read_bytes())
+        hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        hd.patterns, hd.maxlen, hd.cache = patterns, maxlen, {}
+        return hd
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    hd = pyphen.HyphDict(dic)
+    plain = all(type(v) is int for _, values in hd.patterns.values() for v in values)
+    if plain:  # patterns with hyphenation alternatives are not plain data: no cache
+        with contextlib.suppress(OSError):
+            from pressdesk.model.files import atomic_write_bytes
+
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(cached, marshal.dumps((hd.patterns, hd.maxlen)))
+    return hd
+
+
 @cache
 def _pyphen() -> pyphen.Pyphen:
+    dic = pyphen.LANGUAGES[LANG]
+    if dic not in pyphen.hdcache:
+        pyphen.hdcache[dic] = _load_patterns(Path(dic))
     return pyphen.Pyphen(lang=LANG, left=2, right=3)
 
 
