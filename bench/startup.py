@@ -43,8 +43,9 @@ sys.exit(run(None, "nrw"))
 
 def window_start(runs: int) -> list[float]:
     times = []
-    env = dict(os.environ, PRESSDESK_DATA_DIR=tempfile.mkdtemp(prefix="pressdesk-bench-"))
     for _ in range(runs):
+        # A fresh user folder each time: the first start is the one with the sample.
+        env = dict(os.environ, PRESSDESK_DATA_DIR=tempfile.mkdtemp(prefix="pressdesk-bench-"))
         start = time.perf_counter()
         proc = subprocess.Popen(
             [sys.executable, "-c", CHILD],

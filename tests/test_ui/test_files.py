@@ -174,3 +174,14 @@ def test_drop_a_draft_file_opens_it(qtbot: Any, window: Any, tmp_path: Path) -> 
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.doc.path == path, timeout=2000)
     assert window.text_form.headline.toPlainText() == "Gezogen und fallen gelassen"
+
+
+def test_only_the_first_start_shows_the_sample(make_window: Any) -> None:
+    from pressdesk.ui.userdata import first_start
+
+    assert first_start()
+    assert not first_start()
+    window = make_window(sample=False)
+    assert window.doc.draft.headline == ""
+    assert window.doc.draft.header.date == date.today().isoformat()
+    assert window.doc.draft.press_office.organisation  # the profile's sender block

@@ -13,8 +13,20 @@ from pressdesk.model.files import DraftFileError, load_draft
 from pressdesk.profile import DEFAULT_PROFILE, ProfileError, load_profile
 
 
-def create_window(path: str | Path | None = None, profile_name: str | None = None, **options):
-    """Build the main window for ``path`` (or the reference sample as a new draft)."""
+def create_window(
+    path: str | Path | None = None,
+    profile_name: str | None = None,
+    *,
+    sample: bool = True,
+    **options,
+):
+    """Build the main window for ``path``; without one, a new untitled draft.
+
+    The new draft is a copy of the reference release when ``sample`` is true (first
+    start: a new user sees a complete example), else the profile's empty draft.
+    """
+    from datetime import date
+
     from pressdesk.paths import reference_sample
     from pressdesk.ui.document import EditorDocument
     from pressdesk.ui.main_window import MainWindow
@@ -23,10 +35,15 @@ def create_window(path: str | Path | None = None, profile_name: str | None = Non
     if path is not None:
         doc = EditorDocument(load_draft(path), profile, Path(path))
     else:
-        try:
-            draft = load_draft(reference_sample())
-        except DraftFileError:
+        draft = None
+        if sample:
+            try:
+                draft = load_draft(reference_sample())
+            except DraftFileError:
+                draft = None
+        if draft is None:
             draft = profile.new_draft()
+            draft.header.date = date.today().isoformat()
         doc = EditorDocument(draft, profile, None)
     return MainWindow(doc, **options)
 
@@ -50,9 +67,10 @@ def run(path: str | Path | None = None, profile_name: str | None = None) -> int:
     app.setStyle("Fusion")
     german(app)
     from pressdesk.ui.recovery import RecoveryStore
+    from pressdesk.ui.userdata import first_start
 
     try:
-        window = create_window(path, profile_name, recovery=RecoveryStore())
+        window = create_window(path, profile_name, sample=first_start(), recovery=RecoveryStore())
     except (DraftFileError, ProfileError) as exc:
         print(f"pressdesk: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "PressDesk", str(exc))

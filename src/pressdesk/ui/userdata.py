@@ -44,3 +44,13 @@ def add_recent_file(path: Path) -> list[Path]:
     with contextlib.suppress(OSError):  # a missing recent list must never stop saving a draft
         atomic_write_bytes(data_dir() / "recent.json", data)
     return files
+
+
+def first_start() -> bool:
+    """True exactly once per user: the first start shows the reference release."""
+    marker = data_dir() / "started"
+    if marker.exists():
+        return False
+    with contextlib.suppress(OSError):
+        marker.write_text("1\n", encoding="utf-8")
+    return True
