@@ -205,3 +205,14 @@ def test_label_mnemonics_move_the_focus(qtbot: Any, window: Any) -> None:
     assert QApplication.focusWidget() is window.header_form.date
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is window.closing_form.contact
+
+
+def test_date_picker_edits_and_undoes_with_keyboard(qtbot: Any, window: Any) -> None:
+    date = window.header_form.date
+    date.setFocus()
+    date.setCurrentSection(date.Section.DaySection)
+    qtbot.keyClick(date, Qt.Key.Key_Up)
+    assert window.doc.draft.header.date == "2018-07-19"
+    qtbot.keyClick(date, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.draft.header.date == "2018-07-18"
+    assert date.value() == "2018-07-18"

@@ -242,6 +242,13 @@ class DateField(QDateEdit):
         self.setSpecialValueText("kein Datum")
         self.setDate(self.EMPTY)
         self.dateChanged.connect(self._on_changed)
+        self.lineEdit().installEventFilter(self)
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        return _leave_history_keys_to_window(event) or super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        return _leave_history_keys_to_window(event) or super().event(event)
 
     def value(self) -> str:
         d = self.date()
