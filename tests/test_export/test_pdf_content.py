@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -146,8 +147,14 @@ def test_long_words_and_urls_wrap_inside_the_page(reference_draft: Draft, profil
         assert chars
         assert max(c.x1 for c in chars) <= right
         assert min(c.x0 for c in chars) >= left
-    text = norm("".join(page_texts(data)))
+    raw = "\n".join(page_texts(data))
+    text = norm(raw)
     assert norm(word) in text and norm(url.removeprefix("https://")) in text
+    # URLs break after a slash, never inside "abschnitt".
+    runs = [
+        r for line in raw.splitlines() if "abschnitt" in line for r in re.findall(r"[a-z]+", line)
+    ]
+    assert [r for r in runs if len(r) > 1 and r in "abschnitt" and r != "abschnitt"] == []
 
 
 def _y_of(data: bytes, needle: str) -> float:

@@ -1,6 +1,11 @@
-"""One workaround for reportlab's line breaking, applied once on import.
+"""Two workarounds for reportlab's line breaking, applied once by :func:`install`.
 
-When reportlab splits an overlong URL at a slash, it marks the rest as an
+1. reportlab breaks a URL after a slash only if it starts with a scheme
+   ("https://"); the addresses we show ("www.land.nrw/…") would be cut at any
+   letter. :func:`_uri_split_pairs` also offers the slashes of addresses that start
+   with "www." and of the rest of an address already broken once (two or more
+   slashes), but not of "2026/27" or "90/Die".
+2. When reportlab splits an overlong URL at a slash, it marks the rest as an
 already-split word, and an already-split word is never split again: a URL longer
 than two lines then runs off the page. :func:`install` wraps reportlab's
 ``_hyphenateWord`` so that a remainder still wider than a line stays an ordinary
@@ -11,12 +16,28 @@ reportlab release that renames or changes the function.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _rl
 
 _installed = False
+_WWW = re.compile(r"^(www\.|[\w-]+(\.[\w-]+)+/)", re.I)
+
+
+def _slash_pairs(token: str) -> list[tuple[str, str]]:
+    """(head, tail) splits after each slash, the longest head first."""
+    pairs = []
+    i = token.find("/", 1)
+    while 0 < i < len(token) - 1:
+        pairs.append((token[: i + 1], token[i + 1 :]))
+        i = token.find("/", i + 1)
+    return pairs[::-1]
+
+
+def _url_like(token: str) -> bool:
+    return bool(_WWW.match(token)) or (token.count("/") >= 2 and len(token) >= 20)
 
 
 def install() -> None:
@@ -24,8 +45,15 @@ def install() -> None:
     if _installed:
         return
     original = getattr(_rl, "_hyphenateWord", None)
-    if original is None:
+    uri_pairs = getattr(_rl, "_uri_split_pairs", None)
+    if original is None or uri_pairs is None:
         return
+
+    def split_pairs(uri: Any) -> Any:
+        pairs = uri_pairs(uri)
+        if pairs is None and isinstance(uri, str) and _url_like(uri):
+            return _slash_pairs(uri) or None
+        return pairs
 
     def hyphenate_word(
         hyphenator: Any,
@@ -48,4 +76,5 @@ def install() -> None:
         return result
 
     _rl._hyphenateWord = hyphenate_word
+    _rl._uri_split_pairs = split_pairs
     _installed = True
