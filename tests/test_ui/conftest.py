@@ -33,6 +33,9 @@ class FakeDialogs:
         self.asked.append(("changes", name))
         return self.changes_answer
 
+    def info(self, title: str, text: str) -> None:
+        self.asked.append(("info", text))
+
     def error(self, title: str, text: str) -> None:
         self.asked.append(("error", text))
 

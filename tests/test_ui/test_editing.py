@@ -216,3 +216,11 @@ def test_date_picker_edits_and_undoes_with_keyboard(qtbot: Any, window: Any) -> 
     qtbot.keyClick(date, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.doc.draft.header.date == "2018-07-18"
     assert date.value() == "2018-07-18"
+
+
+def test_shortcut_help_lists_the_commands(qtbot: Any, window: Any) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    kind, text = window.dialogs.asked[-1]
+    assert kind == "info"
+    for expected in ("Speichern", "Als PDF exportieren", "Absatz einfügen", "Nächstes Problem"):
+        assert expected in text

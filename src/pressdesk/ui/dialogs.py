@@ -50,6 +50,9 @@ class Dialogs:
             QMessageBox.StandardButton.Discard: "discard",
         }.get(QMessageBox.StandardButton(answer), "cancel")
 
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
     def error(self, title: str, text: str) -> None:
         QMessageBox.critical(self.parent, title, text)
 

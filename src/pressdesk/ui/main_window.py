@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
                 action.setEnabled(False)
                 action.setStatusTip("Dieser Export ist in dieser Installation nicht verfügbar.")
         m.addSeparator()
-        self._action(m, "&Beenden", self.close, std.Quit)
+        self._action(m, "&Beenden", self.close, "Ctrl+Q")
 
         m = bar.addMenu("&Bearbeiten")
         undo = self.doc.undo_stack.createUndoAction(self, "&Rückgängig")
@@ -222,6 +222,25 @@ class MainWindow(QMainWindow):
         self.spell_action = self._action(m, "&Rechtschreibung prüfen", self._toggle_spelling)
         self.spell_action.setCheckable(True)
         self.spell_action.setChecked(self._want_spelling)
+
+        m = bar.addMenu("&Hilfe")
+        self._action(m, "&Tastenkürzel", self.show_shortcuts, "F1")
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(what, keys) for every menu command that has a shortcut, in menu order."""
+        rows = []
+        for menu_action in self.menuBar().actions():
+            for action in menu_action.menu().actions():
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                if keys:
+                    rows.append((action.text().replace("&", "").split("\t")[0], keys))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        lines = [f"{keys}\t{what}" for what, keys in self.shortcut_list()]
+        lines.append("Alt + unterstrichener Buchstabe\tzum Feld springen")
+        lines.append("Tab / Umschalt+Tab\tnächstes / voriges Feld")
+        self.dialogs.info("Tastenkürzel", "\n".join(lines))
 
     # start-up work after the window is visible -------------------------------------
     def showEvent(self, event: Any) -> None:
