@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         self.spell = SpellService()
         self.spell.before_replace = self.doc.separate_next
         self.spell.unavailable.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.spell.checked.connect(self.spell.rehighlight)
+        self.spell.checked.connect(self.spell.rehighlight_waiting)
         self.spell.ready.connect(self.spell.rehighlight)
         for widget in self.form_page.findChildren(TextField):
             self.spell.attach(widget)

@@ -55,6 +55,8 @@ class SpellService(QObject):
         self.enabled = True
         self.known: dict[str, bool] = {}
         self._queued: set[str] = set()
+        self._waiting: set[SpellHighlighter] = set()
+        self.asking: SpellHighlighter | None = None
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._personal_file = data_dir() / "woerterbuch.txt"
         self._personal = self._read_personal()
@@ -115,9 +117,12 @@ class SpellService(QObject):
         if word in self._personal or len(word) < 2 or word.isupper():
             return True
         result = self.known.get(word)
-        if result is None and self.dictionary is not None and word not in self._queued:
-            self._queued.add(word)
-            self._queue.put(word)
+        if result is None and self.dictionary is not None:
+            if self.asking is not None:
+                self._waiting.add(self.asking)
+            if word not in self._queued:
+                self._queued.add(word)
+                self._queue.put(word)
         return result
 
     def add_to_personal(self, word: str) -> None:
@@ -128,6 +133,13 @@ class SpellService(QObject):
         except OSError:
             pass
         self.rehighlight()
+
+    def rehighlight_waiting(self) -> None:
+        """Re-colour only the fields that asked about words checked since."""
+        waiting, self._waiting = self._waiting, set()
+        for h in waiting:
+            with contextlib.suppress(RuntimeError):
+                h.rehighlight()
 
     def rehighlight(self) -> None:
         for h in list(self.highlighters):
@@ -220,8 +232,13 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.format.setUnderlineColor(QColor(Qt.GlobalColor.red))
 
     def highlightBlock(self, text: str) -> None:
-        if not self.service.enabled or self.service.dictionary is None:
+        service = self.service
+        if not service.enabled or service.dictionary is None:
             return
-        for match in WORD.finditer(text):
-            if self.service.verdict(match.group()) is False:
-                self.setFormat(match.start(), match.end() - match.start(), self.format)
+        service.asking = self
+        try:
+            for match in WORD.finditer(text):
+                if service.verdict(match.group()) is False:
+                    self.setFormat(match.start(), match.end() - match.start(), self.format)
+        finally:
+            service.asking = None
