@@ -131,10 +131,17 @@ class Tagger:
             )
             ref = doc.Reference(elem)
             kids: list[Any] = []
-            for page, mcid in self.marks.content.get(node, []):
-                kids.append(
-                    PDFDictionary({"Type": PDFName("MCR"), "Pg": page_refs[page], "MCID": mcid})
-                )
+            marks = self.marks.content.get(node, [])
+            if marks:
+                home = marks[0][0]  # MCIDs on this page are plain integers (cheaper)
+                elem["Pg"] = page_refs[home]
+            for page, mcid in marks:
+                if page == home:
+                    kids.append(mcid)
+                else:
+                    kids.append(
+                        PDFDictionary({"Type": PDFName("MCR"), "Pg": page_refs[page], "MCID": mcid})
+                    )
                 parents[page][mcid] = ref
             for child in node.children:
                 child_ref = build(child, ref)
