@@ -44,6 +44,22 @@ def test_preview_shows_page_count_of_the_export(qtbot: Any, make_window: Any) ->
     assert longer > expected
 
 
+def test_hidden_preview_renders_when_shown_again(qtbot: Any, make_window: Any) -> None:
+    pytest.importorskip("pressdesk.export.pdf")
+    window = make_window(preview=True)
+    qtbot.waitUntil(lambda: window.preview.pages > 0, timeout=30000)
+    qtbot.waitUntil(lambda: not window.preview._busy, timeout=30000)
+    window.preview_action.trigger()  # F9: hide
+    assert not window.preview.isVisible()
+    before = window.preview._generation
+    window.doc.set_value("subheadline", "Neue Unterzeile")
+    window.preview.refresh_now()
+    assert window.preview._generation == before
+    with qtbot.waitSignal(window.preview.rendered, timeout=30000):
+        window.preview_action.trigger()  # F9: show
+    assert window.preview._generation == before + 1
+
+
 def test_preview_without_exporter_says_so(qtbot: Any, make_window: Any, monkeypatch: Any) -> None:
     import sys
 

@@ -89,6 +89,13 @@ class PreviewPane(QWidget):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.refresh_now)
         self._active = False
+        self._stale = False
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale and self._active:
+            self._stale = False
+            self.schedule()
 
     def activate(self) -> None:
         """Start previewing (called once the window is on screen)."""
@@ -103,6 +110,9 @@ class PreviewPane(QWidget):
 
     def refresh_now(self) -> None:
         self.timer.stop()
+        if not self.isVisible():
+            self._stale = True  # hidden (F9): render when shown again
+            return
         if self._busy:
             self._pending = True
             return
