@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.resize(1280, 800)
         self.splitter.setSizes([700, 560])
-        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems_dock], [125], Qt.Orientation.Vertical)
         self._started = False
         self.setAcceptDrops(True)
         self._warm = _Warmup(self)

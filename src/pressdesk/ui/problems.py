@@ -52,11 +52,16 @@ class ProblemsPanel(QWidget):
             False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
         self.problems: list[Any] = []
+        self._filled = False
 
     def set_problems(self, problems: Sequence[Any]) -> None:
         ordered = sorted(problems, key=lambda p: not p.is_error)
-        if [(p.path, p.message) for p in ordered] == [(p.path, p.message) for p in self.problems]:
+        same = [(p.path, p.message) for p in ordered] == [
+            (p.path, p.message) for p in self.problems
+        ]
+        if same and self._filled:
             return
+        self._filled = True
         self.problems = list(ordered)
         self.list.clear()
         for problem in ordered:
@@ -65,6 +70,12 @@ class ProblemsPanel(QWidget):
             item.setData(PATH_ROLE, problem.path)
             item.setToolTip(f"{kind} – Klicken, um zum Feld zu springen")
             self.list.addItem(item)
+        if not ordered:
+            item = QListWidgetItem("Keine Probleme – der Entwurf kann exportiert werden.")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(item)
 
     def _activate(self, item: QListWidgetItem) -> None:
-        self.problemActivated.emit(item.data(PATH_ROLE))
+        path = item.data(PATH_ROLE)
+        if path:
+            self.problemActivated.emit(path)
