@@ -187,3 +187,49 @@ def test_line_breaks_keep_words_apart_for_screen_readers(
         if re.search(rf"(?<!\w){re.escape(a + b)}(?!\w)", text) and a + b not in source
     ]
     assert glued == []
+
+
+def _logo_profile(tmp_path: Path, profile: Profile, image: bytes | None = None) -> Profile:
+    from PIL import Image
+
+    from pressdesk.profile.profile import profile_from_dict
+
+    logo = tmp_path / "logo.png"
+    if image is None:
+        Image.new("RGB", (300, 100), (20, 80, 160)).save(logo)
+    else:
+        logo.write_bytes(image)
+    raw = copy.deepcopy(profile.raw)
+    raw["logo"] = {"path": str(logo), "x": 25, "y": 6, "width": 40, "alt": "Landeswappen NRW"}
+    return profile_from_dict(raw)
+
+
+def test_logo_is_a_figure_with_alternate_text(
+    reference_draft: Draft, profile: Profile, tmp_path: Path
+) -> None:
+    data = render_pdf(reference_draft, _logo_profile(tmp_path, profile))
+    pdf = _open(data)
+    figures = [e for e, _ in walk(pdf) if e.S == "/Figure"]
+    assert [str(f.Alt) for f in figures] == ["Landeswappen NRW"]
+    images = [x for x in pdf.pages[0].Resources.XObject.values() if x.get("/Subtype") == "/Image"]
+    assert len(images) == 1
+    assert matterhorn_failures(data) == []
+    # The header line moves below a logo that reaches into it.
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTFigure, LTTextContainer
+
+    page = next(iter(extract_pages(io.BytesIO(data))))
+    figure = next(o for o in page if isinstance(o, LTFigure))
+    header = next(
+        o for o in page if isinstance(o, LTTextContainer) and "Presseinformation" in o.get_text()
+    )
+    assert header.y1 <= figure.y0 + 0.5
+
+
+def test_broken_logo_is_a_german_error(
+    reference_draft: Draft, profile: Profile, tmp_path: Path
+) -> None:
+    from pressdesk.export import ExportError
+
+    with pytest.raises(ExportError, match="Logo"):
+        render_pdf(reference_draft, _logo_profile(tmp_path, profile, b"kein Bild"))

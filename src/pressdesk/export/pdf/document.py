@@ -148,11 +148,13 @@ class ReleaseDocument(BaseDocTemplate):
     def _first_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         g, lay = self.geo, self.layout
         self._draft_mark(canv)
-        logo = self.profile.logo
-        if logo is not None:
-            self._logo(canv)
+        head_top = g.top
+        if self.profile.logo is not None:
+            logo_bottom, logo_right = self._logo(canv)
+            if logo_right > g.left and logo_bottom < head_top:  # header line below the logo
+                head_top = max(logo_bottom - 2 * mm, g.top - g.header + lay.header.style.leading)
         _, h = lay.header.wrap(g.body_width, g.header)
-        lay.header.drawOn(canv, g.left, g.top - h)
+        lay.header.drawOn(canv, g.left, head_top - h)
         size = self.profile.sizes.small
         y = g.top - size
         if lay.date is not None:
@@ -170,18 +172,25 @@ class ReleaseDocument(BaseDocTemplate):
             p.drawOn(canv, g.side_x, y - ph)
             y -= ph
 
-    def _logo(self, canv: Canvas) -> None:
+    def _logo(self, canv: Canvas) -> tuple[float, float]:
+        """Draw the logo where the profile puts it; return its bottom and right edge."""
         logo = self.profile.logo
         assert logo is not None
         from reportlab.lib.utils import ImageReader
 
-        img = ImageReader(str(logo.path))
-        iw, ih = img.getSize()
+        try:
+            img = ImageReader(str(logo.path))
+            iw, ih = img.getSize()
+        except Exception as exc:  # PIL raises many kinds for a broken image
+            raise ExportError(
+                f"Das Logo des Profils kann nicht gelesen werden: {logo.path} ({exc})."
+            ) from None
         w = logo.width * mm
         h = w * ih / iw
         x, y = logo.x * mm, self.geo.height - logo.y * mm - h
         with st.marked(canv, self.layout.logo):
             canv.drawImage(img, x, y, w, h, mask="auto")
+        return y, x + w
 
     def _later_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         g, s = self.geo, self.styles
