@@ -215,3 +215,25 @@ def test_export_errors_are_german_and_leave_old_file(
         export_pdf(reference_draft, old)
     assert old.read_bytes() == b"alt"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["alt.pdf"]
+
+
+def test_subheading_never_ends_a_page(reference_draft: Draft, profile: Profile) -> None:
+    sentence = "Dieser Satz füllt die Seite Stück für Stück weiter auf. "
+    heading = "Zwischenüberschrift am Seitenende"
+    seen_break = False
+    for n in range(20, 60, 2):
+        draft = copy.deepcopy(reference_draft)
+        draft.body = [
+            Block(type="paragraph", text=sentence * n),
+            Block(type="subheading", text=heading),
+            Block(type="paragraph", text=sentence * 6),
+        ]
+        texts = page_texts(render_pdf(draft, profile, final=True))
+        if len(texts) < 2:
+            continue
+        seen_break = True
+        first = [ln for ln in texts[0].splitlines() if ln.strip()]
+        assert heading not in first[-1], n
+        if heading in texts[1]:
+            assert heading not in texts[0]
+    assert seen_break
