@@ -383,3 +383,25 @@ def test_validation_never_crashes_and_always_speaks_german(draft: Draft) -> None
 def test_link_without_text_is_fine(reference_draft: Draft, profile: Profile) -> None:
     reference_draft.further_information = [Link("", "https://www.mkffi.nrw")]
     assert validate(reference_draft, profile) == []
+
+
+def test_an_empty_field_is_reported_once_as_missing(profile: Profile) -> None:
+    problems = validate(profile.new_draft(), profile)
+    by_path: dict[str, list[str]] = {}
+    for p in problems:
+        by_path.setdefault(p.path, []).append(p.text)
+    assert by_path["header.date"] == ["fehlt"]
+    assert by_path["header.reference"] == ["fehlt"]
+    assert by_path["headline"] == ["fehlt"]
+    assert all(len(texts) == 1 for texts in by_path.values()), by_path
+
+
+def test_a_trailing_newline_is_a_control_character_in_both_engines(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    reference_draft.contact += "\n"
+    reference_draft.header.reference += "\n"
+    paths = {p.path for p in validate(reference_draft, profile) if p.is_error}
+    assert {"contact", "header.reference"} <= paths
+    data = reference_draft.to_dict()
+    assert _keyed(schema_errors(data)) == _keyed(reference_schema_errors(data))

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pressdesk.model.draft import Draft, Link, PressOffice, SocialLink
+from pressdesk.model.draft import Draft, PressOffice, SocialLink
 from pressdesk.model.files import draft_from_dict
 from pressdesk.paths import fonts_dir, profiles_dir, resources_dir, schemas_dir
 
@@ -127,7 +127,6 @@ class Profile:
         return Draft(
             press_office=self.default_press_office(),
             social_media=self.default_social_media(),
-            further_information=[Link()],
         )
 
 

@@ -31,6 +31,7 @@ _FORM_ORDER = (
     "contact",
     "photoCredits",
 )
+_EMPTY = ("minLength", "minItems")
 _HEADER_ORDER = ("kind", "reference", "date", "embargo")
 _SPLIT = re.compile(r"[.\[\]]+")
 
@@ -71,7 +72,14 @@ def validate(draft: Draft, profile: Profile | None = None) -> list[Problem]:
     and the profile-independent checks run.
     """
     data = draft.to_dict()
-    problems = [problem_from_schema_error(e, data) for e in schema_errors(data)]
+    errors = list(schema_errors(data))
+    # An empty field is "fehlt", not also "kein gültiges Datum" or a pattern complaint.
+    empty = {e.path for e in errors if e.keyword in _EMPTY and e.limit == 1}
+    problems = [
+        problem_from_schema_error(e, data)
+        for e in errors
+        if e.path not in empty or e.keyword in _EMPTY
+    ]
     problems += run_rules(data, settings_for(profile))
     problems = list(dict.fromkeys(problems))
     problems.sort(key=_form_position)

@@ -108,16 +108,28 @@ class SchemaError:
         return self.schema.get(self.keyword)
 
 
+def _ecma_regex(pattern: str) -> str:
+    """ECMA-262's ``$`` matches only at the very end; Python's also before a final newline."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        return pattern[:-1] + r"\Z"
+    return pattern
+
+
 @cache
 def reference_validator() -> Any:
-    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
+
+    def pattern(validator: Any, patrn: str, instance: Any, schema: Any) -> Iterator[Any]:
+        if validator.is_type(instance, "string") and not re.search(_ecma_regex(patrn), instance):
+            yield ValidationError(f"{instance!r} does not match {patrn!r}")
 
     checker = FormatChecker(formats=())
     for name, check in FORMATS.items():
         checker.checks(name)(check)
     schema = load_schema()
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=checker)
+    strict = validators.extend(Draft202012Validator, {"pattern": pattern})
+    return strict(schema, format_checker=checker)
 
 
 @cache
