@@ -6,12 +6,20 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from pressdesk.model import Draft, load_draft
 from pressdesk.paths import reference_sample, samples_dir
 from pressdesk.profile import Profile, load_profile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Timing varies on a shared machine: no per-example deadlines. In CI the examples
+# are derived from the test names, so a run is repeatable; locally they are random
+# and keep finding new cases.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO.parent / "shared" / "seed" / "presseinformation-2018-07-18.txt"
