@@ -170,13 +170,26 @@ def content_refs(pdf: pikepdf.Pdf, elem: pikepdf.Dictionary) -> list[tuple[int, 
 
 
 def text_in_structure_order(pdf: pikepdf.Pdf, data: bytes) -> str:
-    """The text a screen reader gets: marked content in structure-tree order."""
+    """The text a screen reader gets: marked content in structure-tree order (K order)."""
     marks = page_marks(data)
-    parts = []
-    for elem, _ in walk(pdf):
-        for page, mcid in content_refs(pdf, elem):
-            parts.append(marks[page].text.get(mcid, ""))
-    return "\n".join(parts)
+    index = page_index(pdf)
+    parts: list[str] = []
+
+    def visit(elem: pikepdf.Dictionary) -> None:
+        for kid in _kids(elem):
+            if _is_elem(kid):
+                visit(kid)
+            elif isinstance(kid, int):
+                parts.append(marks[index[elem.Pg.objgen]].text.get(int(kid), ""))
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                pg = kid.get("/Pg", elem.get("/Pg"))
+                parts.append(marks[index[pg.objgen]].text.get(int(kid.MCID), ""))
+        if str(elem.get("/S")) != "/Link":
+            parts.append("\n")
+
+    for top in _kids(pdf.Root.StructTreeRoot):
+        visit(top)
+    return "".join(parts)
 
 
 def _parent_tree(pdf: pikepdf.Pdf) -> dict[int, Any]:

@@ -100,13 +100,18 @@ def test_tree_order_follows_the_draft(profile: Profile) -> None:
     pdf = _open(render_pdf(draft, profile))
     deep = [(str(e.S)[1:], d) for e, d in walk(pdf)]
     lst = deep.index(("L", 1))
-    assert deep[lst + 1 : lst + 4] == [("LI", 2), ("LBody", 3), ("LI", 2)]
+    assert deep[lst + 1 : lst + 5] == [("LI", 2), ("Lbl", 3), ("LBody", 3), ("LI", 2)]
 
 
 def test_links_are_in_the_tree(reference_draft: Draft, profile: Profile) -> None:
     pdf = _open(render_pdf(reference_draft, profile))
     links = [e for e, _ in walk(pdf) if e.S == "/Link"]
-    urls = [str(k.Obj.A.URI) for e in links for k in e.K if k.get("/Type") == "/OBJR"]
+    urls = [
+        str(k.Obj.A.URI)
+        for e in links
+        for k in e.K
+        if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"
+    ]
     assert urls[:3] == ["mailto:presse@stk.nrw.de", "https://www.land.nrw", "https://www.mkffi.nrw"]
     assert all(str(e.get("/Alt", "")) for e in links)
     annots = [a for page in pdf.pages for a in page.get("/Annots", [])]
@@ -233,3 +238,20 @@ def test_broken_logo_is_a_german_error(
 
     with pytest.raises(ExportError, match="Logo"):
         render_pdf(reference_draft, _logo_profile(tmp_path, profile, b"kein Bild"))
+
+
+def test_link_elements_hold_their_text(reference_draft: Draft, profile: Profile) -> None:
+    data = render_pdf(reference_draft, profile, final=True)
+    pdf = _open(data)
+    marks = page_marks(data)
+    index = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
+    texts = []
+    for elem, _ in walk(pdf):
+        if elem.S == "/Link":
+            mcids = [int(k) for k in elem.K if isinstance(k, int)]
+            texts.append("".join(marks[index[elem.Pg.objgen]].text[m] for m in mcids).strip())
+    assert texts[:3] == ["presse@stk.nrw.de", "www.land.nrw", "www.mkffi.nrw"]
+    assert texts[3:] == [s.text for s in reference_draft.social_media]
+    text = text_in_structure_order(pdf, data)
+    assert "Weitere Informationen: www.mkffi.nrw" in text
+    assert "Twitter: @chancenrw" in text

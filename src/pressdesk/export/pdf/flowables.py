@@ -30,11 +30,16 @@ from pressdesk.profile.profile import Profile
 
 _keys = itertools.count(1)
 
+# Canvas callbacks (reportlab <onDraw/>) around link text; see .tagging.
+LINK_START = "pdLinkStart"
+LINK_END = "pdLinkEnd"
+
 
 class Para(Paragraph):
     """A paragraph that knows its structure node and, for headings, its outline entry."""
 
     node: st.Node | None = None
+    label: st.Node | None = None  # the Lbl of a list item (its bullet)
     outline: tuple[int, str] | None = None  # (level, title)
     pd_source: str | None = None  # see .linebreaks
 
@@ -45,6 +50,7 @@ class Para(Paragraph):
             if isinstance(part, Para):
                 part.pd_source = source
                 part.node = self.node
+                part.label = self.label if i == 0 else None
                 part.outline = self.outline if i == 0 else None
         return parts
 
@@ -59,9 +65,15 @@ class Para(Paragraph):
         saved = self.blPara.lines
         if spaced is not None:
             self.blPara.lines = spaced
+        tagger = st.tagger_of(canv)
         try:
-            with st.marked(canv, self.node):
+            if tagger is None or self.node is None:
                 super().draw()
+            else:  # tag what was drawn: text per node, links apart, borders as artifacts
+                start = len(canv._code)
+                with st.marked(canv, self.node, deferred=True):
+                    super().draw()
+                tagger.tag_drawn(canv, start, self.node, self.label)
         finally:
             self.blPara.lines = saved
 
@@ -118,8 +130,16 @@ class _Builder:
         url = _href(clean_text(link.url, self.fonts).strip())
         if not url:
             return self.text(label)
-        parent.add(st.LINK, text=label, alt=f"{label} ({url})" if label != url else url, url=url)
-        return f"<a href={quoteattr(url)} color={quoteattr(self.link_color)}>{self.text(label)}</a>"
+        node = parent.add(
+            st.LINK, text=label, alt=f"{label} ({url})" if label != url else url, url=url
+        )
+        node.ident = f"L{next(_keys)}"
+        ident = quoteattr(node.ident)
+        return (
+            f'<onDraw name="{LINK_START}" label={ident}/>'
+            f"<a href={quoteattr(url)} color={quoteattr(self.link_color)}>{self.text(label)}</a>"
+            f'<onDraw name="{LINK_END}" label={ident}/>'
+        )
 
     def add(self, role: str, value: str, style: Any, **kw: Any) -> Para | None:
         if not value.strip():
@@ -155,8 +175,10 @@ class _Builder:
                 return
             lst = self.root.add(st.L)
             for n, item in enumerate(items):
-                body = lst.add(st.LI).add(st.LBODY, text=item)
-                p = para(self.text(item), s.item, body, bullet="\u2022")
+                li = lst.add(st.LI)
+                label = li.add(st.LBL, text="\u2022")
+                p = para(self.text(item), s.item, li.add(st.LBODY, text=item), bullet="\u2022")
+                p.label = label
                 if n == len(items) - 1:
                     p.style = _with(s.item, spaceAfter=s.body.spaceAfter)
                 self.story.append(p)

@@ -19,6 +19,10 @@ from reportlab.pdfgen.canvas import Canvas
 _FORM_BOX = (-2000.0, -100.0, 10.0, 100.0)
 
 
+def _ignore(*args: Any) -> None:
+    pass
+
+
 def _form_name(page: int) -> str:
     return f"pdPageLabel{page}"
 
@@ -53,6 +57,8 @@ class PageLabelCanvas(Canvas):
         self._pd_label = label
         self._pd_font = (font, size, color)
         self._pd_on_total = on_total
+        for name in ("pdLinkStart", "pdLinkEnd"):  # link markers; only a tagging canvas uses them
+            self.setNamedCB(name, _ignore)
 
     def save(self) -> None:
         total = self.getPageNumber() - 1

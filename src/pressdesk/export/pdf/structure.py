@@ -41,6 +41,7 @@ class Node:
     text: str = ""
     alt: str = ""
     url: str = ""
+    ident: str = ""  # names a Link in the paragraph markup (see .tagging)
 
     def add(self, role: str, text: str = "", alt: str = "", url: str = "") -> Node:
         child = Node(role, self, text=text, alt=alt, url=url)
@@ -54,9 +55,14 @@ class Node:
 
 
 class Tagger(Protocol):
-    def begin_content(self, canv: Any, node: Node) -> None: ...
+    def begin_content(self, canv: Any, node: Node, deferred: bool = False) -> None: ...
     def begin_artifact(self, canv: Any, kind: str) -> None: ...
     def end(self, canv: Any) -> None: ...
+    def tag_drawn(self, canv: Any, start: int, node: Node, label: Node | None) -> None: ...
+
+
+def tagger_of(canv: Any) -> Tagger | None:
+    return _tagger(canv)
 
 
 def _tagger(canv: Any) -> Tagger | None:
@@ -64,13 +70,17 @@ def _tagger(canv: Any) -> Tagger | None:
 
 
 @contextmanager
-def marked(canv: Any, node: Node | None) -> Iterator[None]:
-    """Everything drawn inside belongs to ``node``."""
+def marked(canv: Any, node: Node | None, deferred: bool = False) -> Iterator[None]:
+    """Everything drawn inside belongs to ``node``.
+
+    ``deferred``: emit no marks now; the caller tags the drawn code afterwards
+    (``Tagger.tag_drawn``), but links drawn inside still know their paragraph.
+    """
     tagger = _tagger(canv)
     if tagger is None or node is None:
         yield
         return
-    tagger.begin_content(canv, node)
+    tagger.begin_content(canv, node, deferred)
     try:
         yield
     finally:

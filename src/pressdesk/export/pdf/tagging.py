@@ -15,12 +15,15 @@ finished file):
   node tree built with the story, see :mod:`.structure`), the parent tree, the
   catalog's ``/MarkInfo`` and the XMP metadata with ``pdfuaid:part 1``.
 
-Limitation: a link's text stays in the marked content of its paragraph; the
-``Link`` element holds the annotation (``OBJR``) and its description.
+A paragraph is drawn first and tagged afterwards (:meth:`Tagger.tag_drawn`): its
+text objects get their marked content inside BT…ET, split at the markers that
+reportlab's ``<onDraw/>`` callbacks leave around link text, so a ``Link`` element
+holds its own text as well as the annotation.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
@@ -36,6 +39,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 
 from pressdesk.export.pdf import structure as st
+from pressdesk.export.pdf.flowables import LINK_END, LINK_START
 from pressdesk.export.pdf.numbering import PageLabelCanvas
 
 _ARTIFACTS = {
@@ -51,6 +55,8 @@ class Marks:
     """What the tagger learnt while the pages were drawn."""
 
     content: dict[st.Node, list[tuple[int, int]]] = field(default_factory=dict)  # (page, mcid)
+    # a node's marked content and the children drawn inside it, in drawing order
+    order: dict[st.Node, list[tuple[int, int] | st.Node]] = field(default_factory=dict)
     pages: dict[int, int] = field(default_factory=dict)  # page -> MCIDs used
     annots: dict[st.Node, list[tuple[int, PDFObjectReference, Any]]] = field(default_factory=dict)
 
@@ -64,19 +70,75 @@ class Tagger:
         self.marks = Marks()
         self._stack: list[tuple[st.Node | None, bool]] = []  # (node, emitted BDC)
         self._last_link: st.Node | None = None
+        self.links = {n.ident: n for n in root.walk() if n.role == st.LINK and n.ident}
 
     # -- during drawing --------------------------------------------------------------------
 
-    def begin_content(self, canv: Any, node: st.Node) -> None:
-        if self._stack:  # already inside marked content: it belongs to the outer node
-            self._stack.append((node, False))
-            return
-        page = canv.getPageNumber()
+    def _mark(self, node: st.Node, page: int) -> int:
         mcid = self.marks.pages.get(page, 0)
         self.marks.pages[page] = mcid + 1
         self.marks.content.setdefault(node, []).append((page, mcid))
+        self.marks.order.setdefault(node, []).append((page, mcid))
+        return mcid
+
+    def begin_content(self, canv: Any, node: st.Node, deferred: bool = False) -> None:
+        if self._stack or deferred:  # nested: it belongs to the outer node; deferred: later
+            self._stack.append((node, False))
+            return
+        mcid = self._mark(node, canv.getPageNumber())
         canv._code.append(f"/{_tag(node)} <</MCID {mcid}>> BDC")
         self._stack.append((node, True))
+
+    def tag_drawn(self, canv: Any, start: int, node: st.Node, label: st.Node | None) -> None:
+        """Tag the code a paragraph drew from ``canv._code[start]`` on.
+
+        Each text object gets marked content inside BT…ET: the paragraph's node, a
+        Link node between the link markers, the list item's Lbl for its bullet (the
+        first of two text objects). Painting outside text (a border) is an Artifact.
+        """
+        code = canv._code[start:]
+        page = canv.getPageNumber()
+        texts = [i for i, c in enumerate(code) if c.startswith("BT")]
+        out = []
+        for i, c in enumerate(code):
+            if c.startswith("BT") and c.rstrip().endswith("ET") and c.count("BT") == 1:
+                owner = label if label is not None and len(texts) > 1 and i == texts[0] else node
+                out.append(self._tag_text(c, owner, node, page))
+            elif "BT" in c or _LINK_MARK.search(c):
+                # not a plain text object: tag the whole drawing as the node's content
+                mcid = self._mark(node, page)
+                body = "\n".join(_LINK_MARK.sub("", x) for x in code)
+                canv._code[start:] = [f"/{_tag(node)} <</MCID {mcid}>> BDC\n{body}\nEMC"]
+                return
+            elif _PAINTS.intersection(c.split()):
+                out.append(f"/Artifact {_ARTIFACTS['Layout']} BDC\n{c}\nEMC")
+            else:
+                out.append(c)
+        canv._code[start:] = out
+
+    def _tag_text(self, code: str, owner: st.Node, para: st.Node, page: int) -> str:
+        parts = _LINK_MARK.split(code.rstrip()[2:-2])
+        segments = [(owner, parts[0])]
+        for sign, ident, text in zip(parts[1::3], parts[2::3], parts[3::3], strict=True):
+            link = self.links.get(ident) if sign == "+" else None
+            segments.append((link or owner, text))
+        out = ["BT"]
+        order = self.marks.order.setdefault(para, [])
+        for node, text in segments:
+            if _SHOWS_TEXT.search(text):
+                if node is not owner and node not in order:
+                    order.append(node)  # the Link's place among the paragraph's text
+                out += [f"/{_tag(node)} <</MCID {self._mark(node, page)}>> BDC", text, "EMC"]
+            else:  # only text state: needs no mark
+                out.append(text)
+        out.append("ET")
+        return " ".join(out)
+
+    def link_start(self, canv: Any, kind: str, label: str | None) -> None:
+        canv._curr_tx_info["tx"]._code.append(f"\x1ePDL+{label}\x1e")
+
+    def link_end(self, canv: Any, kind: str, label: str | None) -> None:
+        canv._curr_tx_info["tx"]._code.append(f"\x1ePDL-{label}\x1e")
 
     def begin_artifact(self, canv: Any, kind: str) -> None:
         if self._stack:
@@ -132,10 +194,19 @@ class Tagger:
             ref = doc.Reference(elem)
             kids: list[Any] = []
             marks = self.marks.content.get(node, [])
+            home = marks[0][0] if marks else 0  # MCIDs on this page are plain integers
             if marks:
-                home = marks[0][0]  # MCIDs on this page are plain integers (cheaper)
                 elem["Pg"] = page_refs[home]
-            for page, mcid in marks:
+            order = self.marks.order.get(node, [])
+            drawn = [x for x in order if isinstance(x, st.Node)]
+            items = [*order, *(c for c in node.children if c not in drawn)]
+            for item in items:
+                if isinstance(item, st.Node):
+                    child_ref = build(item, ref)
+                    if child_ref is not None:
+                        kids.append(child_ref)
+                    continue
+                page, mcid = item
                 if page == home:
                     kids.append(mcid)
                 else:
@@ -143,10 +214,6 @@ class Tagger:
                         PDFDictionary({"Type": PDFName("MCR"), "Pg": page_refs[page], "MCID": mcid})
                     )
                 parents[page][mcid] = ref
-            for child in node.children:
-                child_ref = build(child, ref)
-                if child_ref is not None:
-                    kids.append(child_ref)
             for page, annot_ref, annot in self.marks.annots.get(node, []):
                 kids.append(
                     PDFDictionary(
@@ -176,6 +243,11 @@ class Tagger:
         cat.StructTreeRoot = root_ref
         cat.MarkInfo = PDFDictionary({"Marked": "true"})
         cat.Metadata = _XMP(xmp(self.info))
+
+
+_LINK_MARK = re.compile("\x1ePDL([+-])([^\x1e]*)\x1e")
+_SHOWS_TEXT = re.compile(r"(Tj|TJ|')\s*$|(Tj|TJ|')\s", re.M)
+_PAINTS = {"f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh", "Do", "EI"}
 
 
 def _tag(node: st.Node) -> str:
@@ -238,6 +310,8 @@ class TaggedCanvas(PageLabelCanvas):
     def __init__(self, *args: Any, tagger: Tagger, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.pd_tagger = tagger
+        self.setNamedCB(LINK_START, tagger.link_start)
+        self.setNamedCB(LINK_END, tagger.link_end)
 
     def _addAnnotation(self, annotation: Any, name: str | None = None, addtopage: int = 1) -> None:
         tagger = self.pd_tagger
