@@ -98,18 +98,22 @@ class Tagger:
         """
         code = canv._code[start:]
         page = canv.getPageNumber()
+
+        def plain_text(c: str) -> bool:
+            return c.startswith("BT") and c.rstrip().endswith("ET") and c.count("BT") == 1
+
+        if any(("BT" in c or _LINK_MARK.search(c)) and not plain_text(c) for c in code):
+            # not plain text objects: tag the whole drawing as the node's content
+            body = "\n".join(_LINK_MARK.sub("", c) for c in code)
+            mcid = self._mark(node, page)
+            canv._code[start:] = [f"/{_tag(node)} <</MCID {mcid}>> BDC\n{body}\nEMC"]
+            return
         texts = [i for i, c in enumerate(code) if c.startswith("BT")]
         out = []
         for i, c in enumerate(code):
-            if c.startswith("BT") and c.rstrip().endswith("ET") and c.count("BT") == 1:
+            if plain_text(c):
                 owner = label if label is not None and len(texts) > 1 and i == texts[0] else node
                 out.append(self._tag_text(c, owner, node, page))
-            elif "BT" in c or _LINK_MARK.search(c):
-                # not a plain text object: tag the whole drawing as the node's content
-                mcid = self._mark(node, page)
-                body = "\n".join(_LINK_MARK.sub("", x) for x in code)
-                canv._code[start:] = [f"/{_tag(node)} <</MCID {mcid}>> BDC\n{body}\nEMC"]
-                return
             elif _PAINTS.intersection(c.split()):
                 out.append(f"/Artifact {_ARTIFACTS['Layout']} BDC\n{c}\nEMC")
             else:
