@@ -6,7 +6,8 @@ Checked here (failure condition numbers where they map one to one):
 - 01-005  content (text, paths, images) neither tagged as real content nor an Artifact
 - 01-003/01-004  an Artifact inside tagged content, or tagged content inside an Artifact
 - structure integrity: every MCID on every page is in the ParentTree, and the ParentTree
-  entry is the element whose /K holds that marked-content reference (and back)
+  entry is the element whose /K holds that marked-content reference (and back); every
+  MCID in the tree is on its page, none is used twice
 - 02-001  non-standard structure types (PressDesk uses standard ones only, no RoleMap)
 - 06-001/06-002/06-003  no XMP metadata, no pdfuaid:part, no dc:title
 - 07-001/07-002  ViewerPreferences without DisplayDocTitle true
@@ -52,6 +53,7 @@ class PageMarks:
     """What was drawn on one page, by marked-content sequence."""
 
     text: dict[int, str] = field(default_factory=dict)  # MCID -> text
+    mcids: list[int] = field(default_factory=list)  # every MCID opened, in order
     artifact_text: str = ""
     unmarked_text: str = ""
     unmarked_paths: int = 0
@@ -77,6 +79,8 @@ class _MarkDevice(PDFTextDevice):
             or (mcid is not None and "Artifact" in kinds)
         ):
             self.marks.nesting_errors += 1
+        if mcid is not None:
+            self.marks.mcids.append(int(mcid))
         self.stack.append((name, mcid))
 
     def end_tag(self) -> None:
@@ -274,6 +278,12 @@ def matterhorn_failures(data: bytes) -> list[str]:
         fails.append("14-003: heading levels skipped")
 
     referenced = {(p, m) for elem, _ in elems for p, m in content_refs(pdf, elem)}
+    opened = {(i, m) for i, pm in enumerate(marks) for m in pm.mcids}
+    for page, mcid in sorted(referenced - opened):
+        fails.append(f"structure: page {page + 1} MCID {mcid} is in the tree but not on the page")
+    for i, pm in enumerate(marks):
+        if len(pm.mcids) != len(set(pm.mcids)):
+            fails.append(f"structure: page {i + 1} uses an MCID twice")
     for i, m in enumerate(marks):
         for mcid in m.text:
             if (i, mcid) not in referenced:
