@@ -237,3 +237,53 @@ def test_subheading_never_ends_a_page(reference_draft: Draft, profile: Profile) 
         if heading in texts[1]:
             assert heading not in texts[0]
     assert seen_break
+
+
+def _body_line_groups(data: bytes, profile: Profile) -> list[list[list[float]]]:
+    """Per page, the body text lines (their baselines) grouped into paragraphs."""
+    import io
+
+    from pdfminer.layout import LAParams, LTTextLineHorizontal
+
+    side_x = (210 - profile.page.margin_right - profile.page.sidebar_width) * mm
+    top = (297 - profile.page.margin_top - profile.page.running_header_height) * mm
+    pages = []
+    for layout in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.1)):
+        ys = sorted(
+            {
+                round(line.y0, 1)
+                for box in layout
+                if isinstance(box, LTTextContainer)
+                for line in box
+                if isinstance(line, LTTextLineHorizontal) and line.x0 < side_x and line.y1 < top
+            },
+            reverse=True,
+        )
+        groups: list[list[float]] = []
+        for y in ys:
+            if groups and groups[-1][-1] - y < profile.sizes.leading * 1.3:
+                groups[-1].append(y)
+            else:
+                groups.append([y])
+        pages.append(groups)
+    return pages
+
+
+def test_no_widow_or_orphan_line_at_a_page_break(reference_draft: Draft, profile: Profile) -> None:
+    sentence = "Dieser Satz füllt die Seite Stück für Stück weiter auf. "
+    breaks = 0
+    for n in range(56, 72):
+        draft = copy.deepcopy(reference_draft)
+        draft.announcement = draft.subheadline = draft.contact = ""
+        draft.further_information, draft.social_media = [], []
+        draft.body = [
+            Block(type="paragraph", text=sentence * n),
+            Block(type="paragraph", text=sentence * 8),
+        ]
+        pages = _body_line_groups(render_pdf(draft, profile, final=True), profile)
+        if len(pages) < 2:
+            continue
+        breaks += 1
+        assert len(pages[0][-1]) >= 2, (n, "orphan: one line left at the bottom of page 1")
+        assert len(pages[1][0]) >= 2, (n, "widow: one line alone at the top of page 2")
+    assert breaks >= 5

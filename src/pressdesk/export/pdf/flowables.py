@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from pressdesk.export import content
 from pressdesk.export.pdf import structure as st
@@ -29,6 +29,8 @@ from pressdesk.model.draft import Block, Draft, Link
 from pressdesk.profile.profile import Profile
 
 _keys = itertools.count(1)
+
+SHORT_QUOTE = 700  # characters: a quote this short moves to the next page with its speaker
 
 # Canvas callbacks (reportlab <onDraw/>) around link text; see .tagging.
 LINK_START = "pdLinkStart"
@@ -155,6 +157,10 @@ class _Builder:
             self.add(st.P, block.text, s.body)
         elif block.type == "subheading":
             role = st.H2 if level else st.H1  # no headline: never an H2 without an H1
+            if block.text.strip():  # never alone at a page bottom: room for it and 3 lines
+                h = s.subheading
+                room = 2 * h.leading + h.spaceBefore + h.spaceAfter + 3 * s.body.leading
+                self.story.append(CondPageBreak(room))
             self.add(role, block.text, s.subheading, outline=(level, block.text.strip()))
         elif block.type == "quote":
             if not block.text.strip():
@@ -162,12 +168,17 @@ class _Builder:
             quote = self.root.add(st.BLOCKQUOTE)
             text = content.quote_text(block.text.strip())
             first = para(self.text(text), s.quote, quote.add(st.P, text=text))
-            self.story.append(first)
             speaker = block.speaker.strip()
             if speaker:
-                first.keepWithNext = 1
                 line = content.quote_attribution(speaker)
-                self.story.append(para(self.text(line), s.speaker, quote.add(st.P, text=line)))
+                last = para(self.text(line), s.speaker, quote.add(st.P, text=line))
+                # the speaker stays with the quote, unless the quote is long (see .styles)
+                short = len(text) < SHORT_QUOTE
+                self.story.append(KeepTogether([first, last]) if short else first)
+                if not short:
+                    self.story.append(last)
+            else:
+                self.story.append(first)
             self.story.append(Spacer(0, s.body.spaceAfter))
         elif block.type == "list":
             items = [i for i in block.items if i.strip()]

@@ -2,7 +2,9 @@
 
 Every style uses the profile's embedded fonts, German hyphenation, no widows or
 orphans, and wraps URLs and overlong words instead of letting them run off the page.
-Headings keep with the next block, so none ends up alone at a page bottom.
+Headings are not "keepWithNext": reportlab would then move a heading and the whole
+next paragraph to a new page; :mod:`.flowables` puts a conditional page break
+before a subheading instead.
 """
 
 from __future__ import annotations
@@ -74,7 +76,6 @@ def make_styles(profile: Profile, fonts: FontNames) -> Styles:
             fontSize=size,
             leading=size * 1.25,
             textColor=HexColor(c.accent),
-            keepWithNext=1,
             hyphenationLang="",
             **kw,
         )
@@ -84,7 +85,7 @@ def make_styles(profile: Profile, fonts: FontNames) -> Styles:
         body=base,
         headline=heading("pdHeadline", s.headline, spaceAfter=s.headline * 0.5),
         subheadline=heading("pdSubheadline", s.subheadline, spaceAfter=gap),
-        announcement=derive("pdAnnouncement", fontSize=s.announcement, keepWithNext=1),
+        announcement=derive("pdAnnouncement", fontSize=s.announcement),
         subheading=heading(
             "pdSubheading", s.subheading, spaceBefore=gap * 0.5, spaceAfter=gap * 0.5
         ),
@@ -101,7 +102,7 @@ def make_styles(profile: Profile, fonts: FontNames) -> Styles:
             spaceAfter=gap + 3,
         ),
         speech=derive("pdSpeech", fontName=fonts.bold_italic),
-        closing=derive("pdClosing", keepWithNext=0),
+        closing=derive("pdClosing"),
         small=derive("pdSmall", fontSize=s.small, leading=s.small * 1.4),
         side=derive(
             "pdSide",
