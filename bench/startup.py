@@ -115,9 +115,9 @@ def in_process(runs: int) -> dict[str, list[float]]:
         preview.rendered.disconnect(loop.quit)
         renders.append(time.perf_counter() - start)
     spell_keys: list[float] = []
-    from pressdesk.ui.spelling import find_dictionary
+    from pressdesk.ui.dictionary import dictionary_available
 
-    if find_dictionary() is not None:
+    if dictionary_available():
         window.start_spelling()
         while window.spell.dictionary is None or not window.spell._queue.empty():
             QTest.qWait(50)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QTextCharFormat
 
-from pressdesk.ui.spelling import find_dictionary
+from pressdesk.ui.dictionary import DictionaryMissing, dictionary_available
 
 
 def test_preview_shows_page_count_of_the_export(qtbot: Any, make_window: Any) -> None:
@@ -80,7 +80,12 @@ def underlined(field: Any) -> list[str]:
     return words
 
 
-@pytest.mark.skipif(find_dictionary() is None, reason="kein deutsches Hunspell-Wörterbuch")
+needs_dictionary = pytest.mark.skipif(
+    not dictionary_available(), reason="kein deutsches Wörterbuch (libenchant-2-2, hunspell-de-de)"
+)
+
+
+@needs_dictionary
 def test_spelling_underlines_unknown_words(qtbot: Any, make_window: Any) -> None:
     window = make_window(spelling=True)
     qtbot.waitUntil(
@@ -98,14 +103,19 @@ def test_spelling_underlines_unknown_words(qtbot: Any, make_window: Any) -> None
 def test_spelling_without_dictionary_says_so_once(
     qtbot: Any, make_window: Any, monkeypatch: Any, tmp_path: Any
 ) -> None:
-    monkeypatch.setenv("PRESSDESK_DICTIONARY", str(tmp_path / "fehlt"))
+    from pressdesk.ui import spelling
+
+    def missing() -> None:
+        raise DictionaryMissing("Kein deutsches Wörterbuch gefunden – Prüfung aus.")
+
+    monkeypatch.setattr(spelling, "open_dictionary", missing)
     window = make_window(spelling=True)
     qtbot.waitUntil(lambda: "Wörterbuch" in window.statusBar().currentMessage(), timeout=5000)
     qtbot.keyClicks(window.text_form.subheadline, "Tippfehlr")
     assert window.doc.draft.subheadline == "Tippfehlr"
 
 
-@pytest.mark.skipif(find_dictionary() is None, reason="kein deutsches Hunspell-Wörterbuch")
+@needs_dictionary
 def test_spelling_suggestion_replaces_word(qtbot: Any, make_window: Any) -> None:
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QMenu

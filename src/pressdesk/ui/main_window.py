@@ -274,9 +274,11 @@ class MainWindow(QMainWindow):
             self._show_problems(problems)
 
     def start_spelling(self) -> None:
-        from pressdesk.ui.spelling import SpellService
+        from pressdesk.ui.spelling import SpellService, names_in
 
         self.spell = SpellService()
+        self.spell.names = names_in(self.doc.draft)
+        self.doc.changed.connect(lambda: self.spell.set_names(names_in(self.doc.draft)))
         self.spell.before_replace = self.doc.separate_next
         self.spell.unavailable.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.spell.checked.connect(self.spell.rehighlight_waiting)

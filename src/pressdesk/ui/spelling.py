@@ -1,68 +1,66 @@
 """German spell checking: wavy underlines and suggestions, never blocking typing.
 
-The Hunspell dictionary (Debian's hunspell-de-de, read with spylls) loads in a
-background thread after the window is shown. Words are checked in that thread too;
-highlighters colour only words whose verdict is known and ask again when new
-verdicts arrive. Suggestions take seconds in pure Python, so the context menu opens
-at once and fills in as they are found. Without a dictionary the editor works as
-before and says so once.
+The Hunspell dictionary (Debian's hunspell-de-de through Enchant, see
+:mod:`pressdesk.ui.dictionary`) loads in a background thread after the window is
+shown. Words are checked in that thread too; highlighters colour only words whose
+verdict is known and ask again when new verdicts arrive. When the thread is idle it
+looks up suggestions for the words it found unknown, so the context menu usually
+has them at once. Names the draft itself gives (speakers, photo credits, the press
+office block) and all-caps abbreviations are not underlined. Without a dictionary
+the editor works as before and says so once.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import queue
 import re
 import threading
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from pressdesk.ui.dictionary import Dictionary, DictionaryMissing, open_dictionary
 from pressdesk.ui.userdata import data_dir
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-SEARCH = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
-MAX_SUGGESTIONS = 6
+NAME = re.compile(r"\b[^\W\d_a-zäöüß][^\W\d_]+")
 
 
-def find_dictionary(lang: str = "de_DE") -> Path | None:
-    """``PRESSDESK_DICTIONARY`` (a folder or a path without suffix) or the system folders."""
-    override = os.environ.get("PRESSDESK_DICTIONARY")
-    if override:
-        candidates = [Path(override) / lang if Path(override).is_dir() else Path(override)]
-    else:
-        candidates = [Path(folder) / lang for folder in SEARCH]
-    for base in candidates:
-        if base.with_suffix(".dic").is_file() and base.with_suffix(".aff").is_file():
-            return base
-    return None
+def names_in(draft: Any) -> set[str]:
+    """Capitalised words of the fields where a draft names people and places."""
+    office = draft.press_office
+    texts = [office.organisation, office.unit, *office.address, draft.photo_credits]
+    texts += [block.speaker for block in draft.body]
+    return {word for text in texts for word in NAME.findall(text)}
 
 
 class SpellService(QObject):
     ready = Signal()
     unavailable = Signal(str)
     checked = Signal()
-    suggestion = Signal(int, str)
-    suggestionsDone = Signal(int)
+    suggested = Signal(str, list)
 
     def __init__(self) -> None:
         super().__init__()
-        self.dictionary: Any = None
+        self.dictionary: Dictionary | None = None
         self.enabled = True
         self.known: dict[str, bool] = {}
+        self.suggestions: dict[str, list[str]] = {}
+        self.names: set[str] = set()
         self._queued: set[str] = set()
+        self._to_suggest: list[str] = []
         self._waiting: set[SpellHighlighter] = set()
         self.asking: SpellHighlighter | None = None
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._personal_file = data_dir() / "woerterbuch.txt"
         self._personal = self._read_personal()
-        self._request = 0
         self.highlighters: list[SpellHighlighter] = []
         self.before_replace: Any = lambda: None
+        self._pending_menu: Any = None
+        self.suggested.connect(self._on_suggested)
 
     def _read_personal(self) -> set[str]:
         try:
@@ -78,43 +76,37 @@ class SpellService(QObject):
             self._load_and_check()
 
     def _load_and_check(self) -> None:
-        base = find_dictionary()
-        if base is None:
-            self.unavailable.emit(
-                "Kein deutsches Wörterbuch gefunden – die Rechtschreibprüfung ist aus."
-            )
-            return
         try:
-            from spylls.hunspell import Dictionary
-
-            self.dictionary = Dictionary.from_files(str(base))
-        except Exception:
-            self.unavailable.emit("Das Wörterbuch konnte nicht geladen werden – Prüfung aus.")
+            dictionary = open_dictionary()
+        except DictionaryMissing as exc:
+            self.unavailable.emit(str(exc))
             return
+        self.dictionary = dictionary
         self.ready.emit()
         while True:
-            word = self._queue.get()
-            if word is None:
-                return
-            batch = [word]
+            if self._to_suggest and self._queue.empty():
+                self._prepare_suggestions(dictionary, self._to_suggest.pop(0))
+                continue
+            batch = [self._queue.get()]
             while not self._queue.empty() and len(batch) < 200:
-                item = self._queue.get()
-                if item is None:
-                    return
-                batch.append(item)
+                batch.append(self._queue.get())
+            if None in batch:
+                return
             for w in batch:
-                self.known[w] = self._lookup(w)
+                known = dictionary.lookup(w)  # type: ignore[arg-type]
+                self.known[w] = known  # type: ignore[index]
+                if not known:
+                    self._to_suggest.append(w)  # type: ignore[arg-type]
             self.checked.emit()
 
-    def _lookup(self, word: str) -> bool:
-        try:
-            return bool(self.dictionary.lookup(word))
-        except Exception:
-            return True
+    def _prepare_suggestions(self, dictionary: Dictionary, word: str) -> None:
+        if word not in self.suggestions:
+            self.suggestions[word] = dictionary.suggest(word)
+            self.suggested.emit(word, self.suggestions[word])
 
     def verdict(self, word: str) -> bool | None:
         """True (correct), False (unknown to the dictionary) or None (not yet known)."""
-        if word in self._personal or len(word) < 2 or word.isupper():
+        if len(word) < 2 or word.isupper() or word in self._personal or word in self.names:
             return True
         result = self.known.get(word)
         if result is None and self.dictionary is not None:
@@ -124,6 +116,12 @@ class SpellService(QObject):
                 self._queued.add(word)
                 self._queue.put(word)
         return result
+
+    def set_names(self, names: set[str]) -> None:
+        """Words the draft itself names (see :func:`names_in`); re-colours when they change."""
+        if names != self.names:
+            self.names = names
+            self.rehighlight()
 
     def add_to_personal(self, word: str) -> None:
         self._personal.add(word)
@@ -159,68 +157,67 @@ class SpellService(QObject):
             self.highlighters.remove(highlighter)
 
     def fill_menu(self, edit: Any, menu: QMenu, cursor: QTextCursor) -> None:
+        """Suggestions in bold, then adding the word to the dictionary, above Qt's entries."""
         cursor.select(QTextCursor.SelectionType.WordUnderCursor)
         word = cursor.selectedText()
-        if not word or self.verdict(word) is not False:
+        if not word or not self.enabled or self.verdict(word) is not False:
             return
         first = menu.actions()[0] if menu.actions() else None
-        waiting = menu.addAction("Vorschläge werden gesucht …")
-        waiting.setEnabled(False)
-        menu.removeAction(waiting)
-        menu.insertAction(first, waiting)
-        add = menu.addAction(f"„{word}“ ins Wörterbuch aufnehmen")
-        menu.removeAction(add)
-        menu.insertAction(first, add)
-        add.triggered.connect(lambda: self.add_to_personal(word))
-        menu.insertSeparator(first)
-        self._request += 1
-        request = self._request
+
+        def put(text: str) -> Any:
+            action = menu.addAction(text)
+            menu.removeAction(action)
+            menu.insertAction(first, action)
+            return action
 
         def replace(text: str) -> None:
             self.before_replace()
             cursor.insertText(text)
 
-        def on_suggestion(req: int, text: str) -> None:
-            if req != request:
-                return
-            with contextlib.suppress(RuntimeError):  # the menu is gone
+        waiting = put("Vorschläge werden gesucht …")
+        waiting.setEnabled(False)
+
+        def show(found: list[str]) -> None:
+            for text in found:
                 action = menu.addAction(text)
                 menu.removeAction(action)
                 menu.insertAction(waiting, action)
                 font = action.font()
                 font.setBold(True)
                 action.setFont(font)
-                action.triggered.connect(lambda: replace(text))
+                action.triggered.connect(lambda *_, t=text: replace(t))
+            if found:
+                menu.removeAction(waiting)
+            else:
+                waiting.setText("Keine Vorschläge")
 
-        def on_done(req: int) -> None:
-            if req != request:
-                return
+        add = put(f"„{word}“ zum Wörterbuch hinzufügen")
+        add.setToolTip("Das Wort gilt künftig als richtig, in allen Entwürfen.")
+        add.triggered.connect(lambda: self.add_to_personal(word))
+        menu.insertSeparator(first)
+        if word in self.suggestions:
+            show(self.suggestions[word])
+            return
+
+        def on_suggested(w: str, found: list[str]) -> None:
+            if w == word:
+                self._pending_menu = None
+                with contextlib.suppress(RuntimeError):  # the menu is gone
+                    show(found)
+
+        self._pending_menu = on_suggested
+        menu.aboutToHide.connect(lambda: setattr(self, "_pending_menu", None))
+        threading.Thread(target=self._prepare_suggestions_now, args=(word,), daemon=True).start()
+
+    def _on_suggested(self, word: str, found: list[str]) -> None:
+        # A slot of this object, so it runs in the UI thread whoever emitted.
+        if self._pending_menu is not None:
+            self._pending_menu(word, found)
+
+    def _prepare_suggestions_now(self, word: str) -> None:
+        if self.dictionary is not None:
             with contextlib.suppress(RuntimeError):
-                if any(a.font().bold() for a in menu.actions()):
-                    menu.removeAction(waiting)
-                else:
-                    waiting.setText("Keine Vorschläge")
-
-        self.suggestion.connect(on_suggestion)
-        self.suggestionsDone.connect(on_done)
-        menu.aboutToHide.connect(lambda: setattr(self, "_request", self._request + 1))
-        menu.destroyed.connect(lambda *_: self._disconnect(on_suggestion, on_done))
-        threading.Thread(target=self._suggest, args=(word, request), daemon=True).start()
-
-    def _disconnect(self, *slots: Any) -> None:
-        for signal, slot in zip((self.suggestion, self.suggestionsDone), slots, strict=True):
-            with contextlib.suppress(RuntimeError, TypeError):
-                signal.disconnect(slot)
-
-    def _suggest(self, word: str, request: int) -> None:
-        try:
-            for i, text in enumerate(self.dictionary.suggest(word)):
-                if request != self._request or i >= MAX_SUGGESTIONS:
-                    break
-                self.suggestion.emit(request, text)
-            self.suggestionsDone.emit(request)
-        except Exception:
-            pass
+                self._prepare_suggestions(self.dictionary, word)
 
 
 class SpellHighlighter(QSyntaxHighlighter):

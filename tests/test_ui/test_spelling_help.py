@@ -1,0 +1,91 @@
+"""Spelling help a press officer relies on: quick suggestions, names, the own dictionary.
+
+keyClicks types ASCII only here: Qt's test keyboard asserts on umlauts.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from pressdesk.ui.dictionary import dictionary_available, open_dictionary
+from tests.test_ui.test_preview_spelling import underlined
+
+pytestmark = pytest.mark.skipif(
+    not dictionary_available(), reason="kein deutsches Wörterbuch (libenchant-2-2, hunspell-de-de)"
+)
+
+
+def spelling_window(qtbot: Any, make_window: Any) -> Any:
+    window = make_window(spelling=True)
+    qtbot.waitUntil(
+        lambda: window.spell is not None and window.spell.dictionary is not None, timeout=20000
+    )
+    return window
+
+
+def menu_for(window: Any, field: Any, position: int) -> QMenu:
+    menu = QMenu(field)
+    cursor = field.textCursor()
+    cursor.setPosition(position)
+    window.spell.fill_menu(field, menu, QTextCursor(cursor))
+    return menu
+
+
+def test_dictionary_suggests_within_a_second() -> None:
+    dictionary = open_dictionary()
+    assert dictionary.lookup("Pressemitteilung")
+    assert not dictionary.lookup("Landesregierug")
+    start = time.perf_counter()
+    found = dictionary.suggest("Landesregierug")
+    assert time.perf_counter() - start < 1.0
+    assert "Landesregierung" in found
+
+
+def test_menu_has_suggestions_at_once_for_an_underlined_word(qtbot: Any, make_window: Any) -> None:
+    window = spelling_window(qtbot, make_window)
+    field = window.text_form.subheadline
+    field.setFocus()
+    qtbot.keyClicks(field, "Die Landesregierug handelt")
+    qtbot.waitUntil(lambda: "Landesregierug" in underlined(field), timeout=10000)
+    # While the user reads, the suggestions are looked up in the background …
+    qtbot.waitUntil(lambda: "Landesregierug" in window.spell.suggestions, timeout=5000)
+    # … so the menu opens with them, not with "Vorschläge werden gesucht".
+    menu = menu_for(window, field, len("Die Landes"))
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0] == "Landesregierung"
+    assert menu.actions()[0].font().bold()
+    assert not any("gesucht" in t for t in texts)
+
+
+def test_add_to_dictionary_is_offered_and_kept(qtbot: Any, make_window: Any, data_dir: Any) -> None:
+    window = spelling_window(qtbot, make_window)
+    field = window.text_form.subheadline
+    field.setFocus()
+    qtbot.keyClicks(field, "Besuch bei Krumpholz")
+    qtbot.waitUntil(lambda: "Krumpholz" in underlined(field), timeout=10000)
+    menu = menu_for(window, field, len("Besuch bei Kr"))
+    add = next(a for a in menu.actions() if a.text() == "„Krumpholz“ zum Wörterbuch hinzufügen")
+    add.trigger()
+    assert "Krumpholz" not in underlined(field)
+    assert "Krumpholz" in (data_dir / "woerterbuch.txt").read_text(encoding="utf-8").split()
+
+
+def test_names_given_in_the_draft_are_not_underlined(qtbot: Any, make_window: Any) -> None:
+    window = spelling_window(qtbot, make_window)
+    window.body_editor.add("quote")
+    quote = window.body_editor.blocks[-1]
+    quote.text.setFocus()
+    qtbot.keyClicks(quote.text, "Krumpholz dankt allen. Das KOMMAN-Programm wirkt.")
+    qtbot.waitUntil(lambda: "Krumpholz" in underlined(quote.text), timeout=10000)
+    assert "KOMMAN" not in underlined(quote.text)  # an abbreviation in capitals
+    quote.speaker.setFocus()
+    qtbot.keyClicks(quote.speaker, "Dr. Ralf Krumpholz, Integrationsdezernent")
+    qtbot.waitUntil(lambda: "Krumpholz" not in underlined(quote.text), timeout=5000)
+    # The speaker field names her, so a typo of another word is still found.
+    qtbot.keyClicks(quote.text, " Tippfehlr")
+    qtbot.waitUntil(lambda: "Tippfehlr" in underlined(quote.text), timeout=10000)
