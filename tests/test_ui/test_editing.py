@@ -224,3 +224,22 @@ def test_shortcut_help_lists_the_commands(qtbot: Any, window: Any) -> None:
     assert kind == "info"
     for expected in ("Speichern", "Als PDF exportieren", "Absatz einfügen", "Nächstes Problem"):
         assert expected in text
+
+
+def test_typing_after_new_lands_in_the_reference(qtbot: Any, window: Any) -> None:
+    # The sample opens with the cursor in the headline, not in the scroll area.
+    assert QApplication.focusWidget() is window.text_form.headline
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.header_form.reference)
+    qtbot.keyClicks(QApplication.focusWidget(), "Nr. 47/26")
+    assert window.doc.draft.header.reference == "Nr. 47/26"
+
+
+def test_focused_section_heading_is_visible(qtbot: Any, window: Any) -> None:
+    # Tab reaches the headings, and Space folds a section: the user must see it coming.
+    toggle = window.press_office_form.toggle
+    window.text_form.headline.setFocus()
+    unfocused = toggle.grab().toImage()
+    toggle.setFocus()
+    qtbot.waitUntil(toggle.hasFocus)
+    assert toggle.grab().toImage() != unfocused

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         doc.modifiedChanged.connect(lambda _m: self.update_title())
         doc.reset.connect(self.update_title)
         doc.reset.connect(self.update_tab_order)
+        doc.reset.connect(lambda: QTimer.singleShot(0, self.focus_start))
         doc.fieldChanged.connect(self._on_field_changed)
         self.recovery = recovery
         self.autosaver = AutoSaver(doc, recovery) if recovery else None
@@ -143,6 +144,11 @@ class MainWindow(QMainWindow):
 
     def update_tab_order(self) -> None:
         visual_tab_order(self.form_page)
+
+    def focus_start(self) -> None:
+        """Cursor where writing starts (New, Open, start), so the first keys typed count."""
+        empty_reference = not self.doc.draft.header.reference
+        self.registry.focus("header.reference" if empty_reference else "headline")
 
     def _on_field_changed(self, path: str) -> None:
         if path in ("body", "furtherInformation", "socialMedia", "header.embargo"):
@@ -252,6 +258,7 @@ class MainWindow(QMainWindow):
     def _after_show(self) -> None:
         # The first validation imports and warms up the checks (a few hundred ms);
         # it runs in a thread so the window paints and takes keys meanwhile.
+        self.focus_start()
         self._warm.done.connect(self._on_warm)
         snapshot, revision, profile = self.doc.snapshot(), self.doc.revision, self.doc.profile
         threading.Thread(

@@ -7,7 +7,11 @@ import itertools
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QToolButton, QVBoxLayout, QWidget
 
-HEADING_STYLE = "QToolButton { font-weight: bold; font-size: 11pt; border: none; }"
+# A heading is a button in the Tab chain (Space folds it): the frame shows where the keys go.
+HEADING_STYLE = (
+    "QToolButton { font-weight: bold; font-size: 11pt; border: 1px solid transparent; }"
+    "QToolButton:focus { border: 1px solid palette(highlight); border-radius: 3px; }"
+)
 
 
 class Section(QWidget):
@@ -20,9 +24,7 @@ class Section(QWidget):
         self.toggle.setChecked(not collapsed)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAutoRaise(True)
-        self.toggle.setStyleSheet(
-            "QToolButton { font-weight: bold; font-size: 11pt; border: none; }"
-        )
+        self.toggle.setStyleSheet(HEADING_STYLE)
         self.toggle.toggled.connect(self.set_expanded)
         self.body = QWidget(self)
         layout = QVBoxLayout(self)
