@@ -4,7 +4,9 @@ Run by hand: ``python bench/export_pdf.py``. Prints, in one run:
 - the median in-process export time of the reference release (target < 40 ms),
 - the same for a draft 100 times as long, and how it scales per page,
 - the ratio to ``bench/export_pdf_baseline.py`` (bare reportlab: the same paragraphs
-  and font, no profile or header logic; target <= 1.3). The two are run alternately
+  and font, no profile or header logic; target <= 1.3), and to the same script with
+  PressDesk's typography (bold headline, hyphenation, widow/orphan control), which
+  isolates what the profile and page furniture cost. The two are run alternately
   and the ratio is the median of the pairwise ratios, so a busy machine skews less,
 - the wall time of ``pressdesk export --pdf`` as a process, and whether it imported Qt.
 """
@@ -26,7 +28,7 @@ from pressdesk.paths import reference_sample
 from pressdesk.profile import load_profile
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from export_pdf_baseline import paragraphs, render_baseline
+from export_pdf_baseline import paragraphs, render_baseline, render_typeset
 
 PROBE = """
 import runpy, sys
@@ -75,6 +77,8 @@ def main() -> None:
     hundred, base_hundred, r_hundred = paired(
         export(long, False), lambda: render_baseline(long_texts), 5
     )
+    _, typ_one, rt_one = paired(export(ref, False), lambda: render_typeset(texts), 40)
+    _, typ_hundred, rt_hundred = paired(export(long, False), lambda: render_typeset(long_texts), 5)
     one_t, _, tag_one = paired(export(ref, True), export(ref, False), 40)
     hundred_t, _, tag_hundred = paired(export(long, True), export(long, False), 5)
 
@@ -87,6 +91,11 @@ def main() -> None:
     )
     print(f"bare reportlab: {base_one:7.1f} ms (1x), {base_hundred:.1f} ms (100x)")
     print(f"PressDesk/bare reportlab: {r_one:7.2f} (1x), {r_hundred:.2f} (100x)  target <= 1.3")
+    print(f"reportlab, same typography: {typ_one:7.1f} ms (1x), {typ_hundred:.1f} ms (100x)")
+    print(
+        f"PressDesk/same typography: {rt_one:7.2f} (1x), {rt_hundred:.2f} (100x)  "
+        "(the cost of profile, page furniture and metadata alone)"
+    )
     print(f"tagged/untagged: {tag_one:7.2f} (1x), {tag_hundred:.2f} (100x)  target <= 1.3")
 
     with tempfile.TemporaryDirectory() as tmp:
