@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.resize(1280, 800)
         self.splitter.setSizes([700, 560])
-        self.resizeDocks([self.problems_dock], [125], Qt.Orientation.Vertical)
+        self._dock_rows = -1
+        self._fit_problems_dock()
         self._started = False
         self.setAcceptDrops(True)
         self._warm = _Warmup(self)
@@ -325,6 +326,16 @@ class MainWindow(QMainWindow):
         self._mark_sections()
         self.problems_panel.set_problems(self.problems)
         self.problem_label.setText(summary(self.problems))
+        self._fit_problems_dock()
+
+    def _fit_problems_dock(self) -> None:
+        """As tall as the list needs, so no problems leave the space to the form."""
+        rows = self.problems_panel.list.count()
+        if rows != self._dock_rows:
+            self._dock_rows = rows
+            title = self.problems_dock.fontMetrics().height() + 6
+            height = self.problems_panel.wanted_height() + title
+            self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
 
     def _mark_sections(self) -> None:
         counts = {id(s): [0, 0] for s in self.sections}

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_ROWS = 5  # more scroll: the form is what the user works in
 
 
 def summary(problems: Sequence[Any]) -> str:
@@ -43,6 +44,7 @@ class ProblemsPanel(QWidget):
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
         self.list.setAccessibleName("Probleme")
+        self.list.setMinimumHeight(self.fontMetrics().height() + 8)  # one row, not Qt's 70 px
         layout.addWidget(self.list)
         self.list.itemClicked.connect(self._activate)
         self.list.itemActivated.connect(self._activate)
@@ -74,6 +76,14 @@ class ProblemsPanel(QWidget):
             item = QListWidgetItem("Keine Probleme – der Entwurf kann exportiert werden.")
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
+
+    def wanted_height(self) -> int:
+        """Height that shows every row (one when all is well, at most ``MAX_ROWS``)."""
+        rows = min(max(self.list.count(), 1), MAX_ROWS)
+        row = self.list.sizeHintForRow(0) if self.list.count() else self.fontMetrics().height()
+        margins = self.layout().contentsMargins()
+        frame = 2 * self.list.frameWidth() + margins.top() + margins.bottom()
+        return rows * max(row, 1) + frame
 
     def _activate(self, item: QListWidgetItem) -> None:
         path = item.data(PATH_ROLE)
