@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 
@@ -31,3 +32,17 @@ def test_problems_panel_grows_to_show_every_problem(qtbot: Any, window: Any) -> 
     assert rows.count() == len(window.problems) >= 3
     assert window.problems_dock.height() > small
     assert rows.verticalScrollBar().maximum() == 0  # all rows visible, no scrolling
+
+
+def test_form_follows_the_cursor_while_typing_a_long_paragraph(qtbot: Any, window: Any) -> None:
+    field = window.body_editor.blocks[0].text
+    window.registry.focus("body[0]")
+    qtbot.waitUntil(field.hasFocus)
+    for _ in range(25):  # a long paragraph, typed line by line at the bottom of the view
+        qtbot.keyClicks(field, "Noch ein Satz")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    cursor = field.cursorRect()
+    top_left = field.viewport().mapTo(window.scroll.viewport(), cursor.topLeft())
+    bottom = top_left.y() + cursor.height()
+    assert top_left.y() >= 0 and bottom <= window.scroll.viewport().height()

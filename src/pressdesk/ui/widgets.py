@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QWidget,
 )
@@ -115,7 +116,20 @@ class TextField(QPlainTextEdit):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self._on_changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self.cursorPositionChanged.connect(lambda: QTimer.singleShot(0, self._show_cursor))
         self._fit_height()
+
+    def _show_cursor(self) -> None:
+        """The field grows instead of scrolling, so the form must follow the typing cursor."""
+        if not self.hasFocus():
+            return
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None and parent.widget() is not None:
+            rect = self.cursorRect()
+            point = self.viewport().mapTo(parent.widget(), rect.center())
+            parent.ensureVisible(point.x(), point.y(), 20, rect.height() + 8)
 
     def _fit_height(self, *_: object) -> None:
         lines = max(self._min_lines, int(self.document().documentLayout().documentSize().height()))
