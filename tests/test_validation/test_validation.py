@@ -206,7 +206,7 @@ MISTAKES = [
         "hat kein Zeichen für „😀“",
     ),
     ("contact empty", _set("contact", ""), "contact", "error", "Kontaktzeile: fehlt"),
-    ("body empty", _set("body", []), "body", "error", "Text: fehlt"),
+    ("body empty", _set("body", []), "body", "error", "Haupttext: fehlt"),
     (
         "quote speaker",
         _set("body.2", Block(type="quote", text="Gut so.")),

@@ -41,7 +41,7 @@ _FIXED: dict[str, str] = {
     "announcement": "Ankündigungszeile",
     "headline": "Überschrift",
     "subheadline": "Unterzeile",
-    "body": "Text",
+    "body": "Haupttext",
     "furtherInformation": "Weitere Informationen",
     "socialMedia": "Social Media",
     "contact": "Kontaktzeile",

@@ -95,7 +95,10 @@ class BlockEditor(QFrame):
         self.speaker.setVisible(kind == "quote")
         self.items.setVisible(kind == "list")
         self.text.setPlaceholderText(
-            {"quote": "„Das Zitat …“", "subheading": "Zwischenüberschrift"}.get(kind, "Absatz")
+            {
+                "quote": "Das Zitat, ohne Anführungszeichen (die setzt das Layout)",
+                "subheading": "Zwischenüberschrift",
+            }.get(kind, "Absatz")
         )
         font = self.text.font()
         font.setBold(kind == "subheading")
@@ -156,7 +159,8 @@ class BodyEditor(Section):
         body = self.doc.draft.body
         chars = sum(len(b.text) + len(b.speaker) + sum(len(i) for i in b.items) for b in body)
         words = self.doc.draft.body_word_count()
-        self.count.setText(f"{len(body)} Blöcke · {words} Wörter · {chars} Zeichen")
+        blocks = "1 Block" if len(body) == 1 else f"{len(body)} Blöcke"
+        self.count.setText(f"{blocks} · {words} Wörter · {chars} Zeichen")
 
     def current_index(self) -> int | None:
         for block in self.blocks:

@@ -101,18 +101,18 @@ class ClosingForm(Section):
             "socialMedia",
             "Netzwerk",
             [
-                ("network", "Netzwerk", "Soziale Medien (Netzwerk)"),
-                ("text", "Angezeigter Text", "Soziale Medien (Text)"),
-                ("url", "Adresse (https://…)", "Soziale Medien (Adresse)"),
+                ("network", "Netzwerk", "Social Media (Netzwerk)"),
+                ("text", "Angezeigter Text", "Social Media (Text)"),
+                ("url", "Adresse (https://…)", "Social Media (Adresse)"),
             ],
             SocialLink,
         )
-        add_row(form, "Soziale Medien:", self.social)
+        add_row(form, "Social Media:", self.social)
         self.contact = TextField(min_lines=2)
         self.contact.setPlaceholderText("Bei Nachfragen wenden Sie sich bitte an … Telefon …")
         add_row(form, "&Kontakt:", self.contact)
         registry.bind("contact", self.contact, "Kontakt")
         self.photo_credits = LineField(typography=True)
         self.photo_credits.setPlaceholderText("Foto: Name / Behörde")
-        add_row(form, "Foto&nachweis:", self.photo_credits)
-        registry.bind("photoCredits", self.photo_credits, "Fotonachweis")
+        add_row(form, "Bild&nachweis:", self.photo_credits)
+        registry.bind("photoCredits", self.photo_credits, "Bildnachweis")

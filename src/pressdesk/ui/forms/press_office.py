@@ -10,12 +10,12 @@ from pressdesk.ui.widgets import LineField, LinesField
 
 FIELDS = (
     ("organisation", "Be&hörde:", "Behörde", False),
-    ("unit", "Abte&ilung:", "Abteilung", False),
+    ("unit", "E&inheit:", "Einheit", False),
     ("address", "Ans&chrift:", "Anschrift", True),
     ("phones", "Tele&fon:", "Telefon", True),
     ("fax", "Telefa&x:", "Telefax", False),
     ("email", "E-&Mail:", "E-Mail", False),
-    ("website.text", "&Website (Text):", "Website (Text)", False),
+    ("website.text", "&Website (Linktext):", "Website (Linktext)", False),
     ("website.url", "Website (Adresse):", "Website (Adresse)", False),
 )
 

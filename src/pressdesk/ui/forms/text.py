@@ -22,8 +22,8 @@ class TextForm(Section):
 
         self.announcement = TextField(single_line=True)
         self.announcement.setPlaceholderText("z. B. Das Ministerium für … teilt mit:")
-        add_row(form, "&Einleitung:", self.announcement)
-        registry.bind("announcement", self.announcement, "Einleitung")
+        add_row(form, "Ankündigungszeil&e:", self.announcement)
+        registry.bind("announcement", self.announcement, "Ankündigungszeile")
 
         self.headline = TextField(single_line=True)
         self.headline.setPlaceholderText("Worum es geht, in einer Zeile (30–75 Zeichen)")
