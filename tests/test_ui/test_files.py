@@ -96,9 +96,27 @@ def test_export_refused_with_errors(window: Any, tmp_path: Path) -> None:
 
 
 def test_suggested_export_name(window: Any) -> None:
-    name = fileops.suggested_name(window, ".pdf")
+    name = Path(fileops.suggested_name(window, ".pdf")).name
     assert name.startswith("2018-07-18_Staatssekretaerin-Gueler")
     assert name.endswith(".pdf")
+
+
+def test_dialogs_open_where_the_user_works_not_in_the_start_folder(
+    window: Any, tmp_path: Path
+) -> None:
+    # Started from a terminal or a launcher, the working folder means nothing to the user.
+    fileops.new(window)
+    suggested = Path(fileops.suggested_name(window, ".pressdesk"))
+    assert suggested.is_absolute() and suggested.parent != Path.cwd()
+    assert suggested.parent.is_dir()
+
+    folder = tmp_path / "Pressemitteilungen"
+    folder.mkdir()
+    fileops.save_as(window, folder / "alt.pressdesk")
+    fileops.new(window)
+    assert Path(fileops.suggested_name(window, ".pressdesk")).parent == folder
+    fileops.open_file(window)  # the fake dialog answers None: cancelled
+    assert window.dialogs.asked[-1] == ("open", str(folder))
 
 
 def dead_pid() -> int:

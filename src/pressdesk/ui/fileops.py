@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication
 
 from pressdesk.model.files import DRAFT_SUFFIX, DraftFileError, load_draft, save_draft
@@ -53,8 +53,7 @@ def open_file(window: MainWindow, path: Path | None = None) -> bool:
     if not confirm_discard(window):
         return False
     if path is None:
-        folder = str(window.doc.path.parent) if window.doc.path else ""
-        path = window.dialogs.open_path(folder)
+        path = window.dialogs.open_path(str(default_folder(window)))
         if path is None:
             return False
     try:
@@ -117,12 +116,27 @@ def slug(text: str) -> str:
     return "-".join(words)[:60].strip("-")
 
 
+def default_folder(window: MainWindow) -> Path:
+    """Beside the open draft, else where the user last opened or saved one, else Documents.
+
+    Never the folder the program happened to be started in.
+    """
+    if window.doc.path is not None:
+        return window.doc.path.parent
+    for recent in recent_files():
+        if recent.parent.is_dir():
+            return recent.parent
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
 def suggested_name(window: MainWindow, suffix: str) -> str:
+    """A full path: the dialog opens in the right folder with a meaningful name."""
     draft = window.doc.draft
     if window.doc.path is not None:
         return str(window.doc.path.with_suffix(suffix))
     stem = "_".join(p for p in (draft.header.date, slug(draft.headline)) if p) or "Pressemitteilung"
-    return stem + suffix
+    return str(default_folder(window) / (stem + suffix))
 
 
 def export(window: MainWindow, kind: str, path: Path | None = None) -> Path | None:
