@@ -243,3 +243,21 @@ def test_focused_section_heading_is_visible(qtbot: Any, window: Any) -> None:
     toggle.setFocus()
     qtbot.waitUntil(toggle.hasFocus)
     assert toggle.grab().toImage() != unfocused
+
+
+def test_block_type_changes_from_the_keyboard(qtbot: Any, window: Any) -> None:
+    block = window.body_editor.blocks[1]
+    block.text.setFocus()
+    qtbot.waitUntil(block.text.hasFocus)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(block.text, Qt.Key.Key_2, ctrl)
+    assert window.doc.draft.body[1].type == "quote"
+    block = window.body_editor.blocks[1]
+    assert block.speaker.isVisibleTo(window)
+    assert QApplication.focusWidget() is block.text  # still writing in the same block
+    qtbot.keyClick(block.text, Qt.Key.Key_1, ctrl)
+    assert window.doc.draft.body[1].type == "paragraph"
+    window.doc.undo_stack.undo()
+    assert window.doc.draft.body[1].type == "quote"
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert "Block als Zitat" in window.dialogs.asked[-1][1]

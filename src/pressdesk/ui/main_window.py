@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pressdesk.model.files import DRAFT_SUFFIX
-from pressdesk.ui import fileops
+from pressdesk.ui import fileops, menus
 from pressdesk.ui.dialogs import Dialogs
 from pressdesk.ui.document import EditorDocument
 from pressdesk.ui.forms.body import BodyEditor
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.spell: Any = None
         self._want_spelling = spelling
         self._want_preview = preview
-        self._build_actions()
+        menus.build(self)
         self.update_title()
         self.resize(1280, 800)
         self.splitter.setSizes([700, 560])
@@ -164,90 +164,11 @@ class MainWindow(QMainWindow):
         self.form_page.layout().activate()
         self.scroll.ensureWidgetVisible(widget, 40, 60)
 
-    def _action(
-        self, menu: Any, text: str, slot: Any, shortcut: Any = None, tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            keys = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda *_: slot())
-        menu.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        std = QKeySequence.StandardKey
-        m = bar.addMenu("&Datei")
-        self._action(m, "&Neu", lambda: fileops.new(self), std.New)
-        self._action(m, "Ö&ffnen …", lambda: fileops.open_file(self), std.Open)
-        self.recent_menu = m.addMenu("&Zuletzt geöffnet")
-        self.recent_menu.aboutToShow.connect(lambda: fileops.fill_recent(self))
-        m.addSeparator()
-        self._action(m, "&Speichern", lambda: fileops.save(self), std.Save)
-        self._action(m, "Speichern &unter …", lambda: fileops.save_as(self), "Ctrl+Shift+S")
-        m.addSeparator()
-        self.export_pdf_action = self._action(
-            m, "Als &PDF exportieren …", lambda: fileops.export(self, "pdf"), "Ctrl+E"
-        )
-        self.export_docx_action = self._action(
-            m, "Als &DOCX exportieren …", lambda: fileops.export(self, "docx"), "Ctrl+Shift+E"
-        )
-        for action, kind in ((self.export_pdf_action, "pdf"), (self.export_docx_action, "docx")):
-            if not fileops.exporter_available(kind):
-                action.setEnabled(False)
-                action.setStatusTip("Dieser Export ist in dieser Installation nicht verfügbar.")
-        m.addSeparator()
-        self._action(m, "&Beenden", self.close, "Ctrl+Q")
-
-        m = bar.addMenu("&Bearbeiten")
-        undo = self.doc.undo_stack.createUndoAction(self, "&Rückgängig")
-        undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
-        redo = self.doc.undo_stack.createRedoAction(self, "&Wiederholen")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        m.addAction(undo)
-        m.addAction(redo)
-        self.undo_action, self.redo_action = undo, redo
-        m.addSeparator()
-        body = self.body_editor
-        self._action(m, "&Absatz einfügen", body.add_after_current, "Ctrl+Return")
-        self._action(m, "Block nach &oben", lambda: body.move_current(-1), "Alt+Shift+Up")
-        self._action(m, "Block nach u&nten", lambda: body.move_current(1), "Alt+Shift+Down")
-        self._action(m, "Block &entfernen", body.remove_current, "Ctrl+Shift+Del")
-
-        m = bar.addMenu("&Ansicht")
-        m.addAction(self.problems_dock.toggleViewAction())
-        self.problems_dock.toggleViewAction().setShortcut(QKeySequence("F8"))
-        self.preview_action = self._action(
-            m, "&Vorschau", lambda: self.preview.setVisible(self.preview_action.isChecked()), "F9"
-        )
-        self.preview_action.setCheckable(True)
-        self.preview_action.setChecked(True)
-        self._action(m, "Nächstes &Problem", self.next_problem, "F4")
-        self.spell_action = self._action(m, "&Rechtschreibung prüfen", self._toggle_spelling)
-        self.spell_action.setCheckable(True)
-        self.spell_action.setChecked(self._want_spelling)
-
-        m = bar.addMenu("&Hilfe")
-        self._action(m, "&Tastenkürzel", self.show_shortcuts, "F1")
-
     def shortcut_list(self) -> list[tuple[str, str]]:
-        """(what, keys) for every menu command that has a shortcut, in menu order."""
-        rows = []
-        for menu_action in self.menuBar().actions():
-            for action in menu_action.menu().actions():
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                if keys:
-                    rows.append((action.text().replace("&", "").split("\t")[0], keys))
-        return rows
+        return menus.shortcut_list(self)
 
     def show_shortcuts(self) -> None:
-        lines = [f"{keys}\t{what}" for what, keys in self.shortcut_list()]
-        lines.append("Alt + unterstrichener Buchstabe\tzum Feld springen")
-        lines.append("Tab / Umschalt+Tab\tnächstes / voriges Feld")
-        self.dialogs.info("Tastenkürzel", "\n".join(lines))
+        menus.show_shortcuts(self)
 
     # start-up work after the window is visible -------------------------------------
     def showEvent(self, event: Any) -> None:

@@ -203,6 +203,14 @@ class BodyEditor(Section):
         if current is not None:
             self.move(current, step)
 
+    def retype_current(self, kind: str) -> None:
+        """Make the block with the cursor a paragraph, quote, subheading or list."""
+        current = self.current_index()
+        if current is not None:
+            path = f"body[{current}].type"
+            self.doc.set_value(path, kind, f"Als {BLOCK_LABELS[kind]}", merge=False)
+            self.registry.focus(f"body[{current}]")
+
     def remove_current(self) -> None:
         current = self.current_index()
         if current is not None:
