@@ -125,6 +125,23 @@ def dead_pid() -> int:
     return proc.pid
 
 
+def test_typing_without_a_pause_is_still_autosaved(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    window = make_window(recovery=RecoveryStore(tmp_path / "recovery"))
+    window.autosaver.timer.setInterval(300)  # the idle pause, never reached below
+    window.autosaver.longest.setInterval(400)
+    field = window.text_form.subheadline
+    field.setFocus()
+    for _ in range(12):  # 1.2 s of steady typing, a key every 100 ms
+        qtbot.keyClicks(field, "a")
+        qtbot.wait(100)
+        if window.recovery.file.exists():
+            break
+    assert window.recovery.file.exists()
+    window.recovery.discard()
+
+
 def test_recovery_after_crash_restores_text(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
     folder = tmp_path / "recovery"
     crashed = make_window(recovery=RecoveryStore(folder, pid=dead_pid()))

@@ -24,6 +24,7 @@ from pressdesk.ui.document import EditorDocument
 from pressdesk.ui.userdata import data_dir
 
 IDLE_MS = 3000
+MAX_WAIT_MS = 20000
 
 
 @dataclass
@@ -92,9 +93,19 @@ class RecoveryStore:
 
 
 class AutoSaver(QObject):
-    """Writes the recovery file after ``IDLE_MS`` without changes."""
+    """Writes the recovery file after ``IDLE_MS`` without changes.
 
-    def __init__(self, doc: EditorDocument, store: RecoveryStore, idle_ms: int = IDLE_MS) -> None:
+    Someone who types without a pause still gets a write every ``MAX_WAIT_MS``: the
+    idle timer restarts with each key, the longest-wait timer does not.
+    """
+
+    def __init__(
+        self,
+        doc: EditorDocument,
+        store: RecoveryStore,
+        idle_ms: int = IDLE_MS,
+        max_wait_ms: int = MAX_WAIT_MS,
+    ) -> None:
         super().__init__(doc)
         self.doc = doc
         self.store = store
@@ -103,11 +114,21 @@ class AutoSaver(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(idle_ms)
         self.timer.timeout.connect(self.save_now)
-        doc.changed.connect(self.timer.start)
+        self.longest = QTimer(self)
+        self.longest.setSingleShot(True)
+        self.longest.setInterval(max_wait_ms)
+        self.longest.timeout.connect(self.save_now)
+        doc.changed.connect(self._on_changed)
         doc.modifiedChanged.connect(self._on_modified)
+
+    def _on_changed(self) -> None:
+        self.timer.start()
+        if not self.longest.isActive():
+            self.longest.start()
 
     def save_now(self) -> None:
         self.timer.stop()
+        self.longest.stop()
         if not self.doc.is_modified:
             self.store.discard()
         elif self.doc.revision != self.written_revision:
