@@ -89,3 +89,13 @@ def test_names_given_in_the_draft_are_not_underlined(qtbot: Any, make_window: An
     # The speaker field names her, so a typo of another word is still found.
     qtbot.keyClicks(quote.text, " Tippfehlr")
     qtbot.waitUntil(lambda: "Tippfehlr" in underlined(quote.text), timeout=10000)
+
+
+def test_mail_and_web_addresses_are_not_underlined(qtbot: Any, make_window: Any) -> None:
+    window = spelling_window(qtbot, make_window)
+    field = window.closing_form.contact
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Mail an presse@stk.nrw.de oder www.land.nrw/presse, Tippfehlr")
+    qtbot.waitUntil(lambda: "Tippfehlr" in underlined(field), timeout=10000)
+    assert underlined(field) == ["Tippfehlr"]

@@ -26,6 +26,7 @@ from pressdesk.ui.dictionary import Dictionary, DictionaryMissing, open_dictiona
 from pressdesk.ui.userdata import data_dir
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:de|nrw|bund|eu|com|org)\b\S*")
 NAME = re.compile(r"\b[^\W\d_a-zäöüß][^\W\d_]+")
 
 
@@ -233,8 +234,11 @@ class SpellHighlighter(QSyntaxHighlighter):
         if not service.enabled or service.dictionary is None:
             return
         service.asking = self
+        skip = [m.span() for m in ADDRESS.finditer(text)]  # e-mail and web addresses
         try:
             for match in WORD.finditer(text):
+                if any(a <= match.start() < b for a, b in skip):
+                    continue
                 if service.verdict(match.group()) is False:
                     self.setFormat(match.start(), match.end() - match.start(), self.format)
         finally:
