@@ -5,6 +5,7 @@ be decided mechanically for the documents PressDesk writes.
 Checked here (failure condition numbers where they map one to one):
 - 01-005  content (text, paths, images) neither tagged as real content nor an Artifact
 - 01-003/01-004  an Artifact inside tagged content, or tagged content inside an Artifact
+  (a nested ``/Span <</ActualText …>>`` without MCID, as around a break hyphen, is neither)
 - structure integrity: every MCID on every page is in the ParentTree, and the ParentTree
   entry is the element whose /K holds that marked-content reference (and back); every
   MCID in the tree is on its page, none is used twice
@@ -38,6 +39,7 @@ import pikepdf
 from pdfminer.pdfdevice import PDFTextDevice
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
+from pdfminer.utils import decode_text
 
 STANDARD_TYPES = {
     "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index",
@@ -61,17 +63,26 @@ class PageMarks:
 
 
 class _MarkDevice(PDFTextDevice):
+    """Text per MCID; a marked-content sequence with /ActualText reads as that text.
+
+    pdfminer and pypdf ignore /ActualText; a screen reader does not. Its glyphs are
+    replaced by the replacement text (ISO 32000-1, 14.9.4), e.g. a break hyphen in
+    ``/Span <</ActualText <FEFF00AD>>> BDC (-) Tj EMC`` reads as a soft hyphen.
+    """
+
     def __init__(self, rsrcmgr: PDFResourceManager, marks: PageMarks) -> None:
         super().__init__(rsrcmgr)
         self.marks = marks
-        self.stack: list[tuple[str, int | None]] = []
+        self.stack: list[tuple[str, int | None, bool]] = []  # (tag, MCID, has ActualText)
 
     def begin_tag(self, tag: Any, props: Any = None) -> None:
-        mcid = props.get("MCID") if isinstance(props, dict) else None
+        props = props if isinstance(props, dict) else {}
+        mcid = props.get("MCID")
+        actual = props.get("ActualText")
         name = tag.name
         kinds = {
             "Artifact" if n == "Artifact" else "content"
-            for n, m in self.stack
+            for n, m, _ in self.stack
             if n == "Artifact" or m is not None
         }
         if kinds and (
@@ -81,33 +92,41 @@ class _MarkDevice(PDFTextDevice):
             self.marks.nesting_errors += 1
         if mcid is not None:
             self.marks.mcids.append(int(mcid))
-        self.stack.append((name, mcid))
+        self.stack.append((name, mcid, False))
+        if actual is not None and not any(a for _, _, a in self.stack):
+            self._add(decode_text(actual) if isinstance(actual, bytes) else str(actual))
+        self.stack[-1] = (name, mcid, actual is not None)
 
     def end_tag(self) -> None:
         if self.stack:
             self.stack.pop()
 
     def _where(self) -> tuple[str, int | None]:
-        for name, mcid in reversed(self.stack):
+        for name, mcid, _ in reversed(self.stack):
             if mcid is not None:
                 return "content", mcid
             if name == "Artifact":
                 return "artifact", None
         return "none", None
 
-    def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float,
-                    cid: int, ncs: Any, graphicstate: Any) -> float:  # fmt: skip
-        try:
-            ch = font.to_unichr(cid)
-        except Exception:
-            ch = "\ufffd"
+    def _add(self, text: str) -> None:
         kind, mcid = self._where()
         if kind == "content" and mcid is not None:
-            self.marks.text[mcid] = self.marks.text.get(mcid, "") + ch
+            self.marks.text[mcid] = self.marks.text.get(mcid, "") + text
         elif kind == "artifact":
-            self.marks.artifact_text += ch
+            self.marks.artifact_text += text
         else:
-            self.marks.unmarked_text += ch
+            self.marks.unmarked_text += text
+
+    def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float,
+                    cid: int, ncs: Any, graphicstate: Any) -> float:  # fmt: skip
+        replaced = any(a for _, _, a in self.stack)  # by the ActualText
+        if not replaced or self._where()[0] == "none":  # untagged glyphs always count
+            try:
+                ch = font.to_unichr(cid)
+            except Exception:
+                ch = "\ufffd"
+            self._add(ch)
         return float(font.char_width(cid) * fontsize * scaling)
 
     def paint_path(
@@ -174,7 +193,10 @@ def content_refs(pdf: pikepdf.Pdf, elem: pikepdf.Dictionary) -> list[tuple[int, 
 
 
 def text_in_structure_order(pdf: pikepdf.Pdf, data: bytes) -> str:
-    """The text a screen reader gets: marked content in structure-tree order (K order)."""
+    """The text a screen reader gets: marked content in structure-tree order (K order).
+
+    /ActualText replaces the glyphs it covers, so a break hyphen reads as U+00AD.
+    """
     marks = page_marks(data)
     index = page_index(pdf)
     parts: list[str] = []

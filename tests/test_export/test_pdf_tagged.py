@@ -13,11 +13,12 @@ from hypothesis import HealthCheck, given, settings
 
 from pressdesk.export.pdf import render_pdf
 from pressdesk.model import Block, Draft, load_draft
+from pressdesk.model.draft import Link
 from pressdesk.profile import Profile, load_profile
 from pressdesk.validation import validate
 from tests.strategies import drafts
 
-from .pdfread import expected_words, missing_in_order, norm
+from .pdfread import expected_words, missing_in_order, norm, page_texts
 from .pdfua import matterhorn_failures, page_marks, text_in_structure_order, walk
 
 
@@ -167,7 +168,7 @@ def test_generated_drafts_stay_conformant(draft: Draft) -> None:
 def test_tagged_and_untagged_show_the_same_text(
     reference_draft: Draft, profile: Profile, tagged: bool
 ) -> None:
-    from .pdfread import body_text, page_texts
+    from .pdfread import body_text
 
     texts = page_texts(render_pdf(reference_draft, profile, final=True, tagged=tagged))
     text = body_text(texts, reference_draft, profile)
@@ -255,3 +256,73 @@ def test_link_elements_hold_their_text(reference_draft: Draft, profile: Profile)
     text = text_in_structure_order(pdf, data)
     assert "Weitere Informationen: www.mkffi.nrw" in text
     assert "Twitter: @chancenrw" in text
+
+
+SHY = "\u00ad"
+_SENTENCE = (
+    "die Kommunalen Integrationszentren in Nordrhein-Westfalen arbeiten mit Bündnis 90/Die "
+    "Grünen, den Stiftungs- und Drittmitteln und den Integrationsbeauftragten zusammen."
+)
+LINK_TEXT = (
+    "Integrationszentren, Integrationsbeauftragte, Landesintegrationsrat und "
+    "Stiftungsmittelverwaltung in Nordrhein-Westfalen"
+)
+HYPHENATED = [
+    f"Seit dem Jahr 2012 gilt: {_SENTENCE} Auch {_SENTENCE}",
+    f"Wie schon seit dem Jahr 2012 {_SENTENCE} Auch {_SENTENCE}",
+]
+
+
+def _paragraphs(data: bytes) -> list[str]:
+    """Structure-order text per element, whitespace collapsed (soft hyphens kept)."""
+    text = text_in_structure_order(_open(data), data)
+    return [" ".join(line.split()) for line in text.split("\n")]
+
+
+def test_hyphenated_words_read_whole_in_structure_order(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    draft = copy.deepcopy(reference_draft)
+    draft.body = [Block(type="paragraph", text=t) for t in HYPHENATED]
+    # a link among other text (frag lines, not simple lines): hyphenated inside the Link
+    draft.further_information = [Link(LINK_TEXT, "https://www.mkffi.nrw/integration")]
+    data = render_pdf(draft, profile, final=True)
+    # On the page: hyphens added by line breaking, and real hyphens at line ends.
+    visible = [line.rstrip() for text in page_texts(data) for line in text.splitlines()]
+    ends = [line for line in visible if line.endswith("-")]
+    assert any(line.endswith(" Nordrhein-") for line in ends)  # breaks after its hyphen
+    assert any(line.endswith(" Stiftungs-") for line in ends)  # a space follows
+    added = [line for line in ends if not line.endswith(("Nordrhein-", "Stiftungs-"))]
+    assert len(added) >= 3, ends
+    # In structure order: every word whole, the break hyphens are soft hyphens
+    # (ISO 32000-1, 14.8.2.2.3), which a screen reader does not speak.
+    paras = _paragraphs(data)
+    for source in HYPHENATED:
+        shown = next(p for p in paras if p.replace(SHY, "").startswith(source[:30]))
+        assert shown.replace(SHY, "") == source
+        assert "Nordrhein-Westfalen" in shown and "Bündnis 90/Die Grünen" in shown
+    breaks = re.findall(rf"\w+{SHY}\w+", "\n".join(paras))
+    assert len(breaks) >= len(added), breaks
+    further = next(p for p in paras if p.startswith("Weitere Informationen"))
+    assert SHY in further and further.replace(SHY, "") == f"Weitere Informationen: {LINK_TEXT}"
+    assert matterhorn_failures(data) == []
+
+
+def test_word_hyphenated_at_a_page_end_reads_whole(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    data = render_pdf(reference_draft, profile, final=True)
+    first = [line.rstrip() for line in page_texts(data)[0].splitlines()]
+    assert first[-1].endswith("Der Besuch des Kom-")  # the paragraph goes on on page 2
+    text = " ".join(_paragraphs(data))
+    assert f"Der Besuch des Kom{SHY}munalen Integrationszentrums" in text
+
+
+def test_sample_paragraphs_read_back_as_written(sample_path: Path, profile: Profile) -> None:
+    draft = load_draft(sample_path)
+    data = render_pdf(draft, profile, final=True)
+    text = " ".join(_paragraphs(data)).replace(SHY, "")
+    blocks = [b.text for b in draft.body if b.type in ("paragraph", "subheading")]
+    blocks += [i for b in draft.body for i in b.items]
+    for source in [draft.headline, draft.announcement, *blocks]:
+        assert " ".join(source.split()) in text

@@ -23,7 +23,7 @@ from pressdesk.export import content
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.fonts import FontNames, clean_text
 from pressdesk.export.pdf.hyphenation import prepare
-from pressdesk.export.pdf.linebreaks import source_text, with_line_spaces
+from pressdesk.export.pdf.linebreaks import BreakHyphenText, source_text, with_line_spaces
 from pressdesk.export.pdf.styles import Styles
 from pressdesk.model.draft import Block, Draft, Link
 from pressdesk.profile.profile import Profile
@@ -44,6 +44,7 @@ class Para(Paragraph):
     label: st.Node | None = None  # the Lbl of a list item (its bullet)
     outline: tuple[int, str] | None = None  # (level, title)
     pd_source: str | None = None  # see .linebreaks
+    _pd_hyphens = False  # while drawing: break hyphens are marked (see .linebreaks)
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         source = source_text(self)  # before splitting: knows where the words break
@@ -63,11 +64,13 @@ class Para(Paragraph):
             key = f"pdOutline{next(_keys)}"
             canv.bookmarkHorizontal(key, 0, self.height)
             canv.addOutlineEntry(title, key, level=level, closed=False)
-        spaced = with_line_spaces(self)
+        tagger = st.tagger_of(canv)
+        tagged = tagger is not None and self.node is not None
+        spaced = with_line_spaces(self, mark_hyphens=tagged)
         saved = self.blPara.lines
         if spaced is not None:
             self.blPara.lines = spaced
-        tagger = st.tagger_of(canv)
+        self._pd_hyphens = tagged and spaced is not None
         try:
             if tagger is None or self.node is None:
                 super().draw()
@@ -78,6 +81,12 @@ class Para(Paragraph):
                 tagger.tag_drawn(canv, start, self.node, self.label)
         finally:
             self.blPara.lines = saved
+            self._pd_hyphens = False
+
+    def beginText(self, x: float, y: float) -> Any:
+        if self._pd_hyphens:  # break hyphens marked: draw them as soft hyphens (.linebreaks)
+            return BreakHyphenText(self.canv, x, y)
+        return super().beginText(x, y)
 
 
 def para(

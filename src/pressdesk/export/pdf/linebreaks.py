@@ -1,4 +1,4 @@
-"""Keep words apart where reportlab breaks a line.
+"""Keep words apart where reportlab breaks a line, and join words it hyphenates.
 
 reportlab drops the space at which it breaks a line, so text read from the PDF
 (copy and paste, and a screen reader following the tags) gets "zusätzlicheMittel"
@@ -6,6 +6,15 @@ for "zusätzliche⏎Mittel". :func:`with_line_spaces` gives the lines, for drawi
 only, an invisible trailing space wherever the source text had whitespace or a
 forced line break; lines broken inside a word (hyphenation, an overlong URL) stay
 as they are. If the lines cannot be matched to the source, nothing is changed.
+
+A hyphen that line breaking adds ("Inte-⏎grationszentren") is not part of the
+word. With ``mark_hyphens`` (tagged PDF) such a line's hyphen is marked, and
+:class:`BreakHyphenText` draws it inside ``/Span <</ActualText <FEFF00AD>>> BDC …
+EMC``: the same glyph at the same place, but text read in structure order gets a
+soft hyphen (U+00AD), which is how ISO 32000-1 (14.8.2.2.3) wants an incidental
+word division represented; screen readers do not speak it, so the word reads
+"Integrationszentren". A real hyphen at a line end ("Nordrhein-⏎Westfalen",
+"Stiftungs-⏎ und") is in the source text and stays an ordinary hyphen.
 """
 
 from __future__ import annotations
@@ -13,8 +22,24 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import paragraph as _rl
+
 _WS = re.compile(r"\s+")
 _SHY = "\u00ad"
+
+SPACE = " "  # the line ends at whitespace of the source
+HYPHEN = "-"  # line breaking added the line's last hyphen
+BREAK_HYPHEN_SPAN = "/Span <</ActualText <FEFF00AD>>> BDC"
+_MARK = "\x1f"  # after a break hyphen in a simple line's last word (never in user text)
+
+
+# reportlab's class for the head of a frag word it hyphenated, with the hyphen added
+_HEAD_HY: Any = getattr(_rl, "_SplitFragHY", ())
+
+
+class _BreakHyphen(str):
+    """A frag's text ending in a break hyphen (frag lines: drawn as is, width unchanged)."""
 
 
 def _source(frags: list[Any]) -> str:
@@ -23,8 +48,10 @@ def _source(frags: list[Any]) -> str:
     for f in frags:
         if isinstance(f, list) and f and isinstance(f[0], (int, float)):
             # a frag word: [width, (frag, text), ...], "HS" classes are followed by a space
-            for frag, text in f[1:]:
-                parts.append(" " if getattr(frag, "lineBreak", False) else str(text))
+            texts = [" " if getattr(fr, "lineBreak", False) else str(t) for fr, t in f[1:]]
+            if isinstance(f, _HEAD_HY) and texts and texts[-1].endswith("-"):
+                texts[-1] = texts[-1][:-1]  # hyphenated while wrapping: not in the text
+            parts += texts
             if "HS" in type(f).__name__:
                 parts.append(" ")
         else:
@@ -38,23 +65,35 @@ def _line_text(kind: int, line: Any) -> str:
     return "".join(str(getattr(f, "text", "")) for f in line.words)
 
 
-def _breaks_at_space(kind: int, lines: list[Any], source: str) -> list[bool] | None:
+def _line_ends(kind: int, lines: list[Any], source: str) -> list[str] | None:
+    """How each line ends: SPACE, HYPHEN or "" (inside a word, or the text's end).
+
+    The last line of a part split off at a page end is matched too, if it can be;
+    None if the lines before it do not match the source.
+    """
     texts = [_WS.sub(" ", _line_text(kind, line).replace(_SHY, "")).strip() for line in lines]
     pos = source.find(texts[0].removesuffix("-")) if texts else -1
     if pos < 0:
         return None
     out = []
-    for text in texts[:-1]:
+    for i, text in enumerate(texts):
+        end = ""
         if source.startswith(text, pos):
             pos += len(text)
         elif text.endswith("-") and source.startswith(text[:-1], pos):
             pos += len(text) - 1  # hyphenated here
-        else:
+            end = HYPHEN
+        elif i < len(texts) - 1:
             return None
-        spaced = source.startswith(" ", pos)
-        out.append(spaced)
-        if spaced:
+        else:
+            out.append("")
+            break
+        if source.startswith(" ", pos):
+            end = SPACE
             pos += 1
+        elif end == HYPHEN and pos >= len(source):
+            end = ""  # the source ends in this hyphen after all
+        out.append(end)
     return out
 
 
@@ -63,27 +102,61 @@ def source_text(para: Any) -> str:
     return getattr(para, "pd_source", None) or _source(para.frags)
 
 
-def with_line_spaces(para: Any) -> list[Any] | None:
-    """New ``blPara.lines`` with trailing spaces, or None to leave the lines as they are."""
+def with_line_spaces(para: Any, mark_hyphens: bool = False) -> list[Any] | None:
+    """New ``blPara.lines`` with trailing spaces, or None to leave the lines as they are.
+
+    ``mark_hyphens``: also mark break hyphens for :class:`BreakHyphenText`.
+    """
     bl = getattr(para, "blPara", None)
-    if bl is None or len(bl.lines) < 2 or bl.kind not in (0, 1):
+    if bl is None or not bl.lines or bl.kind not in (0, 1):
         return None
-    flags = _breaks_at_space(bl.kind, bl.lines, source_text(para))
-    if not flags or not any(flags):
+    ends = _line_ends(bl.kind, bl.lines, source_text(para))
+    wanted = {SPACE, HYPHEN} if mark_hyphens else {SPACE}
+    if not ends or not wanted.intersection(ends):
         return None
     lines = list(bl.lines)
-    for i, spaced in enumerate(flags):
-        if not spaced:
+    for i, end in enumerate(ends):
+        if end not in wanted:
             continue
         line = lines[i]
         if bl.kind == 0:
             extra, words = line
-            lines[i] = (extra, [*words[:-1], f"{words[-1]} "])
-        else:
-            words = list(line.words)
-            for j in range(len(words) - 1, -1, -1):
-                if str(getattr(words[j], "text", "")):
-                    words[j] = words[j].clone(text=f"{words[j].text} ")
-                    break
-            lines[i] = line.clone(words=words)
+            last = words[-1]
+            if end == SPACE:
+                lines[i] = (extra, [*words[:-1], f"{last} "])
+            elif last.endswith("-"):
+                lines[i] = (extra, [*words[:-1], f"{last}{_MARK}"])
+            continue
+        words = list(line.words)
+        for j in range(len(words) - 1, -1, -1):
+            text = str(getattr(words[j], "text", ""))
+            if text:
+                if end == SPACE:
+                    words[j] = words[j].clone(text=f"{text} ")
+                elif text.endswith("-"):
+                    words[j] = words[j].clone(text=_BreakHyphen(text))
+                break
+        lines[i] = line.clone(words=words)
     return lines
+
+
+class BreakHyphenText(PDFTextObject):
+    """A text object that draws a marked break hyphen inside a Span with /ActualText.
+
+    Works with the text as reportlab's line drawing hands it over (``_textOut``);
+    the page looks the same, only the content stream gets ``BDC``/``EMC`` around it.
+    """
+
+    def _textOut(self, text: str, TStar: int = 0) -> None:
+        if text.endswith(_MARK):
+            head = text[: -len(_MARK) - 1]
+        elif isinstance(text, _BreakHyphen):
+            head = text[:-1]
+        else:
+            super()._textOut(text, TStar)
+            return
+        code = [self._formatText(head)] if head else []
+        code += [BREAK_HYPHEN_SPAN, self._formatText("-"), "EMC"]
+        if TStar:
+            code.append("T*")
+        self._code.append(" ".join(code))
