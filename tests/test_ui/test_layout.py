@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -46,3 +47,26 @@ def test_form_follows_the_cursor_while_typing_a_long_paragraph(qtbot: Any, windo
     top_left = field.viewport().mapTo(window.scroll.viewport(), cursor.topLeft())
     bottom = top_left.y() + cursor.height()
     assert top_left.y() >= 0 and bottom <= window.scroll.viewport().height()
+
+
+def test_preview_zooms_in_to_read_and_back_to_full_width(qtbot: Any, make_window: Any) -> None:
+    pytest.importorskip("pressdesk.export.pdf")
+    from PySide6.QtPdfWidgets import QPdfView
+
+    window = make_window(preview=True)
+    qtbot.waitUntil(lambda: window.preview.pages > 0, timeout=30000)
+    view = window.preview._view
+    assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    fitted = window.preview._fit_factor()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window, Qt.Key.Key_Plus, ctrl)
+    assert view.zoomMode() == QPdfView.ZoomMode.Custom
+    assert view.zoomFactor() > fitted * 1.2  # bigger than the fitted page, not than 100 %
+    qtbot.keyClick(window, Qt.Key.Key_0, ctrl)
+    assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    # A new rendering after typing keeps the user's zoom.
+    qtbot.keyClick(window, Qt.Key.Key_Plus, ctrl)
+    zoom = view.zoomFactor()
+    with qtbot.waitSignal(window.preview.rendered, timeout=30000):
+        window.doc.set_value("subheadline", "Neue Unterzeile")
+    assert view.zoomFactor() == zoom

@@ -13,12 +13,13 @@ import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from pressdesk.ui.document import EditorDocument
 
 DEBOUNCE_MS = 400
+ZOOM_STEP = 1.25
 UNAVAILABLE = "Vorschau nicht verfügbar"
 
 
@@ -90,6 +91,47 @@ class PreviewPane(QWidget):
         self.timer.timeout.connect(self.refresh_now)
         self._active = False
         self._stale = False
+        self._zoom: float | None = None  # None: the page fits the pane's width
+
+    # zoom: at 1280 px the fitted page is small; Strg+Plus reads the text ---------------
+    def zoom_in(self) -> None:
+        self._set_zoom((self._zoom or self._fit_factor()) * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._set_zoom((self._zoom or self._fit_factor()) / ZOOM_STEP)
+
+    def fit_width(self) -> None:
+        self._set_zoom(None)
+
+    def _fit_factor(self) -> float:
+        if self._view is None or self._pdf_doc is None or self.pages == 0:
+            return 1.0
+        page_points = self._pdf_doc.pagePointSize(0).width() or 595.0
+        pixels_per_point = self.logicalDpiX() / 72.0
+        return max(0.1, (self._view.viewport().width() - 24) / (page_points * pixels_per_point))
+
+    def _set_zoom(self, factor: float | None) -> None:
+        self._zoom = None if factor is None else min(4.0, max(0.25, factor))
+        self._apply_zoom()
+
+    def _apply_zoom(self) -> None:
+        if self._view is None:
+            return
+        from PySide6.QtPdfWidgets import QPdfView
+
+        if self._zoom is None:
+            self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        else:
+            self._view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self._view.setZoomFactor(self._zoom)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if event.type() == QEvent.Type.Wheel and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            (self.zoom_in if event.angleDelta().y() > 0 else self.zoom_out)()
+            return True
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -134,8 +176,9 @@ class PreviewPane(QWidget):
         self._view = QPdfView(self)
         self._view.setDocument(self._pdf_doc)
         self._view.setPageMode(QPdfView.PageMode.MultiPage)
-        self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._view.setPageSpacing(12)
+        self._view.viewport().installEventFilter(self)
+        self._apply_zoom()
         self.stack.addWidget(self._view)
         return True
 
