@@ -54,6 +54,24 @@ def type_as_you_go(text: str) -> str:
     return smart_dashes(smart_quotes(text))
 
 
+_CLOCK = re.compile(r"^\s*(\d{1,2})(?:[:.]?(\d{2}))?\s*(?:Uhr)?\s*$")
+
+
+def clock_time(text: str) -> str:
+    """How people write a time -> the form the draft keeps (SS:MM).
+
+    '9', '9:00', '9.00', '0900', '9 Uhr', '10.30 Uhr' -> '09:00' / '10:30'. Anything
+    that is not a time of day comes back unchanged, for the check to report.
+    """
+    match = _CLOCK.match(text)
+    if not match:
+        return text
+    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+    if hours > 23 or minutes > 59:
+        return text
+    return f"{hours:02d}:{minutes:02d}"
+
+
 def format_date(iso: str) -> str:
     """'2018-07-18' -> '18.07.2018'; anything unparsable is returned unchanged."""
     try:

@@ -261,3 +261,14 @@ def test_block_type_changes_from_the_keyboard(qtbot: Any, window: Any) -> None:
     assert window.doc.draft.body[1].type == "quote"
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert "Block als Zitat" in window.dialogs.asked[-1][1]
+
+
+def test_embargo_time_accepts_how_people_write_it(qtbot: Any, window: Any) -> None:
+    header = window.header_form
+    qtbot.mouseClick(header.has_embargo, Qt.MouseButton.LeftButton)
+    header.embargo_time.setFocus()
+    qtbot.keyClicks(header.embargo_time, "10.30 Uhr")
+    qtbot.keyClick(header.embargo_time, Qt.Key.Key_Tab)
+    assert window.doc.draft.header.embargo.time == "10:30"
+    assert header.embargo_time.text() == "10:30"
+    assert not [p for p in window.validate_now() if p.path.startswith("header.embargo")]

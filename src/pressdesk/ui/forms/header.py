@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from pressdesk.model.draft import DOCUMENT_KINDS, Embargo
+from pressdesk.typography import clock_time
 from pressdesk.ui.forms.section import Section, add_row, form_layout
 from pressdesk.ui.registry import FieldRegistry
 from pressdesk.ui.widgets import CheckField, ChoiceField, DateField, LineField
@@ -39,7 +40,9 @@ class HeaderForm(Section):
         line.setContentsMargins(0, 0, 0, 0)
         self.embargo_date = DateField()
         self.embargo_time = LineField()
-        self.embargo_time.setPlaceholderText("hh:mm")
+        self.embargo_time.setPlaceholderText("11:00")
+        self.embargo_time.setToolTip("Uhrzeit, z. B. 11:00, 10.30 oder 9 Uhr")
+        self.embargo_time.editingFinished.connect(self._tidy_time)
         self.embargo_time.setMaximumWidth(70)
         self.speech_start = CheckField("Redebe&ginn")
         self.time_label = QLabel("Uhrzeit:")
@@ -57,6 +60,14 @@ class HeaderForm(Section):
         )
         registry.container("header.embargo", self._show_embargo)
         self._show_embargo()
+
+    def _tidy_time(self) -> None:
+        """'10.30', '1030' or '9 Uhr' become 10:30 / 09:00 when the field is left."""
+        text = self.embargo_time.text()
+        if clock_time(text) != text:
+            self.registry.doc.set_value(
+                "header.embargo.time", clock_time(text), "Sperrfrist (Uhrzeit)", merge=False
+            )
 
     def _toggle_embargo(self, on: bool) -> None:
         doc = self.registry.doc
