@@ -183,9 +183,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         _err(str(exc))
         return EXIT_FAILURE
-    except OSError as exc:
-        _err(f"Die Datei konnte nicht geschrieben werden: {exc.strerror} ({exc.filename}).")
-        return EXIT_FAILURE
     return EXIT_OK
 
 

@@ -125,3 +125,10 @@ def test_export_of_a_missing_draft_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "gibt es nicht" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_export_into_a_missing_folder_is_a_german_error(tmp_path: Path) -> None:
+    result = run("export", str(reference_sample()), "--pdf", str(tmp_path / "fehlt" / "pm.pdf"))
+    assert result.returncode == 2
+    assert "Den Ordner für" in result.stderr
+    assert "Traceback" not in result.stderr

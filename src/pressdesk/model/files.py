@@ -324,17 +324,30 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
                 os.close(dir_fd)
 
 
-def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:
-    """Save a draft atomically. Raises :class:`DraftFileError` with a German message."""
-    data = dump_draft(draft)
+def write_error_message(exc: OSError, path: str | os.PathLike[str]) -> str:
+    """The German sentence for a failed write of ``path``; the old file is untouched."""
+    if isinstance(exc, PermissionError):
+        return f"Keine Berechtigung, „{path}“ zu schreiben."
+    if isinstance(exc, FileNotFoundError):
+        return f"Den Ordner für „{path}“ gibt es nicht."
+    if isinstance(exc, IsADirectoryError):
+        return f"„{path}“ ist ein Ordner, keine Datei."
+    return (
+        f"„{path}“ konnte nicht gespeichert werden ({exc.strerror}); "
+        "die alte Datei ist unverändert."
+    )
+
+
+def write_user_file(
+    path: str | os.PathLike[str], data: bytes, error: type[Exception] = DraftFileError
+) -> None:
+    """Write a file the user asked for, atomically; failures raise ``error`` in German."""
     try:
         atomic_write_bytes(path, data)
-    except PermissionError:
-        raise DraftFileError(f"Keine Berechtigung, „{path}“ zu schreiben.") from None
-    except FileNotFoundError:
-        raise DraftFileError(f"Den Ordner für „{path}“ gibt es nicht.") from None
     except OSError as exc:
-        raise DraftFileError(
-            f"„{path}“ konnte nicht gespeichert werden ({exc.strerror}); "
-            "die alte Datei ist unverändert."
-        ) from None
+        raise error(write_error_message(exc, path)) from None
+
+
+def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:
+    """Save a draft atomically. Raises :class:`DraftFileError` with a German message."""
+    write_user_file(path, dump_draft(draft))

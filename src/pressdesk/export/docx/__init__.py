@@ -12,7 +12,7 @@ import os
 
 from pressdesk.export import ExportError
 from pressdesk.model.draft import Draft
-from pressdesk.model.files import atomic_write_bytes
+from pressdesk.model.files import write_user_file
 from pressdesk.profile.profile import Profile, load_profile
 
 __all__ = ["ExportError", "export_docx", "render_docx"]
@@ -38,16 +38,4 @@ def export_docx(
 
     Raises :class:`ExportError` with a German message when the file cannot be written.
     """
-    data = render_docx(draft, profile, final=final)
-    try:
-        atomic_write_bytes(out_path, data)
-    except PermissionError:
-        raise ExportError(f"Keine Berechtigung, „{out_path}“ zu schreiben.") from None
-    except FileNotFoundError:
-        raise ExportError(f"Den Ordner für „{out_path}“ gibt es nicht.") from None
-    except IsADirectoryError:
-        raise ExportError(f"„{out_path}“ ist ein Ordner, keine Datei.") from None
-    except OSError as exc:
-        raise ExportError(
-            f"„{out_path}“ konnte nicht geschrieben werden ({exc.strerror})."
-        ) from None
+    write_user_file(out_path, render_docx(draft, profile, final=final), ExportError)

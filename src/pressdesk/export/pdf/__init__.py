@@ -63,22 +63,11 @@ def export_pdf(
     tagged: bool = True,
 ) -> ExportResult:
     """Write the PDF of ``draft`` to ``out_path`` atomically (old file intact on failure)."""
-    from pressdesk.model.files import atomic_write_bytes
+    from pressdesk.model.files import write_user_file
 
     rendered = render(draft, profile, final, tagged)
     path = Path(out_path)
-    try:
-        atomic_write_bytes(path, rendered.data)
-    except PermissionError:
-        raise ExportError(f"Keine Berechtigung, „{path}“ zu schreiben.") from None
-    except FileNotFoundError:
-        raise ExportError(f"Den Ordner für „{path}“ gibt es nicht.") from None
-    except IsADirectoryError:
-        raise ExportError(f"„{path}“ ist ein Ordner, keine Datei.") from None
-    except OSError as exc:
-        raise ExportError(
-            f"Die PDF-Datei „{path}“ konnte nicht geschrieben werden ({exc.strerror})."
-        ) from None
+    write_user_file(path, rendered.data, ExportError)
     return ExportResult(path, rendered.pages, len(rendered.data))
 
 
