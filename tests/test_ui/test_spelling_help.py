@@ -62,6 +62,12 @@ def test_menu_has_suggestions_at_once_for_an_underlined_word(qtbot: Any, make_wi
     assert not any("gesucht" in t for t in texts)
 
 
+def test_status_bar_says_how_to_fix_or_add_a_word(qtbot: Any, make_window: Any) -> None:
+    window = spelling_window(qtbot, make_window)
+    qtbot.waitUntil(lambda: "Rechtsklick" in window.statusBar().currentMessage(), timeout=5000)
+    assert "Wörterbuch" in window.statusBar().currentMessage()
+
+
 def test_add_to_dictionary_is_offered_and_kept(qtbot: Any, make_window: Any, data_dir: Any) -> None:
     window = spelling_window(qtbot, make_window)
     field = window.text_form.subheadline

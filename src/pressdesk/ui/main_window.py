@@ -212,6 +212,13 @@ class MainWindow(QMainWindow):
         self.spell.unavailable.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.spell.checked.connect(self.spell.rehighlight_waiting)
         self.spell.ready.connect(self.spell.rehighlight)
+        self.spell.ready.connect(
+            lambda: self.statusBar().showMessage(
+                "Rechtschreibung: Rechtsklick auf ein rot unterstrichenes Wort zeigt Vorschläge "
+                "und „zum Wörterbuch hinzufügen“.",
+                12000,
+            )
+        )
         for widget in self.form_page.findChildren(TextField):
             self.spell.attach(widget)
         self.registry.on_bind = self._on_bind

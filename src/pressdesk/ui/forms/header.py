@@ -40,7 +40,7 @@ class HeaderForm(Section):
         line.setContentsMargins(0, 0, 0, 0)
         self.embargo_date = DateField()
         self.embargo_time = LineField()
-        self.embargo_time.setPlaceholderText("11:00")
+        self.embargo_time.setPlaceholderText("SS:MM")  # not "11:00": that reads as a value
         self.embargo_time.setToolTip("Uhrzeit, z. B. 11:00, 10.30 oder 9 Uhr")
         self.embargo_time.editingFinished.connect(self._tidy_time)
         self.embargo_time.setMaximumWidth(70)
