@@ -21,6 +21,21 @@ DOCUMENT_KINDS: tuple[str, ...] = (
     "Terminhinweis",
 )
 
+# The top-level keys of a draft file, in the order of the form.
+DRAFT_KEYS: tuple[str, ...] = (
+    "schemaVersion",
+    "header",
+    "pressOffice",
+    "announcement",
+    "headline",
+    "subheadline",
+    "body",
+    "furtherInformation",
+    "socialMedia",
+    "contact",
+    "photoCredits",
+)
+
 BlockType = Literal["paragraph", "quote", "subheading", "list"]
 BLOCK_TYPES: tuple[BlockType, ...] = ("paragraph", "quote", "subheading", "list")
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from pressdesk.model.draft import (
     BLOCK_TYPES,
+    DRAFT_KEYS,
     SCHEMA_VERSION,
     Block,
     Draft,
@@ -131,20 +132,7 @@ def draft_from_dict(data: Any) -> Draft:
 
 
 def _draft_from_dict(data: Any) -> Draft:
-    top_keys = {
-        "schemaVersion",
-        "header",
-        "pressOffice",
-        "announcement",
-        "headline",
-        "subheadline",
-        "body",
-        "furtherInformation",
-        "socialMedia",
-        "contact",
-        "photoCredits",
-    }
-    root = _obj(data, "Entwurf", top_keys)
+    root = _obj(data, "Entwurf", set(DRAFT_KEYS))
 
     h = _obj(root.get("header") or {}, "header", {"kind", "reference", "date", "embargo"})
     embargo = None

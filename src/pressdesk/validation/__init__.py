@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pressdesk.model.draft import Draft
+from pressdesk.model.draft import DRAFT_KEYS, Draft
 from pressdesk.profile.profile import Profile
 from pressdesk.validation.messages import problem_from_schema_error
 from pressdesk.validation.problem import Problem, Severity
@@ -18,19 +18,7 @@ from pressdesk.validation.schema import schema_errors
 
 __all__ = ["Problem", "RuleSettings", "Severity", "has_errors", "settings_for", "validate"]
 
-_FORM_ORDER = (
-    "schemaVersion",
-    "header",
-    "pressOffice",
-    "announcement",
-    "headline",
-    "subheadline",
-    "body",
-    "furtherInformation",
-    "socialMedia",
-    "contact",
-    "photoCredits",
-)
+_FORM_ORDER = DRAFT_KEYS
 _EMPTY = ("minLength", "minItems")
 _HEADER_ORDER = ("kind", "reference", "date", "embargo")
 _SPLIT = re.compile(r"[.\[\]]+")
