@@ -259,6 +259,7 @@ def test_block_type_changes_from_the_keyboard(qtbot: Any, window: Any) -> None:
     assert window.doc.draft.body[1].type == "paragraph"
     window.doc.undo_stack.undo()
     assert window.doc.draft.body[1].type == "quote"
+    assert QApplication.focusWidget() is window.body_editor.blocks[1].text
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert "Block als Zitat" in window.dialogs.asked[-1][1]
 
@@ -272,3 +273,20 @@ def test_embargo_time_accepts_how_people_write_it(qtbot: Any, window: Any) -> No
     assert window.doc.draft.header.embargo.time == "10:30"
     assert header.embargo_time.text() == "10:30"
     assert not [p for p in window.validate_now() if p.path.startswith("header.embargo")]
+
+
+def test_undo_shows_the_field_it_changed(qtbot: Any, window: Any) -> None:
+    sub = window.text_form.subheadline
+    sub.setFocus()
+    qtbot.keyClicks(sub, "Neu")
+    window.doc.separate_next()
+    contact = window.closing_form.contact
+    window.registry.focus("contact")  # far below: the subheadline is scrolled out of view
+    qtbot.waitUntil(contact.hasFocus)
+    qtbot.keyClick(contact, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.draft.subheadline == ""
+    assert QApplication.focusWidget() is sub
+    top = sub.mapTo(window.scroll.viewport(), sub.rect().topLeft()).y()
+    assert 0 <= top < window.scroll.viewport().height()
+    qtbot.keyClick(sub, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.draft.subheadline == "Neu"

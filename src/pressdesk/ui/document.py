@@ -25,6 +25,7 @@ class EditorDocument(QObject):
     changed = Signal()
     reset = Signal()
     modifiedChanged = Signal(bool)
+    historyApplied = Signal(str)  # undo/redo changed this path
 
     def __init__(self, draft: Draft, profile: Profile, path: Path | None = None) -> None:
         super().__init__()

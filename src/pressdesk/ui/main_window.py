@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         doc.reset.connect(self.update_tab_order)
         doc.reset.connect(lambda: QTimer.singleShot(0, self.focus_start))
         doc.fieldChanged.connect(self._on_field_changed)
+        doc.historyApplied.connect(self._show_history_change)
         self.recovery = recovery
         self.autosaver = AutoSaver(doc, recovery) if recovery else None
         self.spell: Any = None
@@ -154,6 +155,17 @@ class MainWindow(QMainWindow):
     def _on_field_changed(self, path: str) -> None:
         if path in ("body", "furtherInformation", "socialMedia", "header.embargo"):
             self.update_tab_order()
+
+    def _show_history_change(self, path: str) -> None:
+        """Undo/redo puts the cursor where the change happened, as a word processor does."""
+        if path.endswith("].type"):  # a block's type: back into its text, not the type box
+            path = path[: -len(".type")]
+        if path in self.registry.bound or path.endswith("]"):
+            self.registry.focus(path)
+        else:
+            widget = self.registry.resolve(path)
+            if widget is not None:
+                self._ensure_visible(widget)
 
     def _ensure_visible(self, widget: QWidget) -> None:
         parent = widget.parentWidget()

@@ -31,6 +31,7 @@ class SetValueCommand(QUndoCommand):
         self.new = copy.deepcopy(new)
         self._merge = merge
         self._stamp = time.monotonic()
+        self._pushed = False
 
     def id(self) -> int:
         return _MERGE_ID if self._merge else -1
@@ -46,6 +47,10 @@ class SetValueCommand(QUndoCommand):
 
     def redo(self) -> None:
         self._doc.apply(self.path, self.new)
+        if self._pushed:  # a redo, not the edit itself being pushed
+            self._doc.historyApplied.emit(self.path)
+        self._pushed = True
 
     def undo(self) -> None:
         self._doc.apply(self.path, self.old)
+        self._doc.historyApplied.emit(self.path)
