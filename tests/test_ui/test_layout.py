@@ -70,3 +70,26 @@ def test_preview_zooms_in_to_read_and_back_to_full_width(qtbot: Any, make_window
     with qtbot.waitSignal(window.preview.rendered, timeout=30000):
         window.doc.set_value("subheadline", "Neue Unterzeile")
     assert view.zoomFactor() == zoom
+
+
+def visible_in_form(window: Any, widget: Any) -> bool:
+    top = widget.mapTo(window.scroll.viewport(), widget.rect().topLeft()).y()
+    return top >= 0 and top + widget.height() <= window.scroll.viewport().height()
+
+
+def test_a_block_added_at_the_end_is_scrolled_into_view(qtbot: Any, window: Any) -> None:
+    window.press_office_form.set_expanded(True)  # a long form above the body
+    qtbot.mouseClick(window.body_editor.add_buttons["list"], Qt.MouseButton.LeftButton)
+    new = window.body_editor.blocks[-1]
+    qtbot.waitUntil(new.items.hasFocus)
+    qtbot.waitUntil(lambda: visible_in_form(window, new.items), timeout=2000)
+
+
+def test_added_block_stays_in_view_after_the_check_runs(qtbot: Any, window: Any) -> None:
+    window.press_office_form.set_expanded(True)
+    window.body_editor.add("quote")
+    window.body_editor.add("list")
+    new = window.body_editor.blocks[-1]
+    qtbot.wait(400)  # validation marks the new, empty blocks and the panel grows
+    assert new.items.hasFocus()
+    assert visible_in_form(window, new.items)

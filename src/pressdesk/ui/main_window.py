@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -175,6 +176,12 @@ class MainWindow(QMainWindow):
             parent = parent.parentWidget()
         self.form_page.layout().activate()
         self.scroll.ensureWidgetVisible(widget, 40, 60)
+        # New rows (an added block) get their final height a moment later: look again.
+        QTimer.singleShot(0, lambda: self._scroll_to(widget))
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        with contextlib.suppress(RuntimeError):  # the widget was rebuilt meanwhile
+            self.scroll.ensureWidgetVisible(widget, 40, 60)
 
     def shortcut_list(self) -> list[tuple[str, str]]:
         return menus.shortcut_list(self)
@@ -276,6 +283,17 @@ class MainWindow(QMainWindow):
             title = self.problems_dock.fontMetrics().height() + 6
             height = self.problems_panel.wanted_height() + title
             self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
+            QTimer.singleShot(0, self._keep_focus_visible)
+
+    def _keep_focus_visible(self) -> None:
+        """A taller problems panel shortens the form: the field being typed in stays in view."""
+        widget = QApplication.focusWidget()
+        if widget is None or not self.form_page.isAncestorOf(widget):
+            return
+        if isinstance(widget, TextField) and widget.height() > self.scroll.height() // 2:
+            widget.show_cursor()  # a long paragraph: the line being typed
+        else:
+            self.scroll.ensureWidgetVisible(widget, 40, 40)
 
     def _mark_sections(self) -> None:
         counts = {id(s): [0, 0] for s in self.sections}

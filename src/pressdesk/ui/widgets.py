@@ -116,10 +116,10 @@ class TextField(QPlainTextEdit):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self._on_changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
-        self.cursorPositionChanged.connect(lambda: QTimer.singleShot(0, self._show_cursor))
+        self.cursorPositionChanged.connect(lambda: QTimer.singleShot(0, self.show_cursor))
         self._fit_height()
 
-    def _show_cursor(self) -> None:
+    def show_cursor(self) -> None:
         """The field grows instead of scrolling, so the form must follow the typing cursor."""
         if not self.hasFocus():
             return
