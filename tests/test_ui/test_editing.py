@@ -290,3 +290,17 @@ def test_undo_shows_the_field_it_changed(qtbot: Any, window: Any) -> None:
     assert 0 <= top < window.scroll.viewport().height()
     qtbot.keyClick(sub, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert window.doc.draft.subheadline == "Neu"
+
+
+def test_tab_leaves_the_date_field_instead_of_walking_its_parts(qtbot: Any, window: Any) -> None:
+    header = window.header_form
+    header.reference.setFocus()
+    qtbot.keyClick(header.reference, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() in (header.date, header.date.lineEdit())
+    qtbot.keyClicks(QApplication.focusWidget(), "03122026")  # digits move day -> month -> year
+    assert window.doc.draft.header.date == "2026-12-03"
+    header.date.setCurrentSection(header.date.Section.DaySection)  # back in the day part
+    qtbot.keyClick(header.date, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is header.has_embargo
+    qtbot.keyClick(header.has_embargo, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() in (header.date, header.date.lineEdit())

@@ -264,6 +264,10 @@ class DateField(QDateEdit):
     def event(self, event: QEvent) -> bool:
         return _leave_history_keys_to_window(event) or super().event(event)
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab leaves the field as in any form; digits and "." step through day, month, year.
+        return QWidget.focusNextPrevChild(self, next)
+
     def value(self) -> str:
         d = self.date()
         return "" if d == self.EMPTY else d.toString("yyyy-MM-dd")
