@@ -304,3 +304,27 @@ def test_tab_leaves_the_date_field_instead_of_walking_its_parts(qtbot: Any, wind
     assert QApplication.focusWidget() is header.has_embargo
     qtbot.keyClick(header.has_embargo, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() in (header.date, header.date.lineEdit())
+
+
+def test_return_in_a_paragraph_starts_a_new_paragraph(qtbot: Any, window: Any) -> None:
+    # The exporters join the lines of one block, so a line break would vanish in the PDF.
+    count = len(window.doc.draft.body)
+    first = window.body_editor.blocks[0].text
+    text = window.doc.draft.body[0].text
+    cut = text.index(" „Mir ist wichtig")
+    first.setFocus()
+    cursor = first.textCursor()
+    cursor.setPosition(cut)
+    first.setTextCursor(cursor)
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    body = window.doc.draft.body
+    assert len(body) == count + 1
+    assert body[0].text == text[:cut]
+    assert body[1].type == "paragraph" and body[1].text == text[cut:].lstrip()
+    new = window.body_editor.blocks[1].text
+    assert QApplication.focusWidget() is new and new.textCursor().position() == 0
+    qtbot.keyClicks(new, "Sie sagte: ")
+    assert window.doc.draft.body[1].text.startswith("Sie sagte: „Mir ist wichtig")
+    window.doc.undo_stack.undo()
+    window.doc.undo_stack.undo()
+    assert window.doc.draft.body[0].text == text and len(window.doc.draft.body) == count

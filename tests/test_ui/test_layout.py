@@ -36,11 +36,11 @@ def test_problems_panel_grows_to_show_every_problem(qtbot: Any, window: Any) -> 
 
 
 def test_form_follows_the_cursor_while_typing_a_long_paragraph(qtbot: Any, window: Any) -> None:
-    field = window.body_editor.blocks[0].text
-    window.registry.focus("body[0]")
+    window.body_editor.add("list", at=0)
+    field = window.body_editor.blocks[0].items
     qtbot.waitUntil(field.hasFocus)
-    for _ in range(25):  # a long paragraph, typed line by line at the bottom of the view
-        qtbot.keyClicks(field, "Noch ein Satz")
+    for _ in range(25):  # a long list, typed line by line past the bottom of the view
+        qtbot.keyClicks(field, "Noch ein Punkt")
         qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.wait(50)
     cursor = field.cursorRect()

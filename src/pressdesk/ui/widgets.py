@@ -202,10 +202,16 @@ class TextField(QPlainTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    on_return: Any = None  # set by a body block: Return splits it into two blocks
+
     def keyPressEvent(self, event):
-        if self._single_line and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.focusNextChild()
-            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.on_return is not None:
+                self.on_return(self.textCursor().position())
+                return
+            if self._single_line:
+                self.focusNextChild()
+                return
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:

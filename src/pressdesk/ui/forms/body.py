@@ -67,6 +67,8 @@ class BlockEditor(QFrame):
             top.addWidget(button)
         layout.addLayout(top)
         self.text = TextField(min_lines=2)
+        # The exporters join lines of a block: Return starts a new paragraph instead.
+        self.text.on_return = lambda position: owner.split(self.index, position)
         self.speaker = LineField(typography=True)
         self.speaker.setPlaceholderText("Wer spricht? Name und Funktion")
         self.items = LinesField(typography=True)
@@ -182,6 +184,20 @@ class BodyEditor(Section):
     def add_after_current(self) -> None:
         current = self.current_index()
         self.add("paragraph", None if current is None else current + 1)
+
+    def split(self, index: int, position: int) -> None:
+        """Return in a block: the text after the cursor becomes a new paragraph below."""
+        body = copy.deepcopy(self.doc.draft.body)
+        if not 0 <= index < len(body):
+            return
+        text = body[index].text
+        body[index].text = text[:position].rstrip(" ")
+        body.insert(index + 1, Block(type="paragraph", text=text[position:].lstrip(" ")))
+        self._set_body(body, "Absatz teilen", index + 1)
+        new = self.blocks[index + 1].text
+        cursor = new.textCursor()
+        cursor.setPosition(0)
+        new.setTextCursor(cursor)
 
     def move(self, index: int, step: int) -> None:
         body = copy.deepcopy(self.doc.draft.body)
