@@ -328,3 +328,15 @@ def test_return_in_a_paragraph_starts_a_new_paragraph(qtbot: Any, window: Any) -
     window.doc.undo_stack.undo()
     window.doc.undo_stack.undo()
     assert window.doc.draft.body[0].text == text and len(window.doc.draft.body) == count
+
+
+def test_return_in_the_contact_line_moves_on_instead_of_a_vanishing_break(
+    qtbot: Any, window: Any
+) -> None:
+    contact = window.closing_form.contact
+    window.registry.focus("contact")
+    qtbot.waitUntil(contact.hasFocus)
+    qtbot.keyClick(contact, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(contact, Qt.Key.Key_Return)
+    assert "\n" not in window.doc.draft.contact
+    assert QApplication.focusWidget() is window.closing_form.photo_credits

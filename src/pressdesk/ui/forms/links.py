@@ -108,7 +108,7 @@ class ClosingForm(Section):
             SocialLink,
         )
         add_row(form, "Social Media:", self.social)
-        self.contact = TextField(min_lines=2)
+        self.contact = TextField(single_line=True, min_lines=2)  # the export joins its lines
         self.contact.setPlaceholderText("Bei Nachfragen wenden Sie sich bitte an … Telefon …")
         add_row(form, "&Kontakt:", self.contact)
         registry.bind("contact", self.contact, "Kontakt")
