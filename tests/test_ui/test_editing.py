@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from pressdesk.validation import validate
@@ -340,3 +341,23 @@ def test_return_in_the_contact_line_moves_on_instead_of_a_vanishing_break(
     qtbot.keyClick(contact, Qt.Key.Key_Return)
     assert "\n" not in window.doc.draft.contact
     assert QApplication.focusWidget() is window.closing_form.photo_credits
+
+
+def test_pasted_paragraphs_become_paragraph_blocks(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import QMimeData
+
+    count = len(window.doc.draft.body)
+    field = window.body_editor.blocks[1].text
+    field.setFocus()
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    before = window.doc.draft.body[1].text
+    mime = QMimeData()
+    mime.setText(' Angefügt.\r\n\r\nZweiter Absatz mit "Zitat".\nDritter Absatz.\n')
+    field.insertFromMimeData(mime)  # what Strg+V does with the clipboard
+    body = window.doc.draft.body
+    assert len(body) == count + 2
+    assert body[1].text == before + " Angefügt."
+    assert body[2].text == "Zweiter Absatz mit „Zitat“."
+    assert body[3].text == "Dritter Absatz."
+    window.doc.undo_stack.undo()
+    assert len(window.doc.draft.body) == count and window.doc.draft.body[1].text == before

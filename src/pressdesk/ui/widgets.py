@@ -203,6 +203,17 @@ class TextField(QPlainTextEdit):
         menu.deleteLater()
 
     on_return: Any = None  # set by a body block: Return splits it into two blocks
+    on_paste_lines: Any = None  # set by a body block: pasted paragraphs become blocks
+
+    def insertFromMimeData(self, source: Any) -> None:
+        text = source.text() if source.hasText() else ""
+        if self.on_paste_lines is not None and "\n" in text.strip():
+            cursor = self.textCursor()
+            if cursor.hasSelection():
+                cursor.removeSelectedText()
+            self.on_paste_lines(cursor.position(), text)
+            return
+        super().insertFromMimeData(source)
 
     def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

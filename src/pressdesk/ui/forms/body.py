@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from pressdesk.model.draft import Block
+from pressdesk.typography import type_as_you_go
 from pressdesk.ui.forms.section import Section
 from pressdesk.ui.registry import FieldRegistry
 from pressdesk.ui.widgets import ChoiceField, LineField, LinesField, TextField
@@ -69,6 +70,7 @@ class BlockEditor(QFrame):
         self.text = TextField(min_lines=2)
         # The exporters join lines of a block: Return starts a new paragraph instead.
         self.text.on_return = lambda position: owner.split(self.index, position)
+        self.text.on_paste_lines = lambda pos, text: owner.paste_paragraphs(self.index, pos, text)
         self.speaker = LineField(typography=True)
         self.speaker.setPlaceholderText("Wer spricht? Name und Funktion")
         self.items = LinesField(typography=True)
@@ -198,6 +200,25 @@ class BodyEditor(Section):
         cursor = new.textCursor()
         cursor.setPosition(0)
         new.setTextCursor(cursor)
+
+    def paste_paragraphs(self, index: int, position: int, pasted: str) -> None:
+        """Text pasted from a mail or a document: each of its lines becomes a paragraph."""
+        lines = [line for line in pasted.splitlines() if line.strip()]
+        body = copy.deepcopy(self.doc.draft.body)
+        if not lines or not 0 <= index < len(body):
+            return
+        # The first line continues the text at the cursor, so its leading space stays.
+        parts = [type_as_you_go(p) for p in [lines[0].rstrip(), *(x.strip() for x in lines[1:])]]
+        text = body[index].text
+        body[index].text = text[:position] + parts[0]
+        added = [Block(type="paragraph", text=part) for part in parts[1:]]
+        added[-1].text += text[position:]
+        body[index + 1 : index + 1] = added
+        self._set_body(body, "Einfügen", index + len(added))
+        last = self.blocks[index + len(added)].text
+        cursor = last.textCursor()
+        cursor.setPosition(len(parts[-1]))
+        last.setTextCursor(cursor)
 
     def move(self, index: int, step: int) -> None:
         body = copy.deepcopy(self.doc.draft.body)
