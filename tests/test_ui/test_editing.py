@@ -327,6 +327,17 @@ def test_return_in_a_paragraph_starts_a_new_paragraph(qtbot: Any, window: Any) -
     qtbot.keyClicks(new, "Sie sagte: ")
     assert window.doc.draft.body[1].text.startswith("Sie sagte: „Mir ist wichtig")
     window.doc.undo_stack.undo()
+    assert window.doc.draft.body[1].text == text[cut:].lstrip()
+    # Backspace at the start of the new paragraph joins it back, as in a word processor.
+    new = window.body_editor.blocks[1].text
+    new.setFocus()
+    new.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClick(new, Qt.Key.Key_Backspace)
+    assert len(window.doc.draft.body) == count
+    assert window.doc.draft.body[0].text == text  # the space Return took is back
+    first = window.body_editor.blocks[0].text
+    assert QApplication.focusWidget() is first and first.textCursor().position() == cut + 1
+    window.doc.undo_stack.undo()
     window.doc.undo_stack.undo()
     assert window.doc.draft.body[0].text == text and len(window.doc.draft.body) == count
 

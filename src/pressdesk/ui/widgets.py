@@ -215,7 +215,18 @@ class TextField(QPlainTextEdit):
             return
         super().insertFromMimeData(source)
 
+    on_backspace_at_start: Any = None  # set by a body block: joins it to the one above
+
     def keyPressEvent(self, event):
+        cursor = self.textCursor()
+        if (
+            event.key() == Qt.Key.Key_Backspace
+            and self.on_backspace_at_start is not None
+            and cursor.position() == 0
+            and not cursor.hasSelection()
+        ):
+            self.on_backspace_at_start()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.on_return is not None:
                 self.on_return(self.textCursor().position())

@@ -71,6 +71,7 @@ class BlockEditor(QFrame):
         # The exporters join lines of a block: Return starts a new paragraph instead.
         self.text.on_return = lambda position: owner.split(self.index, position)
         self.text.on_paste_lines = lambda pos, text: owner.paste_paragraphs(self.index, pos, text)
+        self.text.on_backspace_at_start = lambda: owner.join_with_previous(self.index)
         self.speaker = LineField(typography=True)
         self.speaker.setPlaceholderText("Wer spricht? Name und Funktion")
         self.items = LinesField(typography=True)
@@ -200,6 +201,25 @@ class BodyEditor(Section):
         cursor = new.textCursor()
         cursor.setPosition(0)
         new.setTextCursor(cursor)
+
+    def join_with_previous(self, index: int) -> None:
+        """Backspace at the start of a block undoes a split: its text joins the block above."""
+        body = copy.deepcopy(self.doc.draft.body)
+        if not 0 < index < len(body):
+            return
+        above, block = body[index - 1], body[index]
+        if "list" in (above.type, block.type) or block.speaker:
+            return  # nothing sensible to join; the buttons and Strg+Umschalt+Entf remain
+        left, right = above.text, block.text
+        space = " " if left and right and not left[-1].isspace() and not right[0].isspace() else ""
+        joint = len(above.text) + len(space)
+        above.text = above.text + space + block.text
+        del body[index]
+        self._set_body(body, "Absätze verbinden", index - 1)
+        editor = self.blocks[index - 1].text
+        cursor = editor.textCursor()
+        cursor.setPosition(joint)
+        editor.setTextCursor(cursor)
 
     def paste_paragraphs(self, index: int, position: int, pasted: str) -> None:
         """Text pasted from a mail or a document: each of its lines becomes a paragraph."""
