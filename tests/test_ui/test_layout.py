@@ -93,3 +93,16 @@ def test_added_block_stays_in_view_after_the_check_runs(qtbot: Any, window: Any)
     qtbot.wait(400)  # validation marks the new, empty blocks and the panel grows
     assert new.items.hasFocus()
     assert visible_in_form(window, new.items)
+
+
+def test_fields_of_all_sections_line_up(window: Any) -> None:
+    window.press_office_form.set_expanded(True)
+    QApplication.processEvents()
+    fields = [
+        window.header_form.reference,
+        window.press_office_form.fields["organisation"],
+        window.text_form.headline,
+        window.closing_form.contact,
+    ]
+    lefts = {f.mapTo(window.form_page, f.rect().topLeft()).x() for f in fields}
+    assert len(lefts) == 1

@@ -28,7 +28,7 @@ from pressdesk.ui.forms.body import BodyEditor
 from pressdesk.ui.forms.header import HeaderForm
 from pressdesk.ui.forms.links import ClosingForm
 from pressdesk.ui.forms.press_office import PressOfficeForm
-from pressdesk.ui.forms.section import Section, visual_tab_order
+from pressdesk.ui.forms.section import Section, align_labels, visual_tab_order
 from pressdesk.ui.forms.text import TextForm
 from pressdesk.ui.preview import PreviewPane
 from pressdesk.ui.problems import ProblemsPanel, summary
@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.scroll.setWidgetResizable(True)
         self.scroll.setMinimumWidth(520)
         self.form_page = page
+        align_labels(page)
         self.update_tab_order()
 
     def update_tab_order(self) -> None:

@@ -71,6 +71,22 @@ def add_row(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
     return label
 
 
+def align_labels(page: QWidget) -> int:
+    """One label column for all sections, so the fields line up down the whole form."""
+    labels = []
+    for form in page.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                labels.append(item.widget())
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+        if isinstance(label, QLabel):  # the text stays next to its field
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    return width
+
+
 def _focusable_in_layout(layout: QLayout | None, out: list[QWidget]) -> None:
     if layout is None:
         return
