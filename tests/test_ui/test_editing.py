@@ -268,7 +268,8 @@ def test_block_type_changes_from_the_keyboard(qtbot: Any, window: Any) -> None:
 def test_embargo_time_accepts_how_people_write_it(qtbot: Any, window: Any) -> None:
     header = window.header_form
     qtbot.mouseClick(header.has_embargo, Qt.MouseButton.LeftButton)
-    header.embargo_time.setFocus()
+    assert window.doc.draft.header.embargo.date == window.doc.draft.header.date
+    assert QApplication.focusWidget() is header.embargo_time  # the part still missing
     qtbot.keyClicks(header.embargo_time, "10.30 Uhr")
     qtbot.keyClick(header.embargo_time, Qt.Key.Key_Tab)
     assert window.doc.draft.header.embargo.time == "10:30"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from pressdesk.model.draft import DOCUMENT_KINDS, Embargo
@@ -73,6 +74,8 @@ class HeaderForm(Section):
         doc = self.registry.doc
         embargo = Embargo(date=doc.draft.header.date) if on else None
         doc.set_value("header.embargo", embargo, "Sperrfrist", merge=False)
+        if on:  # the date is the release date already; the time is what is missing
+            self.embargo_time.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_embargo(self) -> None:
         embargo = self.registry.doc.draft.header.embargo
