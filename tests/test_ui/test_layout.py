@@ -106,3 +106,20 @@ def test_fields_of_all_sections_line_up(window: Any) -> None:
     ]
     lefts = {f.mapTo(window.form_page, f.rect().topLeft()).x() for f in fields}
     assert len(lefts) == 1
+
+
+def test_undo_in_a_long_paragraph_keeps_the_cursor_line_in_view(qtbot: Any, window: Any) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    window.doc.set_value("body[0].text", window.doc.draft.body[0].text * 12, merge=False)
+    field = window.body_editor.blocks[0].text
+    window.registry.focus("body[0]")
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.waitUntil(lambda: field.height() > window.scroll.viewport().height())
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(field, " Ende")
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    cursor = field.cursorRect()
+    top = field.viewport().mapTo(window.scroll.viewport(), cursor.topLeft()).y()
+    assert 0 <= top <= window.scroll.viewport().height() - cursor.height()
