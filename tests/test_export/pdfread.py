@@ -69,7 +69,12 @@ def expected_words(draft: Draft, profile: Profile) -> list[str]:
         parts += [profile.label("embargo"), format_date(h.embargo.date), h.embargo.time]
     if h.kind == "Rede":
         parts.append(profile.label("speech"))
-    parts += [draft.headline, draft.subheadline, draft.announcement]
+    return [w for part in parts for w in part.split()] + body_words(draft, profile)
+
+
+def body_words(draft: Draft, profile: Profile) -> list[str]:
+    """The words of the body column in reading order: headline to photo credits."""
+    parts = [draft.headline, draft.subheadline, draft.announcement]
     for b in draft.body:
         parts += b.items if b.type == "list" else [b.text, b.speaker]
     if draft.further_information:

@@ -25,6 +25,7 @@ from pressdesk.model import Draft, load_draft
 from pressdesk.paths import fonts_dir, reference_sample, samples_dir
 from pressdesk.profile import Profile
 
+from .pdfread import body_words as pdf_body_words
 from .pdfread import missing_in_order, norm, render_png
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -115,19 +116,7 @@ def pages_of(pdf: Path) -> list[str]:
 
 def body_words(draft: Draft, profile: Profile) -> list[str]:
     """The words of the body column in reading order, from the draft itself."""
-    parts = [content.speech_note(draft, profile), draft.headline, draft.subheadline]
-    parts.append(draft.announcement)
-    for b in draft.body:
-        parts += b.items if b.type == "list" else [b.text, b.speaker]
-    if draft.further_information:
-        parts.append(content.further_information_label(profile))
-        parts += [content.link_text(lk) for lk in draft.further_information]
-    if draft.social_media:
-        parts.append(content.social_media_label(profile))
-        for s in draft.social_media:
-            parts += [s.network, s.text]
-    parts += [draft.contact, draft.photo_credits]
-    return [w for part in parts for w in part.split()]
+    return content.speech_note(draft, profile).split() + pdf_body_words(draft, profile)
 
 
 @pytest.mark.parametrize("name", list(SAMPLES))
