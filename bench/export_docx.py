@@ -9,25 +9,14 @@ export (reopening the profile's prepared empty document, headers, saving).
 from __future__ import annotations
 
 import copy
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from pressdesk.export.docx import export_docx, render_docx
 from pressdesk.model import Block, Draft, load_draft
 from pressdesk.paths import reference_sample
 from pressdesk.profile import load_profile
-
-
-def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+from timing import median_ms
 
 
 def main() -> None:

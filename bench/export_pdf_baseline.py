@@ -8,8 +8,6 @@ Run alone, it prints its own median time for the reference release.
 from __future__ import annotations
 
 import io
-import statistics
-import time
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -20,6 +18,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from pressdesk.model import Draft, load_draft
 from pressdesk.paths import fonts_dir, reference_sample
+from timing import median_ms
 
 _FONT = "BaselineCarlito"
 
@@ -87,15 +86,6 @@ def render_typeset(texts: list[str]) -> bytes:
     ]
     doc.build(flow)
     return buf.getvalue()
-
-
-def median_ms(fn: object, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()  # type: ignore[operator]
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
 
 
 if __name__ == "__main__":

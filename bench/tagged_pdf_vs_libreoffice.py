@@ -9,11 +9,9 @@ Target: PressDesk at least 10x faster; tagging at most 30 % over the untagged ex
 from __future__ import annotations
 
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from pressdesk.export.docx import export_docx
@@ -21,20 +19,12 @@ from pressdesk.export.pdf import render
 from pressdesk.model import load_draft
 from pressdesk.paths import reference_sample
 from pressdesk.profile import load_profile
+from timing import median_ms
 
 LO_FILTER = (
     'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
     '"PDFUACompliance":{"type":"boolean","value":"true"}}'
 )
-
-
-def median_ms(fn: object, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()  # type: ignore[operator]
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -6,10 +6,9 @@ reference draft: under 1 ms.
 
 from __future__ import annotations
 
-import statistics
-import time
 from copy import deepcopy
 
+import timing
 from pressdesk.model import Block, load_draft
 from pressdesk.paths import reference_sample
 from pressdesk.profile import load_profile
@@ -18,12 +17,7 @@ from pressdesk.validation import validate
 
 def median_ms(fn, repeat: int = 500) -> float:
     fn()  # warm caches (schema compile, font coverage)
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return timing.median_ms(fn, repeat)
 
 
 def main() -> None:
