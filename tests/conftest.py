@@ -22,7 +22,8 @@ settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seed" / "presseinformation-2018-07-18.txt"
+DATA = REPO / "tests" / "data"
+SEED = DATA / "presseinformation-2018-07-18.txt"
 SAMPLES = sorted(samples_dir().glob("*.pressdesk"))
 
 
