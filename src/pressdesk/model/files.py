@@ -7,18 +7,15 @@ save) and lenient about *content*: an empty or badly formatted value loads, so t
 validation can point at it in the editor.
 
 Every problem a user can cause raises :class:`DraftFileError` with a German
-message. Saving goes through :func:`atomic_write_bytes`: the old file stays
-untouched until the new one is complete on disk.
+message. Reading and writing go through :mod:`pressdesk.model.fileio`, the one
+door for user files: the old file stays untouched until the new one is complete.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from pressdesk.model.draft import (
@@ -33,12 +30,36 @@ from pressdesk.model.draft import (
     PressOffice,
     SocialLink,
 )
+from pressdesk.model.fileio import (
+    UserFileError,
+    clean_text,
+    find_surrogate,
+    read_user_bytes,
+    write_error_message,
+    write_user_file,
+    write_user_files,
+)
+
+__all__ = [
+    "DRAFT_SUFFIX",
+    "MAX_FILE_BYTES",
+    "DraftFileError",
+    "UserFileError",
+    "atomic_write_bytes",
+    "dump_draft",
+    "load_draft",
+    "parse_draft",
+    "save_draft",
+    "write_error_message",
+    "write_user_file",
+    "write_user_files",
+]
 
 DRAFT_SUFFIX = ".pressdesk"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
-class DraftFileError(Exception):
+class DraftFileError(UserFileError):
     """A draft file that cannot be read or written; the message is German."""
 
 
@@ -56,7 +77,7 @@ def _obj(value: Any, where: str, keys: set[str]) -> dict[str, Any]:
         raise _ShapeError(where, "muss ein Objekt sein")
     unknown = sorted(set(value) - keys)
     if unknown:
-        raise _ShapeError(where, f"unbekanntes Feld „{unknown[0]}“")
+        raise _ShapeError(where, f"unbekanntes Feld „{clean_text(str(unknown[0]), 40)}“")
     return value
 
 
@@ -111,7 +132,7 @@ def _block(value: Any, where: str) -> Block:
     obj = _obj(value, where, {"type", "text", "speaker", "items"})
     kind = obj.get("type", "paragraph")
     if kind not in BLOCK_TYPES:
-        raise _ShapeError(f"{where}.type", f"unbekannte Blockart „{kind}“")
+        raise _ShapeError(f"{where}.type", f"unbekannte Blockart „{clean_text(str(kind), 40)}“")
     return Block(
         type=kind,
         text=_str(obj, "text", where),
@@ -214,17 +235,16 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _check_size(size: int) -> None:
-    if size > MAX_FILE_BYTES:
-        raise DraftFileError(
-            f"Die Datei ist zu groß für einen Entwurf ({size // 1024} KB; höchstens "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB)."
-        )
+def _too_large() -> str:
+    return (
+        f"Die Datei ist zu groß für einen Entwurf (höchstens {MAX_FILE_BYTES // (1024 * 1024)} MB)."
+    )
 
 
 def parse_draft(raw: bytes) -> Draft:
     """Parse the bytes of a draft file."""
-    _check_size(len(raw))
+    if len(raw) > MAX_FILE_BYTES:
+        raise DraftFileError(_too_large())
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -241,24 +261,33 @@ def parse_draft(raw: bytes) -> Draft:
         raise DraftFileError("Die Datei ist zu tief verschachtelt für einen Entwurf.") from None
     if not isinstance(data, dict):
         raise DraftFileError("Die Datei ist kein PressDesk-Entwurf (kein JSON-Objekt).")
+    if find_surrogate(data):
+        raise DraftFileError(
+            "Die Datei ist kein gültiger PressDesk-Entwurf: sie enthält ungültige Zeichen "
+            "(einzelne Ersatzzeichen wie \\udfff)."
+        )
     return draft_from_dict(migrate(data))
+
+
+def read_draft_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The raw bytes of a draft file through the read door (regular file, bounded)."""
+    return read_user_bytes(path, MAX_FILE_BYTES, DraftFileError, _too_large())
 
 
 def load_draft(path: str | os.PathLike[str]) -> Draft:
     """Read a draft file. Raises :class:`DraftFileError` with a German message."""
-    p = Path(path)
+    return parse_draft(read_draft_bytes(path))
+
+
+def looks_like_draft(path: str | os.PathLike[str]) -> bool:
+    """True for a ``.pressdesk`` name or an existing file that parses as a draft."""
+    if os.fspath(path).endswith(DRAFT_SUFFIX):
+        return True
     try:
-        _check_size(p.stat().st_size)
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise DraftFileError(f"Die Datei „{p}“ gibt es nicht.") from None
-    except IsADirectoryError:
-        raise DraftFileError(f"„{p}“ ist ein Ordner, keine Datei.") from None
-    except PermissionError:
-        raise DraftFileError(f"Keine Berechtigung, „{p}“ zu lesen.") from None
-    except OSError as exc:
-        raise DraftFileError(f"„{p}“ kann nicht gelesen werden: {exc.strerror}.") from None
-    return parse_draft(raw)
+        parse_draft(read_draft_bytes(path))
+    except DraftFileError as exc:
+        return "neueren PressDesk-Version" in str(exc)
+    return True
 
 
 def dump_draft(draft: Draft) -> bytes:
@@ -267,75 +296,14 @@ def dump_draft(draft: Draft) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def _mode_for(target: Path) -> int:
-    """The old file's permissions, or what a plain ``open()`` would give a new file.
-
-    ``mkstemp`` creates files readable by the owner only; an exported PDF must stay
-    readable for the web server and colleagues, like any file the user saves.
-    """
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` so that the file is either old or new, never half.
 
-    The data goes to a temporary file in the same folder, is flushed to disk and
-    then renamed over the target. On any failure the target is untouched and the
-    temporary file is removed.
+    Kept for callers of the program's own files; raises :class:`UserFileError`.
     """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp_name, _mode_for(target))
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(directory, os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-
-
-def write_error_message(exc: OSError, path: str | os.PathLike[str]) -> str:
-    """The German sentence for a failed write of ``path``; the old file is untouched."""
-    if isinstance(exc, PermissionError):
-        return f"Keine Berechtigung, „{path}“ zu schreiben."
-    if isinstance(exc, FileNotFoundError):
-        return f"Den Ordner für „{path}“ gibt es nicht."
-    if isinstance(exc, IsADirectoryError):
-        return f"„{path}“ ist ein Ordner, keine Datei."
-    return (
-        f"„{path}“ konnte nicht gespeichert werden ({exc.strerror}); "
-        "die alte Datei ist unverändert."
-    )
-
-
-def write_user_file(
-    path: str | os.PathLike[str], data: bytes, error: type[Exception] = DraftFileError
-) -> None:
-    """Write a file the user asked for, atomically; failures raise ``error`` in German."""
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise error(write_error_message(exc, path)) from None
+    write_user_file(path, data, UserFileError, mode)
 
 
 def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:
     """Save a draft atomically. Raises :class:`DraftFileError` with a German message."""
-    write_user_file(path, dump_draft(draft))
+    write_user_file(path, dump_draft(draft), DraftFileError)
