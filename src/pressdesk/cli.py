@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pressdesk import __version__
+from pressdesk.clitext import german_argparse, safe_streams, say
+from pressdesk.model.fileio import shown
 from pressdesk.model.files import DRAFT_SUFFIX, DraftFileError, load_draft, save_draft
 
 if TYPE_CHECKING:
@@ -33,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _err(message: str) -> None:
-    print(f"pressdesk: {message}", file=sys.stderr)
+    say(f"pressdesk: {message}", file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_validate = sub.add_parser("validate", help="Entwürfe gegen das Layout-Schema prüfen")
     p_validate.add_argument("files", nargs="+", metavar="DATEI", type=Path)
-    p_validate.add_argument("--profile", default="nrw", help="Hausstil-Profil (Standard: nrw)")
+    p_validate.add_argument(
+        "--profile", default="nrw", metavar="PROFIL", help="Hausstil-Profil (Standard: nrw)"
+    )
     p_validate.add_argument(
         "--errors-only", action="store_true", help="nur Fehler ausgeben, keine Warnungen"
     )
@@ -64,13 +68,17 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"Zieldatei (Standard: entwurf{DRAFT_SUFFIX})",
     )
     p_new.add_argument("--force", action="store_true", help="vorhandene Datei überschreiben")
-    p_new.add_argument("--profile", default="nrw", help="Hausstil-Profil (Standard: nrw)")
+    p_new.add_argument(
+        "--profile", default="nrw", metavar="PROFIL", help="Hausstil-Profil (Standard: nrw)"
+    )
 
     p_export = sub.add_parser("export", help="Entwurf als PDF und/oder DOCX ausgeben")
     p_export.add_argument("draft", metavar="ENTWURF", type=Path)
     p_export.add_argument("--pdf", type=Path, metavar="DATEI.pdf")
     p_export.add_argument("--docx", type=Path, metavar="DATEI.docx")
-    p_export.add_argument("--profile", default="nrw", help="Hausstil-Profil (Standard: nrw)")
+    p_export.add_argument(
+        "--profile", default="nrw", metavar="PROFIL", help="Hausstil-Profil (Standard: nrw)"
+    )
     mark = p_export.add_mutually_exclusive_group()
     mark.add_argument(
         "--draft",
@@ -111,14 +119,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
         try:
             draft = load_draft(path)
         except DraftFileError as exc:
-            print(f"{path}: {exc}")
+            say(f"{path}: {exc}")
             worst = EXIT_FAILURE
             continue
         problems = validate(draft, profile)
         for p in problems:
             if p.is_error or not args.errors_only:
                 note = "" if p.is_error else " (Warnung)"
-                print(f"{path}: {p.path}: {p.message}{note}")
+                say(f"{path}: {p.path}: {p.message}{note}")
         if any(p.is_error for p in problems):
             worst = max(worst, EXIT_PROBLEMS)
     return worst
@@ -128,7 +136,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from pressdesk.paths import reference_sample
 
     if args.output.exists() and not args.force:
-        _err(f"„{args.output}“ gibt es schon; mit --force überschreiben.")
+        _err(f"{shown(args.output)} gibt es schon; mit --force überschreiben.")
         return EXIT_FAILURE
     if args.sample:
         draft = load_draft(reference_sample())
@@ -142,16 +150,52 @@ def cmd_new(args: argparse.Namespace) -> int:
     except DraftFileError as exc:
         _err(str(exc))
         return EXIT_FAILURE
-    print(f"Neuer Entwurf: {args.output}")
+    say(f"Neuer Entwurf: {args.output}")
     return EXIT_OK
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_outputs(draft_path: Path, outputs: Sequence[Path]) -> str | None:
+    """Why these export targets would destroy work, or None when they are safe.
+
+    An export never replaces its own draft, any other PressDesk draft, or one of
+    its own outputs (``--pdf X --docx X``).
+    """
+    from pressdesk.model.files import looks_like_draft
+
+    for i, out in enumerate(outputs):
+        if _same_file(out, draft_path):
+            return f"{shown(out)} ist der Entwurf selbst; ein Export überschreibt ihn nicht."
+        if looks_like_draft(out):
+            return (
+                f"{shown(out)} ist ein PressDesk-Entwurf; ein Export überschreibt keinen "
+                "Entwurf. Bitte eine andere Zieldatei (.pdf, .docx) angeben."
+            )
+        if any(_same_file(out, other) for other in outputs[:i]):
+            return f"{shown(out)} ist zweimal als Ziel angegeben; bitte zwei Dateien nennen."
+    return None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from pressdesk.export import ExportError
+    from pressdesk.model.fileio import write_user_files
     from pressdesk.validation import validate
 
     if args.pdf is None and args.docx is None:
         _err("Bitte --pdf DATEI und/oder --docx DATEI angeben.")
+        return EXIT_FAILURE
+    outputs = [p for p in (args.pdf, args.docx) if p is not None]
+    refused = check_outputs(args.draft, outputs)
+    if refused is not None:
+        _err(refused)
         return EXIT_FAILURE
     try:
         draft = load_draft(args.draft)
@@ -163,26 +207,31 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     errors = [p for p in validate(draft, profile) if p.is_error]
     if errors:
-        _err(f"{args.draft} hat Fehler und wird nicht exportiert:")
+        _err(f"{shown(args.draft)} hat Fehler und wird nicht exportiert:")
         for p in errors:
-            print(f"{args.draft}: {p.path}: {p.message}", file=sys.stderr)
+            say(f"{args.draft}: {p.path}: {p.message}", file=sys.stderr)
         return EXIT_PROBLEMS
+    files: list[tuple[Path, bytes]] = []
+    lines: list[str] = []
     try:
         if args.pdf is not None:
-            from pressdesk.export.pdf import export_pdf
+            from pressdesk.export.pdf import render
 
-            result = export_pdf(
-                draft, args.pdf, profile=profile, final=args.final, tagged=not args.untagged
-            )
-            print(f"PDF: {args.pdf} ({result.pages} Seite{'n' if result.pages != 1 else ''})")
+            rendered = render(draft, profile, final=args.final, tagged=not args.untagged)
+            files.append((args.pdf, rendered.data))
+            pages = f"{rendered.pages} Seite{'n' if rendered.pages != 1 else ''}"
+            lines.append(f"PDF: {args.pdf} ({pages})")
         if args.docx is not None:
-            from pressdesk.export.docx import export_docx
+            from pressdesk.export.docx import render_docx
 
-            export_docx(draft, args.docx, profile=profile, final=args.final)
-            print(f"DOCX: {args.docx}")
+            files.append((args.docx, render_docx(draft, profile, final=args.final)))
+            lines.append(f"DOCX: {args.docx}")
+        write_user_files(files, ExportError)  # both files or neither
     except ExportError as exc:
         _err(str(exc))
         return EXIT_FAILURE
+    for line in lines:
+        say(line)
     return EXIT_OK
 
 
@@ -199,12 +248,15 @@ def cmd_gui(path: str | None, profile: str = "nrw") -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    safe_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         if len(argv) > 1:
-            build_parser().parse_args(argv)  # explains the unknown command
+            with german_argparse():
+                build_parser().parse_args(argv)  # explains the unknown command
         return cmd_gui(argv[0] if argv else None)
-    args = build_parser().parse_args(argv)
+    with german_argparse():
+        args = build_parser().parse_args(argv)
     handlers = {"validate": cmd_validate, "new": cmd_new, "export": cmd_export}
     return handlers[args.command](args)
 

@@ -223,8 +223,9 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
             "oder ist ungültig."
         )
     if version > SCHEMA_VERSION:
+        number = clean_text(str(version), 12)
         raise DraftFileError(
-            f"Der Entwurf stammt aus einer neueren PressDesk-Version (Formatversion {version}; "
+            f"Der Entwurf stammt aus einer neueren PressDesk-Version (Formatversion {number}; "
             f"diese Version kennt bis {SCHEMA_VERSION}). Bitte aktualisieren Sie PressDesk; "
             "die Datei bleibt unverändert."
         )
@@ -257,6 +258,8 @@ def parse_draft(raw: bytes) -> Draft:
         raise DraftFileError(
             f"Die Datei ist kein gültiges JSON (Zeile {exc.lineno}, Spalte {exc.colno})."
         ) from None
+    except ValueError:  # an integer of thousands of digits
+        raise DraftFileError("Die Datei enthält eine Zahl, die zu lang ist.") from None
     except RecursionError:
         raise DraftFileError("Die Datei ist zu tief verschachtelt für einen Entwurf.") from None
     if not isinstance(data, dict):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pressdesk.model.draft import Draft, PressOffice, SocialLink
+from pressdesk.model.fileio import clean_text, find_surrogate, read_user_bytes, shown
 from pressdesk.model.files import draft_from_dict
 from pressdesk.paths import fonts_dir, profiles_dir, resources_dir, schemas_dir
 
@@ -143,16 +144,39 @@ def _profile_validator() -> Any:
     return jsonschema_rs.Draft202012Validator(schema)
 
 
+SCHEMA_KEYWORDS = {
+    "type": "hat den falschen Typ",
+    "required": "eine Pflichtangabe fehlt",
+    "additionalProperties": "enthält ein unbekanntes Feld",
+    "minimum": "Wert ist zu klein",
+    "exclusiveMinimum": "Wert ist zu klein",
+    "maximum": "Wert ist zu groß",
+    "exclusiveMaximum": "Wert ist zu groß",
+    "minLength": "Text ist zu kurz",
+    "maxLength": "Text ist zu lang",
+    "pattern": "hat nicht das erwartete Format",
+    "enum": "ist kein erlaubter Wert",
+    "const": "ist kein erlaubter Wert",
+    "minItems": "zu wenige Einträge",
+    "maxItems": "zu viele Einträge",
+    "format": "hat nicht das erwartete Format",
+}
+
+
 def profile_from_dict(data: dict[str, Any]) -> Profile:
     errors = sorted(_profile_validator().iter_errors(data), key=lambda e: list(e.instance_path))
     if errors:
         e = errors[0]
-        where = "/".join(str(p) for p in e.instance_path) or "Profil"
-        raise ProfileError(f"Das Profil ist ungültig ({where}: {e.message}).")
+        where = clean_text("/".join(str(p) for p in e.instance_path) or "Profil", 60)
+        keyword = str(e.schema_path[-1]) if e.schema_path else ""
+        what = SCHEMA_KEYWORDS.get(keyword, "entspricht nicht dem Profilschema")
+        raise ProfileError(f"Das Profil ist ungültig ({where}: {what}).")
     try:
         re.compile(data["rules"]["referencePattern"])
     except re.error as exc:
-        raise ProfileError(f"Das Muster für die Referenz im Profil ist ungültig ({exc}).") from None
+        raise ProfileError(
+            f"Das Muster für die Referenz im Profil ist ungültig (an Stelle {exc.pos})."
+        ) from None
     p, f, s, c = data["page"], data["fonts"], data["sizes"], data["colors"]
     fonts = FontSet(
         family=f["family"],
@@ -205,16 +229,27 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
     )
 
 
+MAX_PROFILE_BYTES = 1024 * 1024
+
+
 def load_profile_file(path: str | Path) -> Profile:
-    p = Path(path)
+    """Read a profile through the file door: a regular file, bounded, strict UTF-8."""
+    name = shown(path)
+    raw = read_user_bytes(path, MAX_PROFILE_BYTES, ProfileError)
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ProfileError(f"Das Profil „{p}“ gibt es nicht.") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProfileError(f"Das Profil „{p}“ kann nicht gelesen werden ({exc}).") from None
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ProfileError(f"Das Profil {name} ist keine UTF-8-Textdatei.") from None
+    except json.JSONDecodeError as exc:
+        raise ProfileError(
+            f"Das Profil {name} ist kein gültiges JSON (Zeile {exc.lineno}, Spalte {exc.colno})."
+        ) from None
+    except (RecursionError, ValueError):
+        raise ProfileError(f"Das Profil {name} ist zu tief verschachtelt oder zu lang.") from None
     if not isinstance(data, dict):
-        raise ProfileError(f"Das Profil „{p}“ ist kein JSON-Objekt.")
+        raise ProfileError(f"Das Profil {name} ist kein JSON-Objekt.")
+    if find_surrogate(data):
+        raise ProfileError(f"Das Profil {name} enthält ungültige Zeichen (Ersatzzeichen).")
     return profile_from_dict(data)
 
 
@@ -230,5 +265,5 @@ def load_profile(name: str = DEFAULT_PROFILE) -> Profile:
     path = profiles_dir() / f"{name}.json"
     if not path.is_file():
         known = ", ".join(available_profiles())
-        raise ProfileError(f"Unbekanntes Profil „{name}“. Vorhanden: {known}.")
+        raise ProfileError(f"Unbekanntes Profil {shown(name)}. Vorhanden: {known}.")
     return load_profile_file(path)
