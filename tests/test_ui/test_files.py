@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import os
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -119,12 +118,6 @@ def test_dialogs_open_where_the_user_works_not_in_the_start_folder(
     assert window.dialogs.asked[-1] == ("open", str(folder))
 
 
-def dead_pid() -> int:
-    proc = subprocess.Popen([sys.executable, "-c", "pass"])
-    proc.wait()
-    return proc.pid
-
-
 def test_typing_without_a_pause_is_still_autosaved(
     qtbot: Any, make_window: Any, tmp_path: Path
 ) -> None:
@@ -144,12 +137,13 @@ def test_typing_without_a_pause_is_still_autosaved(
 
 def test_recovery_after_crash_restores_text(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
     folder = tmp_path / "recovery"
-    crashed = make_window(recovery=RecoveryStore(folder, pid=dead_pid()))
+    crashed = make_window(recovery=RecoveryStore(folder))
     crashed.autosaver.timer.setInterval(50)
     qtbot.keyClicks(crashed.text_form.subheadline, "Neu getippt vor dem Absturz")
     qtbot.waitUntil(lambda: crashed.recovery.file.exists(), timeout=3000)
     # The crash: the window disappears without closing, its recovery file stays.
     crashed.autosaver.timer.stop()
+    os.close(crashed.recovery._lock_fd)  # what the kernel does when the process dies
     crashed.autosaver.store = RecoveryStore(tmp_path / "elsewhere")
     crashed.recovery = None
     crashed.hide()

@@ -181,8 +181,8 @@ def offer_recovery(window: MainWindow) -> None:
         if answer == "restore":
             window.doc.replace(found.draft, found.original, modified=True)
             store.write(found.draft, found.original)
-            found.file.unlink(missing_ok=True)
+            found.remove()
             window.statusBar().showMessage("Entwurf wiederhergestellt – bitte speichern.", 10000)
             return
         if answer == "discard":
-            found.file.unlink(missing_ok=True)
+            found.remove()

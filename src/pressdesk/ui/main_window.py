@@ -349,5 +349,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.recovery is not None:
-            self.recovery.discard()
+            self.recovery.close()
         event.accept()

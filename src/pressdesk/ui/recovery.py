@@ -1,16 +1,24 @@
 """Autosave to a recovery file, and the offer to restore after a crash.
 
-Each running editor writes ``recovery/<pid>.json`` in the user data folder a few
-seconds after typing stops, atomically, with the draft and the file it belongs to.
-A clean close or a save removes it. A file left by a process that is no longer
-running is what a crash leaves behind; the next start offers to restore it.
+Each running editor is a *session* with a random id; it writes
+``recovery/<session>.json`` (mode 0600: drafts under embargo) in the user data
+folder a few seconds after typing stops, atomically, with the draft and the file
+it belongs to. While the session lives it holds an ``flock`` on
+``recovery/<session>.lock``; a recovery file whose lock nobody holds is what a
+crash leaves behind, and the next start offers to restore it. Process ids play
+no part, so a restarted editor that gets the same pid (containers, Flatpak, pid
+reuse) still sees the crashed session's file, and a session only ever deletes
+its own file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
+import re
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,12 +27,21 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 
 from pressdesk.model.draft import Draft
-from pressdesk.model.files import DraftFileError, atomic_write_bytes, draft_from_dict, migrate
+from pressdesk.model.fileio import read_user_bytes
+from pressdesk.model.files import (
+    DraftFileError,
+    UserFileError,
+    atomic_write_bytes,
+    draft_from_dict,
+    migrate,
+)
 from pressdesk.ui.document import EditorDocument
 from pressdesk.ui.userdata import data_dir
 
 IDLE_MS = 3000
 MAX_WAIT_MS = 20000
+MAX_RECOVERY_BYTES = 16 * 1024 * 1024
+SESSION_RE = re.compile(r"^[0-9a-f]{32}$")
 
 
 @dataclass
@@ -38,54 +55,100 @@ class Recovered:
         name = self.original.name if self.original else "ein unbenannter Entwurf"
         return f"{name}, automatisch gesichert am {self.saved_at:%d.%m.%Y um %H:%M} Uhr"
 
+    def remove(self) -> None:
+        """Delete the crashed session's files (after restoring or discarding)."""
+        self.file.unlink(missing_ok=True)
+        self.file.with_suffix(".lock").unlink(missing_ok=True)
+
 
 def _alive(pid: int) -> bool:
+    """For recovery files of older versions, named by process id."""
     if pid == os.getpid():
         return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
+    except OSError:
         return True
     return True
 
 
+def _session_alive(lock_file: Path) -> bool:
+    """True while another session holds its lock (a crashed one cannot)."""
+    try:
+        fd = os.open(lock_file, os.O_RDONLY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
 class RecoveryStore:
-    def __init__(self, folder: Path | None = None, pid: int | None = None) -> None:
+    def __init__(self, folder: Path | None = None, session: str | None = None) -> None:
         self.folder = folder or data_dir() / "recovery"
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.pid = pid or os.getpid()
-        self.file = self.folder / f"{self.pid}.json"
+        with contextlib.suppress(OSError):
+            os.chmod(self.folder, 0o700)
+        self.session = session or uuid.uuid4().hex
+        self.file = self.folder / f"{self.session}.json"
+        self.lock_file = self.folder / f"{self.session}.lock"
+        self._lock_fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
     def write(self, draft: Draft, original: Path | None) -> None:
         payload: dict[str, Any] = {
-            "pid": self.pid,
+            "session": self.session,
+            "pid": os.getpid(),
             "original": str(original) if original else None,
             "savedAt": datetime.now().isoformat(timespec="seconds"),
             "draft": draft.to_dict(),
         }
-        atomic_write_bytes(self.file, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        atomic_write_bytes(self.file, data, mode=0o600)
 
     def discard(self) -> None:
+        """Remove this session's recovery file; never another session's."""
         with contextlib.suppress(FileNotFoundError):
             self.file.unlink()
 
+    def close(self) -> None:
+        """End the session cleanly: no recovery file, no lock left."""
+        self.discard()
+        if self._lock_fd >= 0:
+            with contextlib.suppress(OSError):
+                self.lock_file.unlink()
+            os.close(self._lock_fd)
+            self._lock_fd = -1
+
     def orphans(self) -> list[Recovered]:
-        """Recovery files of editors that are no longer running, newest first."""
+        """Recovery files of sessions that are no longer running, newest first."""
         found = []
+        for lock in self.folder.glob("*.lock"):  # sessions that ended without a draft
+            if not lock.with_suffix(".json").exists() and not _session_alive(lock):
+                lock.unlink(missing_ok=True)
         for file in self.folder.glob("*.json"):
-            try:
-                pid = int(file.stem)
-            except ValueError:
+            stem = file.stem
+            if stem == self.session:
                 continue
-            if _alive(pid):
+            if stem.isdigit():
+                if _alive(int(stem)):
+                    continue
+            elif not SESSION_RE.match(stem) or _session_alive(file.with_suffix(".lock")):
                 continue
             try:
-                payload = json.loads(file.read_text(encoding="utf-8"))
+                raw = read_user_bytes(file, MAX_RECOVERY_BYTES)
+                payload = json.loads(raw.decode("utf-8"))
                 draft = draft_from_dict(migrate(payload["draft"]))
                 saved = datetime.fromisoformat(payload["savedAt"])
-            except (OSError, ValueError, KeyError, TypeError, DraftFileError):
+            except (UserFileError, ValueError, KeyError, TypeError, DraftFileError):
                 continue
             original = Path(payload["original"]) if payload.get("original") else None
             found.append(Recovered(file, original, saved, draft))
@@ -134,7 +197,7 @@ class AutoSaver(QObject):
         elif self.doc.revision != self.written_revision:
             try:
                 self.store.write(self.doc.draft, self.doc.path)
-            except OSError:
+            except (OSError, UserFileError):
                 return  # retried after the next change; saving by hand still works
         self.written_revision = self.doc.revision
 
