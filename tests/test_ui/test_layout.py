@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -50,7 +49,6 @@ def test_form_follows_the_cursor_while_typing_a_long_paragraph(qtbot: Any, windo
 
 
 def test_preview_zooms_in_to_read_and_back_to_full_width(qtbot: Any, make_window: Any) -> None:
-    pytest.importorskip("pressdesk.export.pdf")
     from PySide6.QtPdfWidgets import QPdfView
 
     window = make_window(preview=True)

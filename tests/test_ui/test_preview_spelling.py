@@ -5,15 +5,15 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pypdf
 import pytest
 from PySide6.QtGui import QTextCharFormat
 
+from pressdesk.export import pdf
 from pressdesk.ui.dictionary import DictionaryMissing, dictionary_available
 
 
 def test_preview_shows_page_count_of_the_export(qtbot: Any, make_window: Any) -> None:
-    pdf = pytest.importorskip("pressdesk.export.pdf")
-    pypdf = pytest.importorskip("pypdf")
     window = make_window(preview=True)
     qtbot.waitUntil(lambda: window.preview.pages > 0, timeout=30000)
     expected = len(
@@ -45,7 +45,6 @@ def test_preview_shows_page_count_of_the_export(qtbot: Any, make_window: Any) ->
 
 
 def test_hidden_preview_renders_when_shown_again(qtbot: Any, make_window: Any) -> None:
-    pytest.importorskip("pressdesk.export.pdf")
     window = make_window(preview=True)
     qtbot.waitUntil(lambda: window.preview.pages > 0, timeout=30000)
     qtbot.waitUntil(lambda: not window.preview._busy, timeout=30000)

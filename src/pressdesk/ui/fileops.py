@@ -145,17 +145,12 @@ def export(window: MainWindow, kind: str, path: Path | None = None) -> Path | No
     if errors:
         window.dialogs.refuse_export(errors)
         return None
-    try:
-        if kind == "pdf":
-            from pressdesk.export.pdf import export_pdf as exporter
-        else:
-            from pressdesk.export.docx import export_docx as exporter
-        from pressdesk.export import ExportError
-    except ImportError:
-        window.dialogs.error(
-            "Export nicht verfügbar", f"Der {kind.upper()}-Export ist nicht installiert."
-        )
-        return None
+    from pressdesk.export import ExportError  # a broken exporter is a bug, not a hint
+
+    if kind == "pdf":
+        from pressdesk.export.pdf import export_pdf as exporter
+    else:
+        from pressdesk.export.docx import export_docx as exporter
     if path is None:
         path = window.dialogs.save_path(suggested_name(window, f".{kind}"), FILTERS[kind])
         if path is None:

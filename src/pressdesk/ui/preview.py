@@ -29,6 +29,7 @@ def pages_label(pages: int) -> str:
 
 class _Signals(QObject):
     done = Signal(int, object, str, float)
+    failed = Signal(object)  # a program error: raised again on the UI thread
 
 
 class _RenderJob:
@@ -44,15 +45,18 @@ class _RenderJob:
     def run(self) -> None:
         start = time.perf_counter()
         data, error = None, ""
+        from pressdesk.export import ExportError
+
         try:
             from pressdesk.export.pdf import render_pdf
-        except ImportError:
-            error = UNAVAILABLE
-        else:
-            try:
-                data = render_pdf(self.draft, profile=self.profile, final=False)
-            except Exception as exc:
-                error = f"Vorschau nicht möglich: {exc}"
+
+            data = render_pdf(self.draft, profile=self.profile, final=False)
+        except ExportError as exc:  # the user can fix this (a missing font, a profile)
+            error = f"Vorschau nicht möglich: {exc}"
+        except Exception as exc:  # a bug: not dressed up as a hint in the status bar
+            with contextlib.suppress(RuntimeError):
+                self.signals.failed.emit(exc)
+            return
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self.signals.done.emit(self.generation, data, error, time.perf_counter() - start)
 
@@ -85,6 +89,7 @@ class PreviewPane(QWidget):
         layout.addLayout(self.stack, 1)
         self._signals = _Signals()
         self._signals.done.connect(self._on_done)
+        self._signals.failed.connect(self._on_failed)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -181,6 +186,11 @@ class PreviewPane(QWidget):
         self._apply_zoom()
         self.stack.addWidget(self._view)
         return True
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.status.setText("Vorschau: Programmfehler – bitte melden")
+        raise exc
 
     def _on_done(self, generation: int, data: bytes | None, error: str, seconds: float) -> None:
         self._busy = False
