@@ -59,12 +59,18 @@ def test_hidden_preview_renders_when_shown_again(qtbot: Any, make_window: Any) -
     assert window.preview._generation == before + 1
 
 
-def test_preview_without_exporter_says_so(qtbot: Any, make_window: Any, monkeypatch: Any) -> None:
+def test_preview_without_exporter_is_an_error_not_a_hint(
+    qtbot: Any, make_window: Any, monkeypatch: Any
+) -> None:
+    """The exporter is part of PressDesk: missing, the installation is broken (issue 13/11)."""
     import sys
 
     monkeypatch.setitem(sys.modules, "pressdesk.export.pdf", None)
-    window = make_window(preview=True)
-    qtbot.waitUntil(lambda: "nicht verfügbar" in window.preview.status.text(), timeout=10000)
+    with qtbot.captureExceptions() as raised:
+        window = make_window(preview=True)
+        qtbot.waitUntil(lambda: bool(raised), timeout=10000)
+    assert isinstance(raised[0][1], ImportError)
+    assert "Programmfehler" in window.preview.status.text()
     assert window.preview.pages == 0
 
 

@@ -79,3 +79,72 @@ class Dialogs:
         box.exec()
         clicked = box.clickedButton()
         return "restore" if clicked is restore else "discard" if clicked is discard else "later"
+
+    def _choose(
+        self, title: str, text: str, info: str, buttons: Sequence[tuple[str, str, Any]]
+    ) -> str:
+        """A question with named buttons; the answer is the key of the one clicked."""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(text)
+        box.setInformativeText(info)
+        keys = {}
+        for key, label, role in buttons:
+            keys[id(box.addButton(label, role))] = key
+        box.exec()
+        clicked = box.clickedButton()
+        return keys.get(id(clicked), "cancel") if clicked is not None else "cancel"
+
+    def locked(self, name: str, owner: str) -> str:
+        """'readonly', 'open' or 'cancel': the draft is open in another window."""
+        role = QMessageBox.ButtonRole
+        return self._choose(
+            "Entwurf wird bereits bearbeitet",
+            f"„{name}“ ist bereits geöffnet: {owner}.",
+            "Schreibgeschützt öffnen ist sicher. Wer trotzdem öffnet und speichert, "
+            "wird gefragt, falls die andere Fassung inzwischen gespeichert wurde.",
+            [
+                ("readonly", "&Schreibgeschützt öffnen", role.AcceptRole),
+                ("open", "&Trotzdem öffnen", role.DestructiveRole),
+                ("cancel", "&Abbrechen", role.RejectRole),
+            ],
+        )
+
+    def changed_on_disk(self, name: str) -> str:
+        """'save_as', 'theirs', 'compare' or 'cancel': the file changed since loading."""
+        role = QMessageBox.ButtonRole
+        return self._choose(
+            "Datei wurde inzwischen geändert",
+            f"„{name}“ wurde außerhalb dieses Fensters geändert, seit Sie ihn geöffnet haben.",
+            "Speichern würde die andere Fassung überschreiben. Sichern Sie Ihre Fassung "
+            "unter neuem Namen, übernehmen Sie die andere (Ihre Änderungen gehen verloren) "
+            "oder vergleichen Sie beide.",
+            [
+                ("save_as", "&Meine behalten (Speichern unter …)", role.AcceptRole),
+                ("theirs", "&Die andere übernehmen", role.DestructiveRole),
+                ("compare", "&Vergleichen", role.ActionRole),
+                ("cancel", "&Abbrechen", role.RejectRole),
+            ],
+        )
+
+    def read_only(self, name: str, message: str) -> str:
+        """'save_as' or 'cancel': the file may not be written."""
+        role = QMessageBox.ButtonRole
+        return self._choose(
+            "Speichern nicht möglich",
+            message,
+            f"Sie können „{name}“ unter einem anderen Namen speichern.",
+            [
+                ("save_as", "Speichern &unter …", role.AcceptRole),
+                ("cancel", "&Abbrechen", role.RejectRole),
+            ],
+        )
+
+    def show_diff(self, name: str, diff: str) -> None:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Fassungen vergleichen")
+        box.setText(f"Unterschiede zwischen „{name}“ auf der Festplatte und diesem Fenster:")
+        box.setDetailedText(diff)
+        box.exec()

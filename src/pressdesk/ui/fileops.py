@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication
 
-from pressdesk.model.files import DRAFT_SUFFIX, DraftFileError, load_draft, save_draft
+from pressdesk.model.fileio import clean_stale_temps, is_read_only
+from pressdesk.model.files import (
+    DRAFT_SUFFIX,
+    DraftFileError,
+    dump_draft,
+    parse_draft,
+    read_draft_bytes,
+    write_user_file,
+)
+from pressdesk.model.lock import content_hash
 from pressdesk.ui.userdata import add_recent_file, recent_files
 
 if TYPE_CHECKING:
@@ -45,6 +54,7 @@ def new(window: MainWindow) -> None:
     if confirm_discard(window):
         draft = window.doc.profile.new_draft()
         draft.header.date = date.today().isoformat()  # a new release is dated today
+        window.guard.release()
         window.doc.replace(draft, None)
         window.statusBar().showMessage("Neuer Entwurf", 3000)
 
@@ -56,13 +66,19 @@ def open_file(window: MainWindow, path: Path | None = None) -> bool:
         path = window.dialogs.open_path(str(default_folder(window)))
         if path is None:
             return False
+    path = Path(path)
     try:
-        draft = load_draft(path)
+        raw = read_draft_bytes(path)
+        draft = parse_draft(raw)
     except DraftFileError as exc:
         window.dialogs.error("Öffnen nicht möglich", str(exc))
         return False
-    window.doc.replace(draft, Path(path))
-    add_recent_file(Path(path))
+    if not window.guard.claim(path):
+        return False
+    clean_stale_temps(path.parent)
+    window.doc.replace(draft, path)
+    window.guard.loaded(path, content_hash(raw))
+    add_recent_file(path)
     window.statusBar().showMessage(f"Geöffnet: {path}", 5000)
     return True
 
@@ -96,15 +112,61 @@ def save_as(window: MainWindow, path: Path | None = None) -> bool:
 
 
 def _write(window: MainWindow, path: Path) -> bool:
+    """Save to ``path``, unless that would destroy someone else's work.
+
+    A file opened read-only, or changed on disk since it was loaded, is never
+    overwritten without asking; a read-only file offers "Speichern unter".
+    """
+    guard = window.guard
+    if guard.read_only and path == guard.path:
+        if window.dialogs.read_only(path.name, READ_ONLY_OPENED) == "save_as":
+            return save_as(window)
+        return False
+    data = dump_draft(window.doc.draft)
+    while guard.conflict(path):
+        answer = window.dialogs.changed_on_disk(path.name)
+        if answer == "compare":
+            window.dialogs.show_diff(path.name, guard.diff(path, data))
+            continue
+        if answer == "save_as":
+            return save_as(window)
+        if answer == "theirs":
+            take_theirs(window, path)
+        return False
     try:
-        save_draft(window.doc.draft, path)
+        write_user_file(path, data, DraftFileError)
     except DraftFileError as exc:
+        if is_read_only(path):
+            if window.dialogs.read_only(path.name, str(exc)) == "save_as":
+                return save_as(window)
+            return False
         window.dialogs.error("Speichern nicht möglich", str(exc))
         return False
     window.doc.mark_saved(path)
+    guard.saved(path, data)
     add_recent_file(path)
     window.update_title()
     window.statusBar().showMessage(f"Gespeichert: {path}", 5000)
+    return True
+
+
+READ_ONLY_OPENED = (
+    "Der Entwurf ist schreibgeschützt geöffnet, weil ihn jemand anderes bearbeitet. "
+    "Bitte unter einem anderen Namen speichern."
+)
+
+
+def take_theirs(window: MainWindow, path: Path) -> bool:
+    """Replace the window's draft with the file as it is on disk now."""
+    try:
+        raw = read_draft_bytes(path)
+        draft = parse_draft(raw)
+    except DraftFileError as exc:
+        window.dialogs.error("Laden nicht möglich", str(exc))
+        return False
+    window.doc.replace(draft, path)
+    window.guard.loaded(path, content_hash(raw))
+    window.statusBar().showMessage(f"Fassung von der Festplatte übernommen: {path}", 8000)
     return True
 
 

@@ -24,6 +24,7 @@ from pressdesk.model.files import DRAFT_SUFFIX
 from pressdesk.ui import fileops, menus
 from pressdesk.ui.dialogs import Dialogs
 from pressdesk.ui.document import EditorDocument
+from pressdesk.ui.fileguard import FileGuard
 from pressdesk.ui.forms.body import BodyEditor
 from pressdesk.ui.forms.header import HeaderForm
 from pressdesk.ui.forms.links import ClosingForm
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.doc = doc
         doc.setParent(self)
         self.dialogs: Any = Dialogs(self)
+        self.guard = FileGuard(self)
         self.problems: list[Any] = []
         self.validation_available = True
         self.setStyleSheet(PROBLEM_STYLE)
@@ -350,4 +352,5 @@ class MainWindow(QMainWindow):
             return
         if self.recovery is not None:
             self.recovery.close()
+        self.guard.release()
         event.accept()
