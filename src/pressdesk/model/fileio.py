@@ -273,7 +273,6 @@ def clean_stale_temps(directory: StrPath) -> int:
 class _Staged:
     """One file of a write: prepared completely before any target changes."""
 
-    shown: str
     target: str
     data: bytes
     existed: bool
@@ -286,8 +285,8 @@ class _Staged:
     committed: bool = False
 
 
-class _Refused(Exception):
-    pass
+class _Refused(OSError):
+    """A target the door will not write (a device, a read-only file); German text."""
 
 
 def _check_target(user_path: StrPath, target: str) -> os.stat_result | None:
@@ -326,7 +325,7 @@ def _fill(fd: int, data: bytes, target: str, st: os.stat_result | None, mode: in
 def _stage(user_path: StrPath, data: bytes, mode: int | None) -> _Staged:
     target = os.path.realpath(user_path)
     st = _check_target(user_path, target)
-    item = _Staged(shown(user_path), target, data, existed=st is not None)
+    item = _Staged(target, data, existed=st is not None)
     directory = os.path.dirname(target) or "."
     clean_stale_temps(directory)
     try:
@@ -438,6 +437,36 @@ def write_error_message(exc: OSError, path: StrPath, existed: bool = True) -> st
     return f"{name} konnte nicht gespeichert werden ({os_error_text(exc)}){kept}."
 
 
+def _write_files(
+    items: Sequence[tuple[StrPath, bytes]], mode: int | None, at: list[int] | None = None
+) -> None:
+    """All or nothing; raises the OSError (or :class:`_Refused`) that stopped it.
+
+    ``at`` receives the index of the file being worked on, for the message.
+    """
+    at = at if at is not None else []
+    staged: list[_Staged] = []
+    try:
+        for i, (path, data) in enumerate(items):
+            at[:] = [i]
+            staged.append(_stage(path, data, mode))
+        for i, item in enumerate(staged):
+            at[:] = [i]
+            _commit(item)
+    except BaseException:
+        for item in staged:
+            _rollback(item)
+        raise
+    finally:
+        for item in staged:
+            _discard(item)
+
+
+def replace_file(path: StrPath, data: bytes, mode: int | None = None) -> None:
+    """Write one of the program's own files (cache, settings); raises ``OSError``."""
+    _write_files([(path, data)], mode)
+
+
 def write_user_files(
     items: Sequence[tuple[StrPath, bytes]],
     error: type[Exception] = UserFileError,
@@ -450,29 +479,15 @@ def write_user_files(
     replaced. ``mode`` forces permissions (0o600 for private files); otherwise a
     new file gets what a plain ``open()`` would give it and an old file keeps its own.
     """
-    staged: list[_Staged] = []
-    current: StrPath = ""
-    existed = True
+    existed = [os.path.exists(p) for p, _ in items]
+    at: list[int] = []
     try:
-        for path, data in items:
-            current = path
-            existed = os.path.exists(path)
-            staged.append(_stage(path, data, mode))
-        for item in staged:
-            current, existed = item.target, item.existed
-            _commit(item)
+        _write_files(items, mode, at)
     except _Refused as exc:
-        for item in staged:
-            _rollback(item)
         raise error(str(exc)) from None
     except OSError as exc:
-        for item in staged:
-            _rollback(item)
-        user_path = next((p for p, _ in items if os.path.realpath(p) == current), current)
-        raise error(write_error_message(exc, user_path, existed)) from None
-    finally:
-        for item in staged:
-            _discard(item)
+        i = at[0] if at else 0
+        raise error(write_error_message(exc, items[i][0], existed[i])) from None
 
 
 def write_user_file(

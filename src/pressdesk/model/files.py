@@ -35,6 +35,7 @@ from pressdesk.model.fileio import (
     clean_text,
     find_surrogate,
     read_user_bytes,
+    replace_file,
     write_error_message,
     write_user_file,
     write_user_files,
@@ -302,9 +303,9 @@ def dump_draft(draft: Draft) -> bytes:
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` so that the file is either old or new, never half.
 
-    Kept for callers of the program's own files; raises :class:`UserFileError`.
+    For the program's own files (cache, settings, recovery); raises ``OSError``.
     """
-    write_user_file(path, data, UserFileError, mode)
+    replace_file(path, data, mode)
 
 
 def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:

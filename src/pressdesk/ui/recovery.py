@@ -197,7 +197,7 @@ class AutoSaver(QObject):
         elif self.doc.revision != self.written_revision:
             try:
                 self.store.write(self.doc.draft, self.doc.path)
-            except (OSError, UserFileError):
+            except OSError:
                 return  # retried after the next change; saving by hand still works
         self.written_revision = self.doc.revision
 
