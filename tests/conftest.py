@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,22 @@ def output_dir() -> Path:
     out = REPO / "test-output"
     out.mkdir(exist_ok=True)
     return out
+
+
+@pytest.fixture(params=[(1, 3, "null"), (1, 7, "full")], ids=["null", "full"])
+def device(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A character device like /dev/null or /dev/full, made in tmp_path when root.
+
+    As root, a buggy writer would replace the real /dev/null for the whole
+    machine; a copy of the node in tmp_path is what such a test may destroy.
+    Other users cannot replace /dev entries, so they test the real ones.
+    """
+    major, minor, name = request.param
+    if os.geteuid() != 0:
+        return Path("/dev") / name
+    node = tmp_path / name
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(major, minor))
+    except OSError:
+        pytest.skip("cannot create a device node here")
+    return node

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from pressdesk import __version__
 from pressdesk.clitext import german_argparse, safe_streams, say
 from pressdesk.model.fileio import shown
-from pressdesk.model.files import DRAFT_SUFFIX, DraftFileError, load_draft, save_draft
+from pressdesk.model.files import (
+    DRAFT_SUFFIX,
+    DraftFileError,
+    check_export_targets,
+    load_draft,
+    save_draft,
+)
 
 if TYPE_CHECKING:
     from pressdesk.profile import Profile
@@ -154,36 +160,6 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    import os
-
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)
-
-
-def check_outputs(draft_path: Path, outputs: Sequence[Path]) -> str | None:
-    """Why these export targets would destroy work, or None when they are safe.
-
-    An export never replaces its own draft, any other PressDesk draft, or one of
-    its own outputs (``--pdf X --docx X``).
-    """
-    from pressdesk.model.files import looks_like_draft
-
-    for i, out in enumerate(outputs):
-        if _same_file(out, draft_path):
-            return f"{shown(out)} ist der Entwurf selbst; ein Export überschreibt ihn nicht."
-        if looks_like_draft(out):
-            return (
-                f"{shown(out)} ist ein PressDesk-Entwurf; ein Export überschreibt keinen "
-                "Entwurf. Bitte eine andere Zieldatei (.pdf, .docx) angeben."
-            )
-        if any(_same_file(out, other) for other in outputs[:i]):
-            return f"{shown(out)} ist zweimal als Ziel angegeben; bitte zwei Dateien nennen."
-    return None
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from pressdesk.export import ExportError
     from pressdesk.model.fileio import write_user_files
@@ -193,7 +169,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err("Bitte --pdf DATEI und/oder --docx DATEI angeben.")
         return EXIT_FAILURE
     outputs = [p for p in (args.pdf, args.docx) if p is not None]
-    refused = check_outputs(args.draft, outputs)
+    refused = check_export_targets(args.draft, outputs)
     if refused is not None:
         _err(refused)
         return EXIT_FAILURE

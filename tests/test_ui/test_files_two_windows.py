@@ -223,3 +223,16 @@ def test_an_unmodified_window_asks_before_closing_once_the_file_changed(
     assert window.dialogs.asked[-1] == ("changes", "d.pressdesk")
     window.dialogs.changes_answer = "discard"
     assert window.close()
+
+
+def test_export_from_the_editor_never_replaces_a_draft(
+    make_window: Any, draft_file: Path, tmp_path: Path
+) -> None:
+    window = make_window(draft_file)
+    before = draft_file.read_bytes()
+    assert fileops.export(window, "pdf", draft_file) is None
+    other = tmp_path / "anderer.pressdesk"
+    other.write_bytes(before)
+    assert fileops.export(window, "docx", other) is None
+    assert draft_file.read_bytes() == before and other.read_bytes() == before
+    assert "PressDesk-Entwurf" in window.dialogs.asked[-1][1]

@@ -36,6 +36,7 @@ from pressdesk.model.fileio import (
     find_surrogate,
     read_user_bytes,
     replace_file,
+    shown,
     write_error_message,
     write_user_file,
     write_user_files,
@@ -281,6 +282,34 @@ def read_draft_bytes(path: str | os.PathLike[str]) -> bytes:
 def load_draft(path: str | os.PathLike[str]) -> Draft:
     """Read a draft file. Raises :class:`DraftFileError` with a German message."""
     return parse_draft(read_draft_bytes(path))
+
+
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_export_targets(
+    draft_path: str | os.PathLike[str] | None, outputs: list[str | os.PathLike[str]]
+) -> str | None:
+    """Why these export targets would destroy work (German), or None when safe.
+
+    An export never replaces its own draft, any other PressDesk draft, or one of
+    its own outputs (``--pdf X --docx X``).
+    """
+    for i, out in enumerate(outputs):
+        if draft_path is not None and _same_file(out, draft_path):
+            return f"{shown(out)} ist der Entwurf selbst; ein Export überschreibt ihn nicht."
+        if looks_like_draft(out):
+            return (
+                f"{shown(out)} ist ein PressDesk-Entwurf; ein Export überschreibt keinen "
+                "Entwurf. Bitte eine andere Zieldatei (.pdf, .docx) angeben."
+            )
+        if any(_same_file(out, other) for other in outputs[:i]):
+            return f"{shown(out)} ist zweimal als Ziel angegeben; bitte zwei Dateien nennen."
+    return None
 
 
 def looks_like_draft(path: str | os.PathLike[str]) -> bool:

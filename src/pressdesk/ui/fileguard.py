@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 
-from pressdesk.model.fileio import shown
+from pressdesk.model.fileio import clean_stale_temps, shown
 from pressdesk.model.files import DraftFileError, read_draft_bytes
 from pressdesk.model.lock import DraftLock, LockOwner, content_hash
 
@@ -74,6 +74,7 @@ class FileGuard(QObject):
         if not self.claim(path):
             self.window.close()
             return
+        clean_stale_temps(path.parent)
         self.loaded(path, disk_hash(path))
 
     def loaded(self, path: Path, digest: str | None) -> None:

@@ -19,6 +19,7 @@ from pressdesk.model.fileio import clean_stale_temps, is_read_only
 from pressdesk.model.files import (
     DRAFT_SUFFIX,
     DraftFileError,
+    check_export_targets,
     dump_draft,
     parse_draft,
     read_draft_bytes,
@@ -217,6 +218,10 @@ def export(window: MainWindow, kind: str, path: Path | None = None) -> Path | No
         path = window.dialogs.save_path(suggested_name(window, f".{kind}"), FILTERS[kind])
         if path is None:
             return None
+    refused = check_export_targets(window.doc.path, [path])
+    if refused is not None:
+        window.dialogs.error("Export nicht möglich", refused)
+        return None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         exporter(window.doc.snapshot(), path, profile=window.doc.profile, final=False)
