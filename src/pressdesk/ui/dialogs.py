@@ -116,7 +116,8 @@ class Dialogs:
         role = QMessageBox.ButtonRole
         return self._choose(
             "Datei wurde inzwischen geändert",
-            f"„{name}“ wurde außerhalb dieses Fensters geändert, seit Sie ihn geöffnet haben.",
+            f"„{name}“ wurde außerhalb dieses Fensters geändert, "
+            "seit Sie die Datei geöffnet haben.",
             "Speichern würde die andere Fassung überschreiben. Sichern Sie Ihre Fassung "
             "unter neuem Namen, übernehmen Sie die andere (Ihre Änderungen gehen verloren) "
             "oder vergleichen Sie beide.",
