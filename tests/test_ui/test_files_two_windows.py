@@ -175,6 +175,17 @@ def test_cancel_at_the_lock_question_keeps_the_current_draft(
     assert second.dialogs.asked[-1][0] == "locked"
 
 
+def test_opening_the_same_file_again_in_the_same_window_does_not_ask(
+    qtbot: Any, make_window: Any, draft_file: Path
+) -> None:
+    window = make_window(draft_file)
+    qtbot.waitUntil(lambda: window.guard.lock is not None, timeout=5000)
+    window.dialogs = GuardDialogs(locked="cancel")
+    assert fileops.open_file(window, draft_file)
+    assert window.dialogs.asked == []
+    assert window.guard.lock is not None and lock_path(draft_file).exists()
+
+
 def test_take_theirs_shows_the_other_version(
     qtbot: Any, make_window: Any, draft_file: Path
 ) -> None:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +55,8 @@ class FileGuard(QObject):
     # opening -----------------------------------------------------------------------
     def claim(self, path: Path) -> bool:
         """Lock ``path`` for this window; False when the user cancels."""
+        if self.lock is not None and self.lock.path == Path(os.path.realpath(path)):
+            return True  # opened again in the same window: the lock is ours
         lock = DraftLock(path, self.session)
         owner = lock.acquire()
         read_only = False
