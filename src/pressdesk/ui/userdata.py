@@ -11,6 +11,7 @@ import json
 import os
 from pathlib import Path
 
+from pressdesk.model.fileio import UserFileError, read_user_bytes
 from pressdesk.model.files import atomic_write_bytes
 
 MAX_RECENT = 8
@@ -30,8 +31,11 @@ def data_dir() -> Path:
 
 def recent_files() -> list[Path]:
     try:
-        names = json.loads((data_dir() / "recent.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = read_user_bytes(data_dir() / "recent.json", 1024 * 1024)
+        names = json.loads(raw.decode("utf-8"))
+    except (UserFileError, ValueError, RecursionError):
+        return []
+    if not isinstance(names, list):
         return []
     return [Path(n) for n in names if isinstance(n, str)][:MAX_RECENT]
 
