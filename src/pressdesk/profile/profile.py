@@ -170,6 +170,11 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         where = clean_text("/".join(str(p) for p in e.instance_path) or "Profil", 60)
         keyword = str(e.schema_path[-1]) if e.schema_path else ""
         what = SCHEMA_KEYWORDS.get(keyword, "entspricht nicht dem Profilschema")
+        named = getattr(e.kind, "property", None) or getattr(e.kind, "unexpected", None)
+        if keyword == "required" and isinstance(named, str):
+            what = f"die Pflichtangabe {shown(named, 40)} fehlt"
+        elif keyword == "additionalProperties" and isinstance(named, list) and named:
+            what = f"unbekanntes Feld {shown(str(named[0]), 40)}"
         raise ProfileError(f"Das Profil ist ungültig ({where}: {what}).")
     try:
         re.compile(data["rules"]["referencePattern"])
@@ -239,10 +244,13 @@ def load_profile_file(path: str | Path) -> Profile:
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ProfileError(f"Das Profil {name} ist keine UTF-8-Textdatei.") from None
+        raise ProfileError(
+            f"Das Profil {name} kann nicht gelesen werden: keine UTF-8-Textdatei."
+        ) from None
     except json.JSONDecodeError as exc:
         raise ProfileError(
-            f"Das Profil {name} ist kein gültiges JSON (Zeile {exc.lineno}, Spalte {exc.colno})."
+            f"Das Profil {name} kann nicht gelesen werden: kein gültiges JSON "
+            f"(Zeile {exc.lineno}, Spalte {exc.colno})."
         ) from None
     except (RecursionError, ValueError):
         raise ProfileError(f"Das Profil {name} ist zu tief verschachtelt oder zu lang.") from None

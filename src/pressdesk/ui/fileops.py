@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -172,9 +173,16 @@ def take_theirs(window: MainWindow, path: Path) -> bool:
 
 
 def slug(text: str) -> str:
-    text = text.translate(
-        str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-    )
+    umlauts: dict[str, str | int | None] = {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "ß": "ss",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+    }
+    text = text.translate(str.maketrans(umlauts))
     words = re.findall(r"[A-Za-z0-9]+", text)
     return "-".join(words)[:60].strip("-")
 
@@ -209,11 +217,10 @@ def export(window: MainWindow, kind: str, path: Path | None = None) -> Path | No
         window.dialogs.refuse_export(errors)
         return None
     from pressdesk.export import ExportError  # a broken exporter is a bug, not a hint
+    from pressdesk.export.docx import export_docx
+    from pressdesk.export.pdf import export_pdf
 
-    if kind == "pdf":
-        from pressdesk.export.pdf import export_pdf as exporter
-    else:
-        from pressdesk.export.docx import export_docx as exporter
+    exporter: Callable[..., object] = export_pdf if kind == "pdf" else export_docx
     if path is None:
         path = window.dialogs.save_path(suggested_name(window, f".{kind}"), FILTERS[kind])
         if path is None:
