@@ -15,7 +15,8 @@ leaves nothing; a name left anyway is locked by its writer (``flock``), and
 
 Every failure the user can cause raises :class:`UserFileError` (or the caller's
 exception type) with a German sentence; names are quoted and cleaned by
-:func:`shown`, system errors translated by :func:`os_error_text`.
+:func:`shown`, system errors translated by :func:`os_error_text` (both in
+:mod:`pressdesk.model.filetexts`).
 """
 
 from __future__ import annotations
@@ -27,82 +28,35 @@ import os
 import re
 import secrets
 import stat
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-StrPath = str | os.PathLike[str]
+from pressdesk.model.filetexts import (
+    ERRNO_TEXTS,
+    StrPath,
+    UserFileError,
+    clean_text,
+    os_error_text,
+    shown,
+)
+
+__all__ = [
+    "ERRNO_TEXTS",
+    "UserFileError",
+    "clean_stale_temps",
+    "clean_text",
+    "find_surrogate",
+    "is_read_only",
+    "os_error_text",
+    "read_user_bytes",
+    "replace_file",
+    "shown",
+    "write_error_message",
+    "write_user_file",
+    "write_user_files",
+]
 
 TEMP_RE = re.compile(r"^\.~pd[0-9a-f]{8}\.(tmp|bak)$")
-SHOWN_MAX = 80
-
-
-class UserFileError(Exception):
-    """A user file that cannot be read or written; the message is German."""
-
-
-ERRNO_TEXTS: dict[int, str] = {
-    errno.ENOSPC: "auf dem Datenträger ist kein Platz mehr",
-    errno.EDQUOT: "das Speicherkontingent ist aufgebraucht",
-    errno.EROFS: "das Dateisystem ist schreibgeschützt",
-    errno.EACCES: "keine Berechtigung",
-    errno.EPERM: "der Vorgang ist nicht erlaubt",
-    errno.ENOENT: "die Datei oder der Ordner existiert nicht",
-    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
-    errno.EISDIR: "das ist ein Ordner",
-    errno.ENAMETOOLONG: "der Dateiname ist zu lang",
-    errno.ELOOP: "zu viele symbolische Verknüpfungen",
-    errno.EIO: "Ein-/Ausgabefehler des Datenträgers",
-    errno.EFBIG: "die Datei ist zu groß für das Dateisystem",
-    errno.EMFILE: "zu viele offene Dateien",
-    errno.ENFILE: "zu viele offene Dateien im System",
-    errno.EBUSY: "die Datei wird gerade benutzt",
-    errno.ETXTBSY: "die Datei wird gerade ausgeführt",
-    errno.EXDEV: "Verschieben zwischen Dateisystemen ist nicht möglich",
-    errno.ENXIO: "das Gerät ist nicht vorhanden",
-    errno.ENODEV: "das Gerät ist nicht vorhanden",
-    errno.EAGAIN: "die Datei ist vorübergehend nicht verfügbar",
-    errno.EINVAL: "ungültiger Vorgang für diese Datei",
-    errno.EEXIST: "die Datei existiert bereits",
-    errno.EMLINK: "zu viele Verknüpfungen",
-    errno.ESTALE: "die Netzwerkdatei ist nicht mehr gültig",
-    errno.ETIMEDOUT: "Zeitüberschreitung",
-    errno.ENOTSUP: "vom Dateisystem nicht unterstützt",
-    errno.ENOMEM: "nicht genug Arbeitsspeicher",
-}
-
-
-def os_error_text(exc: OSError) -> str:
-    """The German description of a system error (never the English ``strerror``)."""
-    if exc.errno is not None and exc.errno in ERRNO_TEXTS:
-        return ERRNO_TEXTS[exc.errno]
-    return f"Systemfehler Nr. {exc.errno}" if exc.errno is not None else "Systemfehler"
-
-
-def clean_text(text: str, limit: int = SHOWN_MAX) -> str:
-    """Untrusted text made safe to print: control characters escaped, shortened.
-
-    Lone surrogates (from undecodable file names) and format characters such as
-    bidi overrides are shown as escapes too; a long text keeps its start and end.
-    """
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cs", "Cf", "Zl", "Zp") and ch not in "\u00ad\u200d":
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    result = "".join(out)
-    if len(result) > limit:
-        keep = limit - 1
-        result = result[: keep - keep // 3] + "…" + result[len(result) - keep // 3 :]
-    return result
-
-
-def shown(path: StrPath | str, limit: int = SHOWN_MAX) -> str:
-    """A file name for a German message: „quoted“, cleaned and shortened."""
-    return f"„{clean_text(os.fspath(path), limit)}“"
 
 
 def _kind(mode: int) -> str:
