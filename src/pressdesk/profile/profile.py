@@ -81,6 +81,15 @@ class Colors:
 
 
 @dataclass(frozen=True)
+class DraftMark:
+    """The ENTWURF mark: size in points, angle in degrees, opacity 0..1."""
+
+    size: float = 96
+    angle: float = 55
+    opacity: float = 0.18
+
+
+@dataclass(frozen=True)
 class Logo:
     path: Path
     x: float
@@ -108,6 +117,7 @@ class Profile:
     labels: dict[str, str]
     rules: Rules
     raw: dict[str, Any]
+    draft_mark: DraftMark = DraftMark()
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -202,6 +212,7 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         labels=dict(data["labels"]),
         rules=Rules(rules["referencePattern"], rules["referenceHint"], rules["genderCharacters"]),
         raw=data,
+        draft_mark=DraftMark(**data["draftMark"]) if "draftMark" in data else DraftMark(),
     )
 
 

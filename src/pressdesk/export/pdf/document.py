@@ -27,6 +27,7 @@ from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.flowables import Layout, Para, build_layout
 from pressdesk.export.pdf.fonts import FontNames, register_fonts
 from pressdesk.export.pdf.numbering import PageLabelCanvas, place_page_label
+from pressdesk.export.pdf.outlines import draw_outline, text_outline
 from pressdesk.export.pdf.styles import Styles, make_styles
 from pressdesk.model.draft import Draft
 from pressdesk.profile.profile import Profile
@@ -128,17 +129,18 @@ class ReleaseDocument(BaseDocTemplate):
     # -- furniture ---------------------------------------------------------------------------
 
     def _draft_mark(self, canv: Canvas) -> None:
+        """ENTWURF as filled glyph outlines (never text: extraction never sees it)."""
         if self.final:
             return
-        g = self.geo
+        g, mark = self.geo, self.profile.draft_mark
+        outline = text_outline(self.profile.fonts.bold, self.profile.label("draftMark"))
         with st.artifact(canv, "Watermark"):
             canv.saveState()
             canv.setFillColor(self.styles.draft_color)
-            canv.setFillAlpha(0.18)
-            canv.setFont(self.fonts.bold, 96)
+            canv.setFillAlpha(mark.opacity)
             canv.translate(g.width / 2, g.height / 2)
-            canv.rotate(55)
-            canv.drawCentredString(0, -32, self.profile.label("draftMark"))
+            canv.rotate(mark.angle)
+            draw_outline(canv, outline, mark.size)
             canv.restoreState()
 
     def _page_label(self, canv: Canvas, baseline: float) -> None:

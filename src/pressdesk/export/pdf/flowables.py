@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape, quoteattr
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from pressdesk.export import content
+from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.fonts import FontNames, clean_text
 from pressdesk.export.pdf.hyphenation import prepare
@@ -45,6 +46,10 @@ class Para(Paragraph):
     outline: tuple[int, str] | None = None  # (level, title)
     pd_source: str | None = None  # see .linebreaks
     _pd_hyphens = False  # while drawing: break hyphens are marked (see .linebreaks)
+
+    def breakLines(self, width: Any) -> Any:
+        with rlcompat.ours():  # PressDesk's break rules, for this paragraph only
+            return super().breakLines(width)
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         source = source_text(self)  # before splitting: knows where the words break

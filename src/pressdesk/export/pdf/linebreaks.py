@@ -23,7 +23,8 @@ import re
 from typing import Any
 
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import paragraph as _rl
+
+from pressdesk.export.pdf import rlcompat
 
 _WS = re.compile(r"\s+")
 _SHY = "\u00ad"
@@ -35,7 +36,7 @@ _MARK = "\x1f"  # after a break hyphen in a simple line's last word (never in us
 
 
 # reportlab's class for the head of a frag word it hyphenated, with the hyphen added
-_HEAD_HY: Any = getattr(_rl, "_SplitFragHY", ())
+_HEAD_HY: Any = rlcompat.SplitFragHY
 
 
 class _BreakHyphen(str):

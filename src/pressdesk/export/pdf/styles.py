@@ -45,8 +45,8 @@ class Styles:
 
 
 def make_styles(profile: Profile, fonts: FontNames) -> Styles:
-    rlcompat.install()
     s, c = profile.sizes, profile.colors
+    hyph = rlcompat.hyphenator(hyphenator())
     text = HexColor(c.text)
     gap = s.leading * 0.6
     base = ParagraphStyle(
@@ -59,7 +59,7 @@ def make_styles(profile: Profile, fonts: FontNames) -> Styles:
         spaceAfter=gap,
         allowWidows=0,
         allowOrphans=0,
-        hyphenationLang=hyphenator(),
+        hyphenationLang=hyph,
         embeddedHyphenation=1,
         uriWasteReduce=0.3,
         splitLongWords=1,
@@ -76,7 +76,8 @@ def make_styles(profile: Profile, fonts: FontNames) -> Styles:
             fontSize=size,
             leading=size * 1.25,
             textColor=HexColor(c.accent),
-            hyphenationLang="",
+            hyphenationLang=rlcompat.hyphenator(hyphenator(), only_wide=True),
+            embeddedHyphenation=0,
             **kw,
         )
 
