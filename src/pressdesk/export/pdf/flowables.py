@@ -24,13 +24,19 @@ from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.fonts import FontNames, clean_text
 from pressdesk.export.pdf.hyphenation import prepare
-from pressdesk.export.pdf.linebreaks import BreakHyphenText, source_text, with_line_spaces
+from pressdesk.export.pdf.linebreaks import (
+    BreakHyphenText,
+    ends_inside_word,
+    source_text,
+    with_line_spaces,
+)
 from pressdesk.export.pdf.styles import Styles
 from pressdesk.model.draft import Block, Draft, Link
 from pressdesk.profile.profile import Profile
 
 _keys = itertools.count(1)
 
+PAGE_TURN_LOOKBACK = 3  # lines a page may end early to keep a word whole
 SHORT_QUOTE = 700  # characters: a quote this short moves to the next page with its speaker
 
 # Canvas callbacks (reportlab <onDraw/>) around link text; see .tagging.
@@ -54,6 +60,18 @@ class Para(Paragraph):
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         source = source_text(self)  # before splitting: knows where the words break
         parts = super().split(availWidth, availHeight)
+        # No word divided over a page turn: end the page a line or two earlier.
+        leading = self.style.leading
+        for _ in range(PAGE_TURN_LOOKBACK):
+            if len(parts) != 2 or not hasattr(self, "blPara"):
+                break
+            kept = len(parts[0].blPara.lines)
+            if not ends_inside_word(self, kept):
+                break
+            if kept <= 2:  # no room for two lines before it: the paragraph moves on
+                parts = []
+                break
+            parts = super().split(availWidth, (kept - 1) * leading + 1e-6)
         for i, part in enumerate(parts):
             if isinstance(part, Para):
                 part.pd_source = source

@@ -98,6 +98,20 @@ def _line_ends(kind: int, lines: list[Any], source: str) -> list[str] | None:
     return out
 
 
+def ends_inside_word(para: Any, count: int) -> bool:
+    """Whether line ``count`` (1-based) of the wrapped ``para`` ends inside a word.
+
+    True for a hyphen added by hyphenation, a compound's own hyphen ("Nordrhein-"
+    before "Westfalen") and an address broken without hyphen; False at a space and
+    when the lines cannot be matched to the source (then nothing is changed).
+    """
+    bl = getattr(para, "blPara", None)
+    if bl is None or bl.kind not in (0, 1) or not 0 < count < len(bl.lines):
+        return False
+    ends = _line_ends(bl.kind, bl.lines[:count], source_text(para))
+    return bool(ends) and len(ends) == count and ends[-1] != SPACE
+
+
 def source_text(para: Any) -> str:
     """The whole paragraph's text; a part split off at a page end keeps its original's."""
     return getattr(para, "pd_source", None) or _source(para.frags)
