@@ -26,6 +26,31 @@ def open_docx(data: bytes) -> Document:
     return docx.Document(io.BytesIO(data))
 
 
+VML = "urn:schemas-microsoft-com:vml"
+
+
+def watermarks(doc: Document) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Per header (first page, later pages): each watermark shape's text, style and fill."""
+
+    def of(header: object) -> list[dict[str, str]]:
+        out = []
+        for shape in header._element.iter(f"{{{VML}}}shape"):  # type: ignore[attr-defined]
+            path = shape.find(f"{{{VML}}}textpath")
+            fill = shape.find(f"{{{VML}}}fill")
+            out.append(
+                {
+                    "text": path.get("string") if path is not None else "",
+                    "style": shape.get("style", ""),
+                    "color": shape.get("fillcolor", ""),
+                    "opacity": fill.get("opacity", "") if fill is not None else "",
+                }
+            )
+        return out
+
+    section = doc.sections[0]
+    return of(section.first_page_header), of(section.header)
+
+
 def header_texts(doc: Document) -> tuple[str, str]:
     section = doc.sections[0]
     first = "\n".join(p.text for p in section.first_page_header.paragraphs)
@@ -48,7 +73,7 @@ def list_draft() -> Draft:
 
 def test_every_block_has_its_named_style(list_draft: Draft, profile: Profile) -> None:
     doc = open_docx(render_docx(list_draft, profile, final=True))
-    by_text = {p.text: p.style.name for p in doc.paragraphs}
+    by_text = {p.text.replace("\xa0", " "): p.style.name for p in doc.paragraphs}
     assert by_text[list_draft.headline] == "PD Überschrift"
     assert by_text[list_draft.subheadline] == "PD Unterzeile"
     assert by_text[list_draft.announcement] == "PD Ankündigung"
@@ -164,7 +189,7 @@ def test_side_block_is_a_frame_in_the_right_column(
     doc = open_docx(render_docx(reference_draft, profile, final=True))
     framed = [p for p in doc.paragraphs if p._p.pPr.find(qn("w:framePr")) is not None]
     lines = content.side_block(reference_draft, profile)
-    assert [p.text for p in framed] == [line.text for line in lines]
+    assert [p.text for p in framed] == [line.text.replace("\u2011", "-") for line in lines]
     assert [p.text for p in doc.paragraphs[: len(framed)]] == [p.text for p in framed]
     frame = framed[0]._p.pPr.find(qn("w:framePr"))
     page = profile.page
@@ -207,12 +232,20 @@ def test_links_are_real_hyperlinks(reference_draft: Draft, profile: Profile) -> 
 def test_draft_mark_on_every_page_unless_final(reference_draft: Draft, profile: Profile) -> None:
     draft_doc = open_docx(render_docx(reference_draft, profile, final=False))
     mark = profile.label("draftMark")
-    first, later = header_texts(draft_doc)
-    assert mark in first and mark in later
+    first, later = watermarks(draft_doc)
+    for shapes in (first, later):  # a watermark shape behind every page ...
+        assert [w["text"] for w in shapes] == [mark]
+        style = shapes[0]["style"]
+        assert f"rotation:{360 - profile.draft_mark.angle:g}" in style
+        assert "mso-position-horizontal:center" in style and "relative:page" in style
+        assert shapes[0]["color"] == profile.colors.draft_mark
+        assert shapes[0]["opacity"] == f"{profile.draft_mark.opacity:g}"
+    # ... and never text
+    assert all(mark not in t for t in header_texts(draft_doc))
+    assert all(mark not in p.text for p in draft_doc.paragraphs)
     final_doc = open_docx(render_docx(reference_draft, profile, final=True))
-    first, later = header_texts(final_doc)
-    assert mark not in first and mark not in later
-    assert all(mark not in p.text for p in final_doc.paragraphs)
+    assert watermarks(final_doc) == ([], [])
+    assert all(mark not in t for t in header_texts(final_doc))
 
 
 def test_embargo_repeated_in_both_headers(list_draft: Draft, profile: Profile) -> None:

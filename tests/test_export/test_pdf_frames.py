@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -216,3 +217,41 @@ def test_validation_warns_where_the_layout_must_force_a_break(
     draft.body[0].text = f"Siehe {'x' * 40}{LONG_URL}"
     warned = [p for p in validate(draft, profile) if "passt nicht" in p.text]
     assert [p.path for p in warned] == ["body[0].text"]
+
+
+@pytest.mark.parametrize(
+    ("written", "glued"),
+    [
+        ("Telefon 0211 / 837-1134.", "Telefon 0211\u00a0/\u00a0837\u20111134."),
+        ("Telefon 0211 837-2417", "Telefon 0211\u00a0837\u20112417"),
+        ("+49 211 837-1134", "+49\u00a0211\u00a0837\u20111134"),
+        ("(0211) 837-1134", "(0211)\u00a0837\u20111134"),
+        ("im Jahr 2018 rund 39,4 Millionen", "im Jahr 2018 rund 39,4 Millionen"),
+        ("am 2018-07-18 in Raum 2-17", "am 2018-07-18 in Raum 2-17"),
+    ],
+)
+def test_phone_numbers_are_glued(written: str, glued: str) -> None:
+    from pressdesk.typography import keep_phone_numbers
+
+    assert keep_phone_numbers(written) == glued
+
+
+def test_phone_number_never_breaks_inside_in_the_pdf(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    draft = copy.deepcopy(reference_draft)
+    draft.body = [
+        Block(
+            type="paragraph",
+            text=f"{'Wir sind für Sie da. ' * 2}{'x' * k} Telefon 0211 / 837-1134 ok.",
+        )
+        for k in range(0, 40, 2)
+    ]
+    lines = [
+        ln
+        for page in page_texts(render_pdf(draft, profile, final=True))
+        for ln in page.splitlines()
+    ]
+    assert len([ln for ln in lines if re.search(r"0211\s*/\s*837-1134", ln)]) == 20
+    # the test can tell: some of the numbers really sit at a line end
+    assert any(ln.rstrip().endswith("837-1134") for ln in lines)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pressdesk.model.draft import Draft, Link
 from pressdesk.profile.profile import Profile
-from pressdesk.typography import format_date, keep_together, phone_line
+from pressdesk.typography import format_date, keep_phone_numbers, keep_together, phone_line
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,9 @@ def side_block(draft: Draft, profile: Profile) -> list[SideLine]:
     if phones:
         lines.append(SideLine(_labelled(profile.label("phone"), phones)))
     if po.fax:
-        lines.append(SideLine(_labelled(profile.label("fax"), keep_together(po.fax))))
+        lines.append(
+            SideLine(_labelled(profile.label("fax"), keep_phone_numbers(keep_together(po.fax))))
+        )
     if po.email:
         lines.append(SideLine(_labelled(profile.label("email"), po.email), _mailto(po.email)))
     if po.website.url or po.website.text:

@@ -42,6 +42,7 @@ from pressdesk.export.docx.runs import (
     set_bottom_rule,
     set_frame,
 )
+from pressdesk.export.docx.watermark import add_watermark
 from pressdesk.model.draft import Block, Draft, Link
 from pressdesk.profile.profile import Profile
 
@@ -150,9 +151,10 @@ def _paragraph(container: Document | _Header, style_id: str, first: bool = False
     return para
 
 
-def _draft_mark(para: Paragraph, profile: Profile, final: bool) -> None:
+def _draft_mark(para: Paragraph, profile: Profile, final: bool, shape_id: int) -> None:
+    """The mark as a watermark shape behind the page (never text), see :mod:`.watermark`."""
     if not final:
-        para.add_run(clean(profile.label("draftMark")))._r.style = st.DRAFT_MARK
+        add_watermark(para, profile, shape_id)
 
 
 class _HeaderFlow:
@@ -196,7 +198,7 @@ def _first_page_header(header: _Header, draft: Draft, profile: Profile, final: b
         if run is not None:
             run._r.style = st.HEADER_DATE
     para = flow.add(st.HEADER_PAGE)
-    _draft_mark(para, profile, final)
+    _draft_mark(para, profile, final, shape_id=1)
     para.add_run("\t")
     add_page_label(para, clean(profile.label("page")), page=1)
     embargo = content.embargo_line(draft, profile)
@@ -212,8 +214,7 @@ def _running_header(header: _Header, draft: Draft, profile: Profile, final: bool
     add_text(para, content.header_line(draft))
     para.add_run("\t")
     add_page_label(para, clean(profile.label("page")), page=2, pages=2)
-    if not final:
-        _draft_mark(flow.add(st.RUNNING_HEADER), profile, final)
+    _draft_mark(para, profile, final, shape_id=2)
     embargo = content.embargo_line(draft, profile)
     if embargo:
         add_text(flow.add(st.EMBARGO), embargo)

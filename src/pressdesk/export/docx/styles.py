@@ -78,6 +78,9 @@ DRAFT_MARK = "PDDraftMark"
 HYPERLINK_NAME = "Hyperlink"
 DRAFT_MARK_NAME = "PD Entwurf"
 
+# Headings are never hyphenated (Word and LibreOffice: w:suppressAutoHyphens).
+NEVER_HYPHENATED = frozenset({HEADLINE, SUBHEADLINE, SUBHEADING, HEADER_LINE, RUNNING_HEADER})
+
 NAMES: dict[str, str] = {
     BASE: "PD Grundtext",
     HEADER_LINE: "PD Kopf",
@@ -218,6 +221,8 @@ def _add_paragraph_style(
         pf.right_indent = Mm(-full_width + body_width)
         pf.tab_stops.add_tab_stop(Mm(full_width), WD_TAB_ALIGNMENT.RIGHT)
     ppr = style.element.get_or_add_pPr()
+    if spec.style_id in NEVER_HYPHENATED:  # headlines break between words, like the PDF's
+        ppr.append(OxmlElement("w:suppressAutoHyphens"))
     if spec.contextual:
         ppr.append(OxmlElement("w:contextualSpacing"))
     if spec.outline is not None:

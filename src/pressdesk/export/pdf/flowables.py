@@ -33,6 +33,7 @@ from pressdesk.export.pdf.linebreaks import (
 from pressdesk.export.pdf.styles import Styles
 from pressdesk.model.draft import Block, Draft, Link
 from pressdesk.profile.profile import Profile
+from pressdesk.typography import keep_phone_numbers
 
 _keys = itertools.count(1)
 
@@ -157,7 +158,7 @@ class _Builder:
 
     def text(self, value: str) -> str:
         """User text as safe paragraph markup."""
-        return escape(prepare(clean_text(value, self.fonts)))
+        return escape(prepare(clean_text(keep_phone_numbers(value), self.fonts)))
 
     def link(self, parent: st.Node, link: Link, shown: str | None = None) -> str:
         label = shown if shown is not None else content.link_text(link)

@@ -109,7 +109,7 @@ def ends_inside_word(para: Any, count: int) -> bool:
     if bl is None or bl.kind not in (0, 1) or not 0 < count < len(bl.lines):
         return False
     ends = _line_ends(bl.kind, bl.lines[:count], source_text(para))
-    return bool(ends) and len(ends) == count and ends[-1] != SPACE
+    return ends is not None and len(ends) == count and ends[-1] != SPACE
 
 
 def source_text(para: Any) -> str:
