@@ -22,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from pressdesk.export import ExportError
+from pressdesk.export.pdf.rlcompat import TaggedTTFont
 from pressdesk.profile.profile import Profile
 
 # Characters a font often lacks but that have a plain stand-in with the same meaning.
@@ -50,7 +51,7 @@ class FontNames:
 
 def _register(name: str, path: Path) -> TTFont:
     try:
-        font = TTFont(name, str(path))
+        font = TaggedTTFont(name, str(path))
     except (OSError, TTFError) as exc:
         raise ExportError(f"Die Schrift „{path.name}“ kann nicht geladen werden ({exc}).") from None
     pdfmetrics.registerFont(font)

@@ -16,6 +16,11 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
    start of a link, see :mod:`.tagging`) is never broken by reportlab; an empty text
    fragment in front of the marker lets it be.
 
+5. ``ttfonts.SUBSETN``: the subset tag of an embedded font ("AAAAAA+Carlito"). reportlab
+   numbers the subsets of each font from "AAAAAA", so every font of a file carries the
+   same tag; ISO 32000 wants distinct tags. :class:`TaggedTTFont` gives each subset a
+   tag made from a hash of the font and its glyphs, distinct within the document.
+
 Every replacement does PressDesk's thing only while one of PressDesk's own
 paragraphs breaks its lines (:func:`ours`, a context variable set by
 ``flowables.Para.breakLines``); for every other paragraph in the process it calls
@@ -31,6 +36,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from reportlab.pdfbase import ttfonts as _ttf
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _rl
 
@@ -44,6 +50,7 @@ PRIVATE_NAMES = (
     "_getFragWords",
     "_SplitFragHY",
 )
+PRIVATE_TTF_NAMES = ("SUBSETN",)
 
 
 class IncompatibleReportlab(RuntimeError):
@@ -51,6 +58,7 @@ class IncompatibleReportlab(RuntimeError):
 
 
 _missing = [n for n in PRIVATE_NAMES if not hasattr(_rl, n)]
+_missing += [n for n in PRIVATE_TTF_NAMES if not hasattr(_ttf, n)]
 if _missing:  # pragma: no cover - only with an unsupported reportlab
     raise IncompatibleReportlab(
         f"reportlab {getattr(_rl, '__version__', '')} lacks {', '.join(_missing)}; "
@@ -175,3 +183,48 @@ _rl._hyGenPair = _hyGenPair
 _rl._hyGenFragsPair = _hyGenFragsPair
 _rl._hyphenateWord = _hyphenateWord
 _rl._getFragWords = _getFragWords
+
+
+_orig_SUBSETN = _ttf.SUBSETN
+_subset_tag: ContextVar[Callable[[int], bytes] | None] = ContextVar("pd_subset_tag", default=None)
+
+
+def _SUBSETN(n: int, *args: Any) -> bytes:
+    tag = _subset_tag.get()
+    return tag(n) if tag is not None else _orig_SUBSETN(n, *args)
+
+
+_ttf.SUBSETN = _SUBSETN
+
+
+def _tag_for(seed: str, used: set[bytes]) -> bytes:
+    """Six capital letters from a hash of ``seed``, not yet in ``used``."""
+    import hashlib
+
+    bump = 0
+    while True:
+        digest = hashlib.sha1(f"{seed}/{bump}".encode()).digest()
+        tag = bytes(65 + b % 26 for b in digest[:6])
+        if tag not in used:
+            used.add(tag)
+            return tag
+        bump += 1
+
+
+class TaggedTTFont(_ttf.TTFont):
+    """A TrueType font whose embedded subsets get distinct tags (see the module doc)."""
+
+    def addObjects(self, doc: Any) -> None:
+        state = self.state.get(doc)
+        subsets = list(state.subsets) if state is not None else []
+        used: set[bytes] = doc.__dict__.setdefault("_pd_subset_tags", set())
+
+        def tag(n: int) -> bytes:
+            glyphs = ",".join(map(str, subsets[n])) if n < len(subsets) else ""
+            return _tag_for(f"{self.fontName}/{n}/{glyphs}", used)
+
+        token = _subset_tag.set(tag)
+        try:
+            super().addObjects(doc)
+        finally:
+            _subset_tag.reset(token)
