@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from pressdesk.export.content import draft_title, header_line
+from pressdesk.export.docx.compat import replace_blob
 from pressdesk.export.docx.oxml import LANGUAGE
 from pressdesk.export.docx.runs import clean
 from pressdesk.model.draft import Draft
@@ -97,7 +98,7 @@ def set_font_table(doc: Document, profile: Profile) -> None:
     )
     for rel in doc.part.rels.values():
         if rel.reltype == RT.FONT_TABLE:
-            rel.target_part._blob = xml.encode("utf-8")
+            replace_blob(rel.target_part, xml.encode("utf-8"))
 
 
 def drop_template_parts(doc: Document) -> None:
@@ -107,7 +108,7 @@ def drop_template_parts(doc: Document) -> None:
         if rel.reltype == RT.THUMBNAIL:
             del package.rels[r_id]
         elif rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = _APP_XML
+            replace_blob(rel.target_part, _APP_XML)
     for r_id, rel in list(doc.part.rels.items()):
         if rel.reltype in _DROP_DOCUMENT_RELS:
             del doc.part.rels[r_id]

@@ -11,8 +11,6 @@ canvas is saved (:mod:`.numbering`).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -23,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
 from pressdesk.export import ExportError, content
+from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.flowables import Layout, Para, build_layout
 from pressdesk.export.pdf.fonts import FontNames, register_fonts
@@ -226,22 +225,6 @@ def _on_total(counted: list[int], canv: Canvas, total: int) -> None:
         canv.showOutline()
 
 
-@contextmanager
-def _binary_streams() -> Iterator[None]:
-    """Write streams Flate-compressed only, without reportlab's default ASCII85 layer.
-
-    Smaller files and a faster save; the setting is restored afterwards.
-    """
-    from reportlab import rl_config
-
-    old = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = old
-
-
 def build_pdf(
     draft: Draft, profile: Profile, final: bool, tagged: bool = True
 ) -> tuple[bytes, int, st.Node]:
@@ -279,7 +262,7 @@ def build_pdf(
         maker = partial(PageLabelCanvas, **canvas_args)
     story = [NextPageTemplate("later"), *layout.story]
     try:
-        with _binary_streams():
+        with rlcompat.binary_streams():
             doc.build(story, canvasmaker=maker)
     except LayoutError as exc:
         raise ExportError(

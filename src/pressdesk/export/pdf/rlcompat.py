@@ -21,6 +21,13 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
    same tag; ISO 32000 wants distinct tags. :class:`TaggedTTFont` gives each subset a
    tag made from a hash of the font and its glyphs, distinct within the document.
 
+6. ``rl_config.useA85``: reportlab reads this global at several moments of a save to
+   decide whether streams get an ASCII85 layer. Toggling it around an export raced
+   with the preview rendering in another thread. It is replaced once by a flag that
+   keeps the configured value for everybody and reads false only inside
+   :func:`binary_streams` in the current thread/context: PressDesk's files are
+   Flate-only (smaller, faster to save), nobody else's change.
+
 Every replacement does PressDesk's thing only while one of PressDesk's own
 paragraphs breaks its lines (:func:`ours`, a context variable set by
 ``flowables.Para.breakLines``); for every other paragraph in the process it calls
@@ -228,3 +235,39 @@ class TaggedTTFont(_ttf.TTFont):
             super().addObjects(doc)
         finally:
             _subset_tag.reset(token)
+
+
+_binary: ContextVar[bool] = ContextVar("pd_binary_streams", default=False)
+
+
+class _A85Flag:
+    """``rl_config.useA85`` as reportlab configured it, but false inside :func:`binary_streams`."""
+
+    def __init__(self, configured: Any) -> None:
+        self.configured = configured
+
+    def __bool__(self) -> bool:
+        return bool(self.configured) and not _binary.get()
+
+    def __repr__(self) -> str:
+        return f"_A85Flag({self.configured!r})"
+
+
+def _install_a85_flag() -> None:
+    from reportlab import rl_config
+
+    if not isinstance(rl_config.useA85, _A85Flag):
+        rl_config.useA85 = _A85Flag(rl_config.useA85)
+
+
+_install_a85_flag()
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Streams of PDFs saved in this block: Flate only, no ASCII85 layer."""
+    token = _binary.set(True)
+    try:
+        yield
+    finally:
+        _binary.reset(token)
