@@ -98,7 +98,7 @@ def test_styles_follow_the_profile(profile: Profile) -> None:
     for spec in st.paragraph_specs(profile):
         style = styles[spec.style_id]
         assert style.name == spec.name
-        assert style.font.name == profile.fonts.family
+        assert style.font.name == profile.fonts.docx_name
         assert style.font.size == Pt(spec.size)
         leading = spec.size * profile.sizes.leading / profile.sizes.body
         assert style.paragraph_format.line_spacing.pt == pytest.approx(leading, abs=0.1)
@@ -124,7 +124,7 @@ def test_german_everywhere(reference_draft: Draft, profile: Profile) -> None:
     lang = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
     assert lang.get(qn("w:val")) == "de-DE"
     fonts = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
-    assert fonts.get(qn("w:ascii")) == profile.fonts.family
+    assert fonts.get(qn("w:ascii")) == profile.fonts.docx_name
     assert fonts.get(qn("w:asciiTheme")) is None
     for style_id in st.NAMES:
         style = next(s for s in doc.styles if s.style_id == style_id)
@@ -168,11 +168,34 @@ def test_page_label_fields_in_both_headers(reference_draft: Draft, profile: Prof
         assert not header.is_linked_to_previous
         assert field_instructions(header._element) == ["PAGE", "NUMPAGES"]
     first, later = header_texts(doc)
-    # The cached field results: what a reader sees before Word lays out the pages.
-    assert "Seite 1 von 1" in first and "Seite 2 von 2" in later
+    # The stored field results: what a reader sees before Word lays out the pages.
+    assert "Seite 1 von 2" in first and "Seite 2 von 2" in later
     assert content.header_line(reference_draft) in first
     assert content.date_line(reference_draft) in first
     assert content.header_line(reference_draft) in later
+
+
+def test_stored_page_count_is_the_true_one(reference_draft: Draft, profile: Profile) -> None:
+    """A 13-page release says "von 13" before any layout, like its PDF (not "von 1")."""
+    from pressdesk.export.pdf import render
+
+    long = copy.deepcopy(reference_draft)
+    long.body = [copy.deepcopy(b) for _ in range(10) for b in reference_draft.body]
+    pages = render(long, profile, final=False).pages
+    assert pages >= 10
+    first, later = header_texts(open_docx(render_docx(long, profile, final=False)))
+    assert f"Seite 1 von {pages}" in first and f"Seite 2 von {pages}" in later
+    short = copy.deepcopy(reference_draft)
+    short.body = short.body[:1]
+    first, _ = header_texts(open_docx(render_docx(short, profile, final=True)))
+    assert "Seite 1 von 1" in first
+
+
+def test_german_number_settings(reference_draft: Draft, profile: Profile) -> None:
+    doc = open_docx(render_docx(reference_draft, profile, final=True))
+    settings = doc.settings.element
+    assert settings.find(qn("w:decimalSymbol")).get(qn("w:val")) == ","
+    assert settings.find(qn("w:listSeparator")).get(qn("w:val")) == ";"
 
 
 def test_body_has_no_fields_and_no_empty_paragraphs(sample_doc: tuple[Draft, Document]) -> None:
@@ -321,7 +344,7 @@ def test_font_table_names_only_the_house_font(reference_draft: Draft, profile: P
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         table = etree.fromstring(z.read("word/fontTable.xml"))
     fonts = table.findall(qn("w:font"))
-    assert [f.get(qn("w:name")) for f in fonts] == [profile.fonts.family]
+    assert [f.get(qn("w:name")) for f in fonts] == [profile.fonts.docx_name]
     assert fonts[0].find(qn("w:panose1")).get(qn("w:val")) == "020F0502020204030204"
 
 

@@ -255,3 +255,15 @@ def test_phone_number_never_breaks_inside_in_the_pdf(
     assert len([ln for ln in lines if re.search(r"0211\s*/\s*837-1134", ln)]) == 20
     # the test can tell: some of the numbers really sit at a line end
     assert any(ln.rstrip().endswith("837-1134") for ln in lines)
+
+
+def test_lone_surrogates_and_control_characters_never_crash_the_pdf(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    draft = copy.deepcopy(reference_draft)
+    draft.headline = "Kopf\x00zeile\x07 mit\x1b Steuer\ud800zeichen\ufffe"
+    draft.body.insert(0, Block(type="subheading", text="Zwischen\udc00titel"))
+    draft.press_office.organisation = "Amt\ud83d"
+    data = render_pdf(draft, profile, final=True)
+    text = norm("".join(page_texts(data)))
+    assert "Kopfzeile" in text and "Steuerzeichen" in text and "Zwischentitel" in text

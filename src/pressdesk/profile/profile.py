@@ -47,6 +47,11 @@ class FontSet:
     bold: Path
     italic: Path
     bold_italic: Path
+    office_name: str = ""  # the DOCX's name for the font (a metric twin); "" = family
+
+    @property
+    def docx_name(self) -> str:
+        return self.office_name or self.family
 
     def files(self) -> dict[str, Path]:
         return {
@@ -170,6 +175,7 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         bold=_resolve(f["bold"], fonts_dir()),
         italic=_resolve(f["italic"], fonts_dir()),
         bold_italic=_resolve(f["boldItalic"], fonts_dir()),
+        office_name=f.get("officeName", ""),
     )
     for style, font_path in fonts.files().items():
         if not font_path.is_file():

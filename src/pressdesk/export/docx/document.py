@@ -92,11 +92,26 @@ def build_document(draft: Draft, profile: Profile, final: bool = False) -> Docum
     doc = _base_document(profile, geo)
     set_core_properties(doc, draft, profile)
     section = doc.sections[0]
-    _first_page_header(section.first_page_header, draft, profile, final)
-    _running_header(section.header, draft, profile, final)
+    pages = page_count(draft, profile, final)
+    _first_page_header(section.first_page_header, draft, profile, final, pages)
+    _running_header(section.header, draft, profile, final, pages)
     _side_block(doc, draft, profile, geo)
     _body(doc, draft, profile)
     return doc
+
+
+def page_count(draft: Draft, profile: Profile, final: bool) -> int:
+    """The page count of the one layout (the PDF's), for the fields' stored results.
+
+    Word and LibreOffice recompute PAGE and NUMPAGES; previews, indexers and
+    python-docx show the stored results, which are therefore the true count.
+    """
+    from pressdesk.export.pdf import render
+
+    try:
+        return render(draft, profile, final=final, tagged=False).pages
+    except ExportError:
+        return 1
 
 
 _BASES: dict[str, bytes] = {}
@@ -184,7 +199,9 @@ def _leading(profile: Profile, style_id: str) -> float:
     return round(size * profile.sizes.leading / profile.sizes.body, 1)
 
 
-def _first_page_header(header: _Header, draft: Draft, profile: Profile, final: bool) -> None:
+def _first_page_header(
+    header: _Header, draft: Draft, profile: Profile, final: bool, pages: int
+) -> None:
     """Header line left, date at the right edge; draft mark and 'Seite 1 von N' below."""
     flow = _HeaderFlow(header, profile)
     para = flow.add(st.HEADER_LINE)
@@ -200,20 +217,23 @@ def _first_page_header(header: _Header, draft: Draft, profile: Profile, final: b
     para = flow.add(st.HEADER_PAGE)
     _draft_mark(para, profile, final, shape_id=1)
     para.add_run("\t")
-    add_page_label(para, clean(profile.label("page")), page=1)
+    add_page_label(para, clean(profile.label("page")), page=1, pages=pages)
     embargo = content.embargo_line(draft, profile)
     if embargo:
         add_text(flow.add(st.EMBARGO), embargo)
     flow.pad_to(profile.page.header_height)
 
 
-def _running_header(header: _Header, draft: Draft, profile: Profile, final: bool) -> None:
+def _running_header(
+    header: _Header, draft: Draft, profile: Profile, final: bool, pages: int
+) -> None:
     """Header line and 'Seite i von N' on one line; draft mark and embargo again below."""
     flow = _HeaderFlow(header, profile)
     para = flow.add(st.RUNNING_HEADER)
     add_text(para, content.header_line(draft))
     para.add_run("\t")
-    add_page_label(para, clean(profile.label("page")), page=2, pages=2)
+    # one header for all later pages: its stored PAGE result can only be one number
+    add_page_label(para, clean(profile.label("page")), page=min(2, pages), pages=pages)
     _draft_mark(para, profile, final, shape_id=2)
     embargo = content.embargo_line(draft, profile)
     if embargo:

@@ -46,7 +46,7 @@ def add_bullet_numbering(doc: Document, profile: Profile) -> int:
     ppr.append(ind)
     lvl.append(ppr)
     rpr = OxmlElement("w:rPr")
-    set_fonts(rpr, profile.fonts.family)
+    set_fonts(rpr, profile.fonts.docx_name)
     lvl.append(rpr)
     abstract.append(lvl)
     # abstractNum elements come before num elements.

@@ -168,7 +168,7 @@ def _set_document_defaults(doc: Document, profile: Profile) -> None:
     styles = doc.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    set_fonts(rpr, profile.fonts.family)
+    set_fonts(rpr, profile.fonts.docx_name)
     set_lang(rpr)
     size = str(round(profile.sizes.body * 2))
     for tag in ("w:sz", "w:szCs"):
@@ -185,8 +185,8 @@ def _set_document_defaults(doc: Document, profile: Profile) -> None:
     spacing.set(qn("w:lineRule"), "exact")
     ppr.append(spacing)
     normal = _by_id(doc, "Normal")
-    normal.font.name = profile.fonts.family
-    set_fonts(normal.element.get_or_add_rPr(), profile.fonts.family)
+    normal.font.name = profile.fonts.docx_name
+    set_fonts(normal.element.get_or_add_rPr(), profile.fonts.docx_name)
     set_lang(normal.element.get_or_add_rPr())
 
 
@@ -197,14 +197,14 @@ def _add_paragraph_style(
     style.element.basedOn_val = spec.based_on or "Normal"
     style.quick_style = spec.style_id in (HEADLINE, SUBHEADLINE, BODY, SUBHEADING, QUOTE, LIST)
     font = style.font
-    font.name = profile.fonts.family
+    font.name = profile.fonts.docx_name
     font.size = Pt(spec.size)
     font.bold = spec.bold
     font.italic = spec.italic
     if spec.color:
         font.color.rgb = _rgb(spec.color)
     rpr = style.element.get_or_add_rPr()
-    set_fonts(rpr, profile.fonts.family)
+    set_fonts(rpr, profile.fonts.docx_name)
     set_lang(rpr)
     pf = style.paragraph_format
     pf.space_before = Pt(spec.before)

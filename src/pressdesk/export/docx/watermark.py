@@ -57,7 +57,7 @@ def add_watermark(paragraph: Paragraph, profile: Profile, shape_id: int) -> None
         "mso-position-horizontal:center;mso-position-horizontal-relative:page;"
         "mso-position-vertical:center;mso-position-vertical-relative:page"
     )
-    family = profile.fonts.family.replace('"', "")
+    family = profile.fonts.docx_name.replace('"', "")
     xml = (
         f"<w:r {_NS}><w:rPr><w:noProof/></w:rPr><w:pict>{_SHAPETYPE}"
         f'<v:shape id="PowerPlusWaterMarkObject{shape_id}" o:spid="_x0000_s{2049 + shape_id}" '

@@ -24,7 +24,7 @@ from pressdesk.export import ExportError, content
 from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.flowables import Layout, Para, build_layout
-from pressdesk.export.pdf.fonts import FontNames, register_fonts
+from pressdesk.export.pdf.fonts import FontNames, pdf_string, register_fonts
 from pressdesk.export.pdf.numbering import PageLabelCanvas, place_page_label
 from pressdesk.export.pdf.outlines import draw_outline, text_outline
 from pressdesk.export.pdf.styles import Styles, make_styles
@@ -99,11 +99,13 @@ class ReleaseDocument(BaseDocTemplate):
             rightMargin=g.width - g.right,
             topMargin=g.height - g.top,
             bottomMargin=g.bottom,
-            title=layout.title,
-            author=po.organisation.strip() or profile.name,
-            subject=_subject(draft),
+            title=_meta(layout.title),
+            author=_meta(po.organisation.strip()) or profile.name,
+            subject=_meta(_subject(draft)),
             keywords=[
-                k for k in (draft.header.kind, draft.header.reference.strip(), po.organisation) if k
+                _meta(k)
+                for k in (draft.header.kind, draft.header.reference.strip(), po.organisation)
+                if _meta(k)
             ],
             creator="PressDesk",
             lang="de-DE",
@@ -211,6 +213,9 @@ class ReleaseDocument(BaseDocTemplate):
             rule_y = min(y - 0.5 * size, g.top - g.running_header + 3 * mm)
             canv.line(g.left, rule_y, g.right, rule_y)
         self._page_label(canv, g.top - size)
+
+
+_meta = pdf_string
 
 
 def _subject(draft: Draft) -> str:

@@ -22,7 +22,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from pressdesk.export import content
 from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
-from pressdesk.export.pdf.fonts import FontNames, clean_text
+from pressdesk.export.pdf.fonts import FontNames, clean_text, pdf_string
 from pressdesk.export.pdf.hyphenation import prepare
 from pressdesk.export.pdf.linebreaks import (
     BreakHyphenText,
@@ -166,7 +166,10 @@ class _Builder:
         if not url:
             return self.text(label)
         node = parent.add(
-            st.LINK, text=label, alt=f"{label} ({url})" if label != url else url, url=url
+            st.LINK,
+            text=label,
+            alt=pdf_string(f"{label} ({url})" if label != url else url),
+            url=url,
         )
         node.ident = f"L{next(_keys)}"
         ident = quoteattr(node.ident)
@@ -194,7 +197,7 @@ class _Builder:
                 h = s.subheading
                 room = 2 * h.leading + h.spaceBefore + h.spaceAfter + 3 * s.body.leading
                 self.story.append(CondPageBreak(room))
-            self.add(role, block.text, s.subheading, outline=(level, block.text.strip()))
+            self.add(role, block.text, s.subheading, outline=(level, pdf_string(block.text)))
         elif block.type == "quote":
             if not block.text.strip():
                 return
@@ -296,7 +299,7 @@ def build_layout(draft: Draft, profile: Profile, styles: Styles, fonts: FontName
     b.add(st.P, embargo, s.embargo)
     b.add(st.P, content.speech_note(draft, profile), s.speech)
     headline = draft.headline.strip()
-    b.add(st.H1, draft.headline, s.headline, outline=(0, headline))
+    b.add(st.H1, draft.headline, s.headline, outline=(0, pdf_string(headline)))
     b.add(st.P, draft.subheadline, s.subheadline)
     b.add(st.P, draft.announcement, s.announcement)
     level = 1 if headline else 0

@@ -115,3 +115,13 @@ def clean_text(text: str, fonts: FontNames) -> str:
     if bad:
         text = "".join(ch for ch in text if ch not in bad)
     return text
+
+
+def pdf_string(text: str) -> str:
+    """Text for a PDF string object (metadata, bookmarks, alternative texts).
+
+    Without control characters and lone surrogates, which no PDF encoding can hold.
+    """
+    return "".join(
+        ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs") or ch == " "
+    ).strip()
