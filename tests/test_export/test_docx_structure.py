@@ -141,7 +141,8 @@ def test_core_properties(reference_draft: Draft, profile: Profile) -> None:
     props = open_docx(render_docx(reference_draft, profile, final=True)).core_properties
     assert props.title == reference_draft.headline
     assert props.author == "Staatskanzlei"
-    assert props.subject == content.header_line(reference_draft)
+    assert props.subject == content.subject(reference_draft)  # as the PDF's
+    assert props.subject == "Presseinformation – L-Duisburg vom 18.07.2018"
     assert "L-Duisburg" in props.keywords and "Presseinformation" in props.keywords
     assert props.comments == ""
     assert props.last_modified_by == "PressDesk"
@@ -271,11 +272,20 @@ def test_draft_mark_on_every_page_unless_final(reference_draft: Draft, profile: 
     assert all(mark not in t for t in header_texts(final_doc))
 
 
-def test_embargo_repeated_in_both_headers(list_draft: Draft, profile: Profile) -> None:
+def test_embargo_framed_on_page_one_and_in_the_running_header(
+    list_draft: Draft, profile: Profile
+) -> None:
+    """As in the PDF: a framed paragraph above the headline, a bold line on later pages."""
     doc = open_docx(render_docx(list_draft, profile, final=True))
     line = content.embargo_line(list_draft, profile)
     first, later = header_texts(doc)
-    assert line in first and line in later
+    assert line in later and line not in first
+    framed = [p for p in doc.paragraphs if p.style.style_id == st.EMBARGO]
+    assert [p.text for p in framed] == [line]
+    body = [p for p in doc.paragraphs if p._p.pPr.find(qn("w:framePr")) is None]
+    assert body[0].text == line and body[1].text == list_draft.headline
+    borders = doc.styles.element.get_by_id(st.EMBARGO).pPr.find(qn("w:pBdr"))
+    assert {child.tag.split("}")[1] for child in borders} == {"top", "left", "bottom", "right"}
 
 
 def test_speech_note_for_a_speech(reference_draft: Draft, profile: Profile) -> None:
@@ -285,8 +295,11 @@ def test_speech_note_for_a_speech(reference_draft: Draft, profile: Profile) -> N
     doc = open_docx(render_docx(speech, profile, final=True))
     notes = [p for p in doc.paragraphs if p.style.style_id == st.SPEECH_NOTE]
     assert [p.text for p in notes] == [profile.label("speech")]
-    first, _ = header_texts(doc)
-    assert "Redebeginn" in first
+    _, later = header_texts(doc)
+    assert "Redebeginn" in later
+    assert [p.text for p in doc.paragraphs if p.style.style_id == st.EMBARGO] == [
+        content.embargo_line(speech, profile)
+    ]
 
 
 def test_line_breaks_and_forbidden_characters(reference_draft: Draft, profile: Profile) -> None:

@@ -116,6 +116,13 @@ def quote_attribution(speaker: str) -> str:
     return f"\u2013 {keep_together(speaker.strip())}"
 
 
+def subject(draft: Draft) -> str:
+    """The document's subject metadata: 'Presseinformation – L-Duisburg vom 18.07.2018'."""
+    date = date_line(draft)
+    head = header_line(draft)
+    return f"{head} vom {date}" if date else head
+
+
 def draft_title(draft: Draft) -> str:
     """The document title for metadata and window titles: the headline."""
     return draft.headline.strip() or header_line(draft)

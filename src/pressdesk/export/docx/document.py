@@ -25,7 +25,7 @@ from docx.section import Section, _Header
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from pressdesk.export import ExportError, content
+from pressdesk.export import ExportError, content, layout
 from pressdesk.export.docx import styles as st
 from pressdesk.export.docx.fields import add_page_label
 from pressdesk.export.docx.logo import add_logo
@@ -195,8 +195,8 @@ class _HeaderFlow:
 
 
 def _leading(profile: Profile, style_id: str) -> float:
-    size = {s.style_id: s.size for s in st.paragraph_specs(profile)}[style_id]
-    return round(size * profile.sizes.leading / profile.sizes.body, 1)
+    spec = {s.style_id: s for s in st.paragraph_specs(profile)}[style_id]
+    return spec.leading
 
 
 def _first_page_header(
@@ -218,9 +218,6 @@ def _first_page_header(
     _draft_mark(para, profile, final, shape_id=1)
     para.add_run("\t")
     add_page_label(para, clean(profile.label("page")), page=1, pages=pages)
-    embargo = content.embargo_line(draft, profile)
-    if embargo:
-        add_text(flow.add(st.EMBARGO), embargo)
     flow.pad_to(profile.page.header_height)
 
 
@@ -236,9 +233,12 @@ def _running_header(
     add_page_label(para, clean(profile.label("page")), page=min(2, pages), pages=pages)
     _draft_mark(para, profile, final, shape_id=2)
     embargo = content.embargo_line(draft, profile)
-    if embargo:
-        add_text(flow.add(st.EMBARGO), embargo)
-    set_bottom_rule(flow.paragraphs[-1], profile.colors.rule, 0.5, 3)
+    if embargo:  # as in the PDF: a bold line in the running header's size
+        run = add_text(flow.add(st.RUNNING_HEADER), embargo)
+        if run is not None:
+            run.bold = True
+    fur = layout.furniture(profile)
+    set_bottom_rule(flow.paragraphs[-1], fur.rule_color, fur.rule_width, 3)
     flow.pad_to(profile.page.running_header_height)
 
 
@@ -286,6 +286,8 @@ def _block(doc: Document, block: Block) -> None:
 
 
 def _body(doc: Document, draft: Draft, profile: Profile) -> None:
+    # page 1's embargo: a framed paragraph above the headline, as in the PDF
+    _text_paragraph(doc, st.EMBARGO, content.embargo_line(draft, profile))
     _text_paragraph(doc, st.SPEECH_NOTE, content.speech_note(draft, profile))
     _text_paragraph(doc, st.HEADLINE, draft.headline)
     _text_paragraph(doc, st.SUBHEADLINE, draft.subheadline)

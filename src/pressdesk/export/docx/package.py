@@ -17,7 +17,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from pressdesk.export.content import draft_title, header_line
+from pressdesk.export.content import draft_title, subject
 from pressdesk.export.docx.compat import replace_blob
 from pressdesk.export.docx.oxml import LANGUAGE
 from pressdesk.export.docx.runs import clean
@@ -139,7 +139,7 @@ def set_core_properties(doc: Document, draft: Draft, profile: Profile) -> None:
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     props.title = clean(draft_title(draft))[:255]
     props.author = author(draft, profile)[:255]
-    props.subject = clean(header_line(draft))[:255]
+    props.subject = clean(subject(draft))[:255]
     props.keywords = keywords(draft)[:255]
     props.language = LANGUAGE
     props.category = clean(draft.header.kind)[:255]

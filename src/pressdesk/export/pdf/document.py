@@ -198,18 +198,18 @@ class ReleaseDocument(BaseDocTemplate):
     def _later_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         g, s = self.geo, self.styles
         self._draft_mark(canv)
-        size = self.profile.sizes.small
+        size = s.running_header.fontSize
         y = g.top - size
         with st.artifact(canv, "Header"):
             canv.setFillColor(s.body.textColor)
             canv.setFont(self.fonts.regular, size)
             canv.drawString(g.left, y, self.layout.running_header)
             if self.layout.running_embargo:
-                y -= size * 1.4
+                y -= s.running_header.leading
                 canv.setFont(self.fonts.bold, size)
                 canv.drawString(g.left, y, self.layout.running_embargo)
             canv.setStrokeColor(s.rule_color)
-            canv.setLineWidth(0.5)
+            canv.setLineWidth(s.rule_width)
             rule_y = min(y - 0.5 * size, g.top - g.running_header + 3 * mm)
             canv.line(g.left, rule_y, g.right, rule_y)
         self._page_label(canv, g.top - size)
@@ -219,9 +219,7 @@ _meta = pdf_string
 
 
 def _subject(draft: Draft) -> str:
-    date = content.date_line(draft)
-    head = content.header_line(draft)
-    return f"{head} vom {date}" if date else head
+    return content.subject(draft)
 
 
 def _on_total(counted: list[int], canv: Canvas, total: int) -> None:

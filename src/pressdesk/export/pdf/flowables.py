@@ -156,8 +156,11 @@ class _Builder:
         self.story: list[Flowable] = []
         self.link_color = styles.link_color.hexval().replace("0x", "#")
 
-    def text(self, value: str) -> str:
-        """User text as safe paragraph markup."""
+    def text(self, value: str, multiline: bool = False) -> str:
+        """User text as safe paragraph markup; ``multiline``: line breaks stay (as in the DOCX)."""
+        if multiline and ("\n" in value or "\r" in value):
+            lines = value.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
+            return "<br/>".join(self.text(line) for line in lines)
         return escape(prepare(clean_text(keep_phone_numbers(value), self.fonts)))
 
     def link(self, parent: st.Node, link: Link, shown: str | None = None) -> str:
@@ -173,24 +176,29 @@ class _Builder:
         )
         node.ident = f"L{next(_keys)}"
         ident = quoteattr(node.ident)
+        shown = self.text(label)
+        if self.s.link_underline:
+            shown = f"<u>{shown}</u>"
         return (
             f'<onDraw name="{LINK_START}" label={ident}/>'
-            f"<a href={quoteattr(url)} color={quoteattr(self.link_color)}>{self.text(label)}</a>"
+            f"<a href={quoteattr(url)} color={quoteattr(self.link_color)}>{shown}</a>"
             f'<onDraw name="{LINK_END}" label={ident}/>'
         )
 
-    def add(self, role: str, value: str, style: Any, **kw: Any) -> Para | None:
+    def add(
+        self, role: str, value: str, style: Any, multiline: bool = False, **kw: Any
+    ) -> Para | None:
         if not value.strip():
             return None
         node = self.root.add(role, text=value)
-        p = para(self.text(value), style, node, **kw)
+        p = para(self.text(value, multiline), style, node, **kw)
         self.story.append(p)
         return p
 
     def block(self, block: Block, level: int) -> None:
         s = self.s
         if block.type == "paragraph":
-            self.add(st.P, block.text, s.body)
+            self.add(st.P, block.text, s.body, multiline=True)
         elif block.type == "subheading":
             role = st.H2 if level else st.H1  # no headline: never an H2 without an H1
             if block.text.strip():  # never alone at a page bottom: room for it and 3 lines
@@ -203,8 +211,10 @@ class _Builder:
                 return
             quote = self.root.add(st.BLOCKQUOTE)
             text = content.quote_text(block.text.strip())
-            first = para(self.text(text), s.quote, quote.add(st.P, text=text))
             speaker = block.speaker.strip()
+            # with a speaker line the quote's space comes after the speaker (as in the DOCX)
+            style = _with(s.quote, spaceAfter=0) if speaker else s.quote
+            first = para(self.text(text, multiline=True), style, quote.add(st.P, text=text))
             if speaker:
                 line = content.quote_attribution(speaker)
                 last = para(self.text(line), s.speaker, quote.add(st.P, text=line))
@@ -215,7 +225,6 @@ class _Builder:
                     self.story.append(last)
             else:
                 self.story.append(first)
-            self.story.append(Spacer(0, s.body.spaceAfter))
         elif block.type == "list":
             items = [i for i in block.items if i.strip()]
             if not items:
@@ -224,10 +233,11 @@ class _Builder:
             for n, item in enumerate(items):
                 li = lst.add(st.LI)
                 label = li.add(st.LBL, text="\u2022")
-                p = para(self.text(item), s.item, li.add(st.LBODY, text=item), bullet="\u2022")
+                # no space between items, the role's space after the list
+                style = s.item if n == len(items) - 1 else _with(s.item, spaceAfter=0)
+                markup = self.text(item, multiline=True)
+                p = para(markup, style, li.add(st.LBODY, text=item), bullet="\u2022")
                 p.label = label
-                if n == len(items) - 1:
-                    p.style = _with(s.item, spaceAfter=s.body.spaceAfter)
                 self.story.append(p)
 
     def closing(self) -> None:
@@ -238,17 +248,20 @@ class _Builder:
             parts = [self.link(node, lk) for lk in links]
             label = self.text(content.further_information_label(profile))
             markup = f"{label} " + "<br/>".join(parts)
-            self.story.append(para(markup, s.closing, node))
+            self.story.append(para(markup, s.further, node))
         social = [x for x in d.social_media if x.url.strip() or x.text.strip()]
-        if social:
-            node = self.root.add(st.P, text=content.social_media_label(profile))
-            lines = [self.text(content.social_media_label(profile))]
-            for x in social:
+        if social:  # one P in the tag tree, set as label and item paragraphs like the DOCX
+            label = content.social_media_label(profile)
+            node = self.root.add(st.P, text=label)
+            self.story.append(para(self.text(label), s.social_label, node))
+            for n, x in enumerate(social):
                 shown = content.link_text(Link(x.text, x.url))
                 prefix = f"{self.text(x.network.strip())}: " if x.network.strip() else ""
-                lines.append(prefix + self.link(node, Link(x.text, x.url), shown))
-            self.story.append(para("<br/>".join(lines), s.closing, node))
-        self.add(st.P, d.contact, s.closing)
+                style = s.social if n == len(social) - 1 else _with(s.social, spaceAfter=0)
+                self.story.append(
+                    para(prefix + self.link(node, Link(x.text, x.url), shown), style, node)
+                )
+        self.add(st.P, d.contact, s.contact, multiline=True)
         self.add(st.P, d.photo_credits, s.small)
 
 
@@ -305,8 +318,6 @@ def build_layout(draft: Draft, profile: Profile, styles: Styles, fonts: FontName
     level = 1 if headline else 0
     for block in draft.body:
         b.block(block, level)
-    if b.story and (draft.further_information or draft.social_media):
-        b.story.append(Spacer(0, s.body.leading * 0.4))
     b.closing()
     if not b.story:
         b.story.append(Spacer(0, 1))
