@@ -199,3 +199,21 @@ def test_hyphenation_patterns_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert again.positions(word) == parsed.positions(word)
     cached.write_bytes(b"kaputt")
     assert hyphenation._load_patterns(dic).patterns == parsed.patterns
+
+
+def test_draft_mark_outline_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, profile: Profile
+) -> None:
+    from pressdesk.export.pdf import outlines
+
+    cached = tmp_path / "mark.marshal"
+    monkeypatch.setattr(outlines, "_cache_file", lambda font, text: cached)
+    outlines.text_outline.cache_clear()
+    parsed = outlines.text_outline(profile.fonts.bold, "ENTWURF")
+    assert cached.is_file() and len(parsed.segments) > 50
+    outlines.text_outline.cache_clear()
+    assert outlines.text_outline(profile.fonts.bold, "ENTWURF") == parsed  # from the file
+    cached.write_bytes(b"kaputt")
+    outlines.text_outline.cache_clear()
+    assert outlines.text_outline(profile.fonts.bold, "ENTWURF") == parsed  # parsed again
+    outlines.text_outline.cache_clear()

@@ -24,8 +24,39 @@ class Outline:
     cap_height: float  # font units; for centring the mark vertically
 
 
+def _cache_file(font_file: Path, text: str) -> Path:
+    import hashlib
+
+    from platformdirs import user_cache_dir
+
+    st = font_file.stat()
+    key = hashlib.sha1(f"{font_file}|{st.st_size}|{st.st_mtime_ns}|{text}".encode()).hexdigest()
+    return Path(user_cache_dir("pressdesk")) / "outlines" / f"{key}.marshal"
+
+
 @cache
 def text_outline(font_file: Path, text: str) -> Outline:
+    """The outline of ``text``; kept in the user's cache folder (fontTools is slow to load)."""
+    import contextlib
+    import marshal
+
+    try:
+        cached = _cache_file(font_file, text)
+        segments, advance, upm, cap = marshal.loads(cached.read_bytes())
+        return Outline(tuple((op, tuple(pts)) for op, pts in segments), advance, upm, cap)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    outline = _parse_outline(font_file, text)
+    with contextlib.suppress(OSError, ValueError):
+        from pressdesk.model.files import atomic_write_bytes
+
+        data = ([list(seg) for seg in outline.segments], outline.advance, outline.units_per_em)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(cached, marshal.dumps((*data, outline.cap_height)))
+    return outline
+
+
+def _parse_outline(font_file: Path, text: str) -> Outline:
     from fontTools.pens.basePen import BasePen
     from fontTools.ttLib import TTFont
 
