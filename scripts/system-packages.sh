@@ -13,7 +13,8 @@ packages=(
   libenchant-2-2 hunspell-de-de
 )
 if [ "$what" = "test" ]; then
-  packages+=(libreoffice-writer-nogui poppler-utils xvfb)
+  # hyphen-de: German hyphenation patterns, so LibreOffice hyphenates the DOCX like the PDF
+  packages+=(libreoffice-writer-nogui hyphen-de poppler-utils xvfb)
 fi
 missing=()
 for p in "${packages[@]}"; do

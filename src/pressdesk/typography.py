@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 NBSP = "\u00a0"
+NB_HYPHEN = "\u2011"  # non-breaking hyphen (DOCX: w:noBreakHyphen; PDF: a plain "-")
 NARROW_NBSP = "\u202f"
 EN_DASH = "\u2013"
 OPEN_QUOTE = "\u201e"  # „
@@ -117,6 +118,30 @@ def keep_together(text: str) -> str:
     return re.sub(r"(?<=\d) (?=(Euro|Prozent|Uhr|km|kg|%|€)\b)", NBSP, text)
 
 
+# A phone number as written in a release: "0211 837-1134", "0211 / 837-1134",
+# "(0211) 837-1134", "+49 211 837-1134", "030 18272-0".
+_PHONE_NUMBER = re.compile(
+    r"(?<![\w/.-])(?:\+\d{1,3}[ \u00a0]\(?0?\)?\d{1,5}|\(?0\d{1,5}\)?)"
+    r"(?:[ \u00a0]?/[ \u00a0]?|[ \u00a0])\d{2,}(?:[ \u00a0-]\d+)*(?![\w/-])"
+)
+
+
+def keep_phone_numbers(text: str) -> str:
+    """Glue every phone number together: no line ever breaks inside one.
+
+    Spaces become non-breaking spaces, a hyphen the non-breaking hyphen U+2011
+    (the DOCX writes it as Word's ``w:noBreakHyphen``; the PDF draws a plain
+    hyphen, at which it never breaks between digits).
+    """
+    if not any(c.isdigit() for c in text):
+        return text
+
+    def glue(m: re.Match[str]) -> str:
+        return m.group(0).replace(" ", NBSP).replace("-", NB_HYPHEN)
+
+    return _PHONE_NUMBER.sub(glue, text)
+
+
 def phone_line(numbers: list[str], alternative: str) -> str:
     """'0211 837-1134', '1405' -> '0211 837-1134 oder 1405' with glued digits."""
-    return f" {alternative} ".join(keep_together(n) for n in numbers if n)
+    return f" {alternative} ".join(keep_phone_numbers(keep_together(n)) for n in numbers if n)

@@ -111,3 +111,32 @@ def render_png(pdf: Path, out_prefix: Path, page: int = 1) -> Path | None:
         timeout=60,
     )
     return out_prefix.with_suffix(".png")
+
+
+WATERMARK_BDC = "/Pagination /Subtype /Watermark"
+_PATH_OPS = {"m", "l", "c", "v", "y", "h", "re", "f", "f*", "F"}
+
+
+def watermark_path_ops(data: bytes) -> list[int]:
+    """Per page: path operators inside Watermark artifacts (0: no mark drawn)."""
+    import pikepdf
+
+    counts = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            depth, inside, n = 0, -1, 0
+            for operands, op in pikepdf.parse_content_stream(page):
+                name = str(op)
+                if name in ("BDC", "BMC"):
+                    depth += 1
+                    props = str(operands[-1]) if name == "BDC" else ""
+                    if inside < 0 and "/Watermark" in props:
+                        inside = depth
+                elif name == "EMC":
+                    if depth == inside:
+                        inside = -1
+                    depth -= 1
+                elif inside >= 0 and name in _PATH_OPS:
+                    n += 1
+            counts.append(n)
+    return counts

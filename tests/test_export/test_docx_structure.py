@@ -26,6 +26,31 @@ def open_docx(data: bytes) -> Document:
     return docx.Document(io.BytesIO(data))
 
 
+VML = "urn:schemas-microsoft-com:vml"
+
+
+def watermarks(doc: Document) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Per header (first page, later pages): each watermark shape's text, style and fill."""
+
+    def of(header: object) -> list[dict[str, str]]:
+        out = []
+        for shape in header._element.iter(f"{{{VML}}}shape"):  # type: ignore[attr-defined]
+            path = shape.find(f"{{{VML}}}textpath")
+            fill = shape.find(f"{{{VML}}}fill")
+            out.append(
+                {
+                    "text": path.get("string") if path is not None else "",
+                    "style": shape.get("style", ""),
+                    "color": shape.get("fillcolor", ""),
+                    "opacity": fill.get("opacity", "") if fill is not None else "",
+                }
+            )
+        return out
+
+    section = doc.sections[0]
+    return of(section.first_page_header), of(section.header)
+
+
 def header_texts(doc: Document) -> tuple[str, str]:
     section = doc.sections[0]
     first = "\n".join(p.text for p in section.first_page_header.paragraphs)
@@ -48,7 +73,7 @@ def list_draft() -> Draft:
 
 def test_every_block_has_its_named_style(list_draft: Draft, profile: Profile) -> None:
     doc = open_docx(render_docx(list_draft, profile, final=True))
-    by_text = {p.text: p.style.name for p in doc.paragraphs}
+    by_text = {p.text.replace("\xa0", " "): p.style.name for p in doc.paragraphs}
     assert by_text[list_draft.headline] == "PD Überschrift"
     assert by_text[list_draft.subheadline] == "PD Unterzeile"
     assert by_text[list_draft.announcement] == "PD Ankündigung"
@@ -73,7 +98,7 @@ def test_styles_follow_the_profile(profile: Profile) -> None:
     for spec in st.paragraph_specs(profile):
         style = styles[spec.style_id]
         assert style.name == spec.name
-        assert style.font.name == profile.fonts.family
+        assert style.font.name == profile.fonts.docx_name
         assert style.font.size == Pt(spec.size)
         leading = spec.size * profile.sizes.leading / profile.sizes.body
         assert style.paragraph_format.line_spacing.pt == pytest.approx(leading, abs=0.1)
@@ -99,7 +124,7 @@ def test_german_everywhere(reference_draft: Draft, profile: Profile) -> None:
     lang = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
     assert lang.get(qn("w:val")) == "de-DE"
     fonts = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
-    assert fonts.get(qn("w:ascii")) == profile.fonts.family
+    assert fonts.get(qn("w:ascii")) == profile.fonts.docx_name
     assert fonts.get(qn("w:asciiTheme")) is None
     for style_id in st.NAMES:
         style = next(s for s in doc.styles if s.style_id == style_id)
@@ -116,7 +141,8 @@ def test_core_properties(reference_draft: Draft, profile: Profile) -> None:
     props = open_docx(render_docx(reference_draft, profile, final=True)).core_properties
     assert props.title == reference_draft.headline
     assert props.author == "Staatskanzlei"
-    assert props.subject == content.header_line(reference_draft)
+    assert props.subject == content.subject(reference_draft)  # as the PDF's
+    assert props.subject == "Presseinformation – L-Duisburg vom 18.07.2018"
     assert "L-Duisburg" in props.keywords and "Presseinformation" in props.keywords
     assert props.comments == ""
     assert props.last_modified_by == "PressDesk"
@@ -143,11 +169,34 @@ def test_page_label_fields_in_both_headers(reference_draft: Draft, profile: Prof
         assert not header.is_linked_to_previous
         assert field_instructions(header._element) == ["PAGE", "NUMPAGES"]
     first, later = header_texts(doc)
-    # The cached field results: what a reader sees before Word lays out the pages.
-    assert "Seite 1 von 1" in first and "Seite 2 von 2" in later
+    # The stored field results: what a reader sees before Word lays out the pages.
+    assert "Seite 1 von 2" in first and "Seite 2 von 2" in later
     assert content.header_line(reference_draft) in first
     assert content.date_line(reference_draft) in first
     assert content.header_line(reference_draft) in later
+
+
+def test_stored_page_count_is_the_true_one(reference_draft: Draft, profile: Profile) -> None:
+    """A 13-page release says "von 13" before any layout, like its PDF (not "von 1")."""
+    from pressdesk.export.pdf import render
+
+    long = copy.deepcopy(reference_draft)
+    long.body = [copy.deepcopy(b) for _ in range(10) for b in reference_draft.body]
+    pages = render(long, profile, final=False).pages
+    assert pages >= 10
+    first, later = header_texts(open_docx(render_docx(long, profile, final=False)))
+    assert f"Seite 1 von {pages}" in first and f"Seite 2 von {pages}" in later
+    short = copy.deepcopy(reference_draft)
+    short.body = short.body[:1]
+    first, _ = header_texts(open_docx(render_docx(short, profile, final=True)))
+    assert "Seite 1 von 1" in first
+
+
+def test_german_number_settings(reference_draft: Draft, profile: Profile) -> None:
+    doc = open_docx(render_docx(reference_draft, profile, final=True))
+    settings = doc.settings.element
+    assert settings.find(qn("w:decimalSymbol")).get(qn("w:val")) == ","
+    assert settings.find(qn("w:listSeparator")).get(qn("w:val")) == ";"
 
 
 def test_body_has_no_fields_and_no_empty_paragraphs(sample_doc: tuple[Draft, Document]) -> None:
@@ -164,7 +213,7 @@ def test_side_block_is_a_frame_in_the_right_column(
     doc = open_docx(render_docx(reference_draft, profile, final=True))
     framed = [p for p in doc.paragraphs if p._p.pPr.find(qn("w:framePr")) is not None]
     lines = content.side_block(reference_draft, profile)
-    assert [p.text for p in framed] == [line.text for line in lines]
+    assert [p.text for p in framed] == [line.text.replace("\u2011", "-") for line in lines]
     assert [p.text for p in doc.paragraphs[: len(framed)]] == [p.text for p in framed]
     frame = framed[0]._p.pPr.find(qn("w:framePr"))
     page = profile.page
@@ -207,19 +256,36 @@ def test_links_are_real_hyperlinks(reference_draft: Draft, profile: Profile) -> 
 def test_draft_mark_on_every_page_unless_final(reference_draft: Draft, profile: Profile) -> None:
     draft_doc = open_docx(render_docx(reference_draft, profile, final=False))
     mark = profile.label("draftMark")
-    first, later = header_texts(draft_doc)
-    assert mark in first and mark in later
+    first, later = watermarks(draft_doc)
+    for shapes in (first, later):  # a watermark shape behind every page ...
+        assert [w["text"] for w in shapes] == [mark]
+        style = shapes[0]["style"]
+        assert f"rotation:{360 - profile.draft_mark.angle:g}" in style
+        assert "mso-position-horizontal:center" in style and "relative:page" in style
+        assert shapes[0]["color"] == profile.colors.draft_mark
+        assert shapes[0]["opacity"] == f"{profile.draft_mark.opacity:g}"
+    # ... and never text
+    assert all(mark not in t for t in header_texts(draft_doc))
+    assert all(mark not in p.text for p in draft_doc.paragraphs)
     final_doc = open_docx(render_docx(reference_draft, profile, final=True))
-    first, later = header_texts(final_doc)
-    assert mark not in first and mark not in later
-    assert all(mark not in p.text for p in final_doc.paragraphs)
+    assert watermarks(final_doc) == ([], [])
+    assert all(mark not in t for t in header_texts(final_doc))
 
 
-def test_embargo_repeated_in_both_headers(list_draft: Draft, profile: Profile) -> None:
+def test_embargo_framed_on_page_one_and_in_the_running_header(
+    list_draft: Draft, profile: Profile
+) -> None:
+    """As in the PDF: a framed paragraph above the headline, a bold line on later pages."""
     doc = open_docx(render_docx(list_draft, profile, final=True))
     line = content.embargo_line(list_draft, profile)
     first, later = header_texts(doc)
-    assert line in first and line in later
+    assert line in later and line not in first
+    framed = [p for p in doc.paragraphs if p.style.style_id == st.EMBARGO]
+    assert [p.text for p in framed] == [line]
+    body = [p for p in doc.paragraphs if p._p.pPr.find(qn("w:framePr")) is None]
+    assert body[0].text == line and body[1].text == list_draft.headline
+    borders = doc.styles.element.get_by_id(st.EMBARGO).pPr.find(qn("w:pBdr"))
+    assert {child.tag.split("}")[1] for child in borders} == {"top", "left", "bottom", "right"}
 
 
 def test_speech_note_for_a_speech(reference_draft: Draft, profile: Profile) -> None:
@@ -229,8 +295,11 @@ def test_speech_note_for_a_speech(reference_draft: Draft, profile: Profile) -> N
     doc = open_docx(render_docx(speech, profile, final=True))
     notes = [p for p in doc.paragraphs if p.style.style_id == st.SPEECH_NOTE]
     assert [p.text for p in notes] == [profile.label("speech")]
-    first, _ = header_texts(doc)
-    assert "Redebeginn" in first
+    _, later = header_texts(doc)
+    assert "Redebeginn" in later
+    assert [p.text for p in doc.paragraphs if p.style.style_id == st.EMBARGO] == [
+        content.embargo_line(speech, profile)
+    ]
 
 
 def test_line_breaks_and_forbidden_characters(reference_draft: Draft, profile: Profile) -> None:
@@ -288,7 +357,7 @@ def test_font_table_names_only_the_house_font(reference_draft: Draft, profile: P
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         table = etree.fromstring(z.read("word/fontTable.xml"))
     fonts = table.findall(qn("w:font"))
-    assert [f.get(qn("w:name")) for f in fonts] == [profile.fonts.family]
+    assert [f.get(qn("w:name")) for f in fonts] == [profile.fonts.docx_name]
     assert fonts[0].find(qn("w:panose1")).get(qn("w:val")) == "020F0502020204030204"
 
 

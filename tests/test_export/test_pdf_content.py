@@ -17,7 +17,15 @@ from pressdesk.model import Block, Draft, Embargo, load_draft
 from pressdesk.paths import reference_sample
 from pressdesk.profile import Profile
 
-from .pdfread import body_text, expected_words, missing_in_order, norm, page_texts, render_png
+from .pdfread import (
+    body_text,
+    expected_words,
+    missing_in_order,
+    norm,
+    page_texts,
+    render_png,
+    watermark_path_ops,
+)
 
 
 def test_every_word_of_each_sample_in_order(sample_path: Path, profile: Profile) -> None:
@@ -74,10 +82,36 @@ def test_page_labels_for_one_and_two_hundred_pages(
 def test_draft_mark_on_every_page_only_when_not_final(
     reference_draft: Draft, profile: Profile
 ) -> None:
-    draft_texts = page_texts(render_pdf(reference_draft, profile, final=False))
-    assert all("ENTWURF" in t for t in draft_texts)
-    final_texts = page_texts(render_pdf(reference_draft, profile, final=True))
-    assert not any("ENTWURF" in t for t in final_texts)
+    drafted = render_pdf(reference_draft, profile, final=False)
+    final = render_pdf(reference_draft, profile, final=True)
+    # drawn on every page of a draft, as a filled shape in a Watermark artifact ...
+    assert [n > 50 for n in watermark_path_ops(drafted)] == [True, True]
+    assert watermark_path_ops(final) == [0, 0]
+    # ... and never text: extraction, search, copy and paste see the same words
+    assert page_texts(drafted) == page_texts(final)
+    assert "ENTWURF" not in "".join(page_texts(drafted))
+
+
+def test_draft_mark_never_splits_words_in_layout_text(
+    reference_draft: Draft, profile: Profile, tmp_path: Path
+) -> None:
+    """`pdftotext -layout` of a draft once put "F", "UR", "TW", "EN" into the paragraphs."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    texts = {}
+    for final in (False, True):
+        pdf = tmp_path / f"{final}.pdf"
+        pdf.write_bytes(render_pdf(reference_draft, profile, final=final))
+        out = subprocess.run(
+            [exe, "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        )
+        texts[final] = out.stdout
+    assert texts[False] == texts[True]
+    assert "heutigen" in norm(texts[False])
 
 
 def test_embargo_near_the_top_and_on_every_page(reference_draft: Draft, profile: Profile) -> None:

@@ -60,6 +60,25 @@ def test_only_embedded_subset_truetype_fonts(sample_path: Path, profile: Profile
     assert b"/Type1" not in data
 
 
+def test_every_embedded_subset_has_its_own_tag(reference_draft: Draft, profile: Profile) -> None:
+    """ISO 32000-1 9.6.4: distinct subsets, distinct tags (reportlab gave all "AAAAAA+")."""
+    draft = copy.deepcopy(reference_draft)
+    many = "".join(chr(c) for c in range(0x100, 0x17F)) + "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ"
+    draft.body.insert(0, Block(type="quote", text=f"Zitat {many}", speaker="Jemand"))
+    draft.body.insert(0, Block(type="paragraph", text=many * 2))
+    data = render_pdf(draft, profile, final=False)
+    names = {str(f["/BaseFont"]) for f in all_fonts(data)}
+    tags = [n[1:7] for n in names]
+    assert len(names) >= 4  # regular (two subsets), bold, italic
+    assert len([n for n in names if n.endswith("+Carlito")]) >= 2
+    assert all(re.fullmatch(r"[A-Z]{6}", t) for t in tags), names
+    assert len(set(tags)) == len(tags), names
+    descriptors = {str(_resolve(f["/FontDescriptor"])["/FontName"]) for f in all_fonts(data)}
+    assert descriptors == names
+    # the same draft gives the same tags (reproducible files)
+    assert {str(f["/BaseFont"]) for f in all_fonts(render_pdf(draft, profile))} == names
+
+
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="pdffonts (poppler) not installed")
 def test_pdffonts_sees_no_unembedded_font(
     reference_draft: Draft, profile: Profile, tmp_path: Path
@@ -180,3 +199,21 @@ def test_hyphenation_patterns_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert again.positions(word) == parsed.positions(word)
     cached.write_bytes(b"kaputt")
     assert hyphenation._load_patterns(dic).patterns == parsed.patterns
+
+
+def test_draft_mark_outline_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, profile: Profile
+) -> None:
+    from pressdesk.export.pdf import outlines
+
+    cached = tmp_path / "mark.marshal"
+    monkeypatch.setattr(outlines, "_cache_file", lambda font, text: cached)
+    outlines.text_outline.cache_clear()
+    parsed = outlines.text_outline(profile.fonts.bold, "ENTWURF")
+    assert cached.is_file() and len(parsed.segments) > 50
+    outlines.text_outline.cache_clear()
+    assert outlines.text_outline(profile.fonts.bold, "ENTWURF") == parsed  # from the file
+    cached.write_bytes(b"kaputt")
+    outlines.text_outline.cache_clear()
+    assert outlines.text_outline(profile.fonts.bold, "ENTWURF") == parsed  # parsed again
+    outlines.text_outline.cache_clear()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pressdesk.model.draft import Draft, Link
 from pressdesk.profile.profile import Profile
-from pressdesk.typography import format_date, keep_together, phone_line
+from pressdesk.typography import format_date, keep_phone_numbers, keep_together, phone_line
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,9 @@ def side_block(draft: Draft, profile: Profile) -> list[SideLine]:
     if phones:
         lines.append(SideLine(_labelled(profile.label("phone"), phones)))
     if po.fax:
-        lines.append(SideLine(_labelled(profile.label("fax"), keep_together(po.fax))))
+        lines.append(
+            SideLine(_labelled(profile.label("fax"), keep_phone_numbers(keep_together(po.fax))))
+        )
     if po.email:
         lines.append(SideLine(_labelled(profile.label("email"), po.email), _mailto(po.email)))
     if po.website.url or po.website.text:
@@ -112,6 +114,13 @@ def quote_text(text: str) -> str:
 def quote_attribution(speaker: str) -> str:
     """The line under a quote naming who said it: '– Schulministerin Dr. Anna Beispiel'."""
     return f"\u2013 {keep_together(speaker.strip())}"
+
+
+def subject(draft: Draft) -> str:
+    """The document's subject metadata: 'Presseinformation – L-Duisburg vom 18.07.2018'."""
+    date = date_line(draft)
+    head = header_line(draft)
+    return f"{head} vom {date}" if date else head
 
 
 def draft_title(draft: Draft) -> str:

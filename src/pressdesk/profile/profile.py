@@ -48,6 +48,11 @@ class FontSet:
     bold: Path
     italic: Path
     bold_italic: Path
+    office_name: str = ""  # the DOCX's name for the font (a metric twin); "" = family
+
+    @property
+    def docx_name(self) -> str:
+        return self.office_name or self.family
 
     def files(self) -> dict[str, Path]:
         return {
@@ -82,6 +87,15 @@ class Colors:
 
 
 @dataclass(frozen=True)
+class DraftMark:
+    """The ENTWURF mark: size in points, angle in degrees, opacity 0..1."""
+
+    size: float = 96
+    angle: float = 55
+    opacity: float = 0.18
+
+
+@dataclass(frozen=True)
 class Logo:
     path: Path
     x: float
@@ -109,6 +123,7 @@ class Profile:
     labels: dict[str, str]
     rules: Rules
     raw: dict[str, Any]
+    draft_mark: DraftMark = DraftMark()
 
     def label(self, key: str) -> str:
         return self.labels[key]
@@ -189,6 +204,7 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         bold=_resolve(f["bold"], fonts_dir()),
         italic=_resolve(f["italic"], fonts_dir()),
         bold_italic=_resolve(f["boldItalic"], fonts_dir()),
+        office_name=f.get("officeName", ""),
     )
     for style, font_path in fonts.files().items():
         if not font_path.is_file():
@@ -231,6 +247,7 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         labels=dict(data["labels"]),
         rules=Rules(rules["referencePattern"], rules["referenceHint"], rules["genderCharacters"]),
         raw=data,
+        draft_mark=DraftMark(**data["draftMark"]) if "draftMark" in data else DraftMark(),
     )
 
 

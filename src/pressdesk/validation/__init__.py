@@ -49,6 +49,7 @@ def settings_for(profile: Profile | None) -> RuleSettings:
         gender_characters=profile.rules.gender_characters,
         font_file=profile.fonts.regular,
         font_family=profile.fonts.family,
+        profile=profile,
     )
 
 

@@ -35,6 +35,7 @@ class RuleSettings:
     gender_characters: str = "off"  # "off" | "warning" | "error"
     font_file: Path | None = None
     font_family: str = ""
+    profile: Any = None  # the house-style Profile: column widths and sizes for the layout
 
 
 def _problem(parts: list[PathPart], severity: Severity, text: str, data: dict[str, Any]) -> Problem:
@@ -287,6 +288,88 @@ def check_glyphs(
         )
 
 
+def _path(*parts: PathPart) -> list[PathPart]:
+    return list(parts)
+
+
+def _side_column(profile: Any) -> float:
+    return float(profile.page.sidebar_width)
+
+
+def _body_column(profile: Any) -> float:
+    pg = profile.page
+    paper = {"A4": 210.0, "A5": 148.0, "LETTER": 215.9}.get(pg.size.upper(), 210.0)
+    return float(paper - pg.margin_left - pg.margin_right - pg.sidebar_width - pg.sidebar_gap)
+
+
+def check_layout(data: dict[str, Any], settings: RuleSettings) -> Iterator[Problem]:
+    """Warn where the layout has to force a break: a word wider than its column."""
+    profile = settings.profile
+    if profile is None:
+        return
+    from pressdesk.export.measure import too_wide
+
+    fonts, sizes = profile.fonts, profile.sizes
+    po = data["pressOffice"]
+    side = _side_column(profile)
+    side_fields: list[tuple[list[PathPart], str, str, Path]] = [
+        (["pressOffice", "organisation"], po["organisation"], "", fonts.bold),
+        (["pressOffice", "unit"], po["unit"], "", fonts.regular),
+        *(
+            (_path("pressOffice", "address", i), a, "", fonts.regular)
+            for i, a in enumerate(po["address"])
+        ),
+        (["pressOffice", "email"], po["email"], "email", fonts.regular),
+        (["pressOffice", "website", "text"], po["website"]["text"], "website", fonts.regular),
+    ]
+    for parts, value, label_key, font in side_fields:
+        label = profile.label(label_key) if label_key else ""
+        shown = f"{label}\u00a0{value}" if label and value else value
+        wide = too_wide(shown, font, sizes.sidebar, side)
+        if not wide:
+            continue
+        if label_key == "email":
+            what = (
+                "E-Mail-Adresse passt nicht in eine Zeile des Absenderblocks; "
+                "sie wird nach „@“, Punkt oder Bindestrich umbrochen"
+            )
+        elif label_key == "website":
+            what = (
+                "Internetadresse passt nicht in eine Zeile des Absenderblocks; "
+                "sie wird nach „/“, Punkt oder Bindestrich umbrochen"
+            )
+        else:
+            what = f"„{wide[0]}“ passt nicht in eine Zeile des Absenderblocks und wird getrennt"
+        yield _problem(parts, "warning", what, data)
+    body = _body_column(profile)
+    columns: list[tuple[list[PathPart], str, Path, float]] = [
+        (["headline"], data["headline"], fonts.bold, sizes.headline),
+        (["subheadline"], data["subheadline"], fonts.bold, sizes.subheadline),
+    ]
+    for i, block in enumerate(data["body"]):
+        if block["type"] == "list":
+            columns += [
+                (["body", i, "items", j], t, fonts.regular, sizes.body)
+                for j, t in enumerate(block["items"])
+            ]
+        elif block["type"] == "quote":
+            columns.append((["body", i, "text"], block["text"], fonts.italic, sizes.body))
+        else:
+            font = fonts.bold if block["type"] == "subheading" else fonts.regular
+            columns.append((["body", i, "text"], block["text"], font, sizes.body))
+    columns.append((["contact"], data["contact"], fonts.regular, sizes.body))
+    for parts, value, font, size in columns:
+        wide = too_wide(value, font, size, body) if value else []
+        if wide:
+            word = wide[0] if len(wide[0]) <= 40 else f"{wide[0][:37]}…"
+            yield _problem(
+                parts,
+                "warning",
+                f"„{word}“ passt nicht in eine Zeile und wird am Zeilenende umbrochen",
+                data,
+            )
+
+
 def run_rules(data: dict[str, Any], settings: RuleSettings) -> list[Problem]:
     problems: list[Problem] = []
     problems += check_embargo(data)
@@ -295,6 +378,7 @@ def run_rules(data: dict[str, Any], settings: RuleSettings) -> list[Problem]:
     problems += check_side_block(data)
     problems += check_reference(data, settings)
     problems += check_quote_blocks(data)
+    problems += check_layout(data, settings)
     glyphs = missing_glyphs_pattern(settings.font_file) if settings.font_file else None
     gender = settings.gender_characters
     for parts, text in texts(data):

@@ -25,7 +25,7 @@ from docx.section import Section, _Header
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from pressdesk.export import ExportError, content
+from pressdesk.export import ExportError, content, layout
 from pressdesk.export.docx import styles as st
 from pressdesk.export.docx.fields import add_page_label
 from pressdesk.export.docx.logo import add_logo
@@ -42,6 +42,7 @@ from pressdesk.export.docx.runs import (
     set_bottom_rule,
     set_frame,
 )
+from pressdesk.export.docx.watermark import add_watermark
 from pressdesk.model.draft import Block, Draft, Link
 from pressdesk.profile.profile import Profile
 
@@ -91,11 +92,26 @@ def build_document(draft: Draft, profile: Profile, final: bool = False) -> Docum
     doc = _base_document(profile, geo)
     set_core_properties(doc, draft, profile)
     section = doc.sections[0]
-    _first_page_header(section.first_page_header, draft, profile, final)
-    _running_header(section.header, draft, profile, final)
+    pages = page_count(draft, profile, final)
+    _first_page_header(section.first_page_header, draft, profile, final, pages)
+    _running_header(section.header, draft, profile, final, pages)
     _side_block(doc, draft, profile, geo)
     _body(doc, draft, profile)
     return doc
+
+
+def page_count(draft: Draft, profile: Profile, final: bool) -> int:
+    """The page count of the one layout (the PDF's), for the fields' stored results.
+
+    Word and LibreOffice recompute PAGE and NUMPAGES; previews, indexers and
+    python-docx show the stored results, which are therefore the true count.
+    """
+    from pressdesk.export.pdf import render
+
+    try:
+        return render(draft, profile, final=final, tagged=False).pages
+    except ExportError:
+        return 1
 
 
 _BASES: dict[str, bytes] = {}
@@ -150,9 +166,10 @@ def _paragraph(container: Document | _Header, style_id: str, first: bool = False
     return para
 
 
-def _draft_mark(para: Paragraph, profile: Profile, final: bool) -> None:
+def _draft_mark(para: Paragraph, profile: Profile, final: bool, shape_id: int) -> None:
+    """The mark as a watermark shape behind the page (never text), see :mod:`.watermark`."""
     if not final:
-        para.add_run(clean(profile.label("draftMark")))._r.style = st.DRAFT_MARK
+        add_watermark(para, profile, shape_id)
 
 
 class _HeaderFlow:
@@ -178,11 +195,13 @@ class _HeaderFlow:
 
 
 def _leading(profile: Profile, style_id: str) -> float:
-    size = {s.style_id: s.size for s in st.paragraph_specs(profile)}[style_id]
-    return round(size * profile.sizes.leading / profile.sizes.body, 1)
+    spec = {s.style_id: s for s in st.paragraph_specs(profile)}[style_id]
+    return spec.leading
 
 
-def _first_page_header(header: _Header, draft: Draft, profile: Profile, final: bool) -> None:
+def _first_page_header(
+    header: _Header, draft: Draft, profile: Profile, final: bool, pages: int
+) -> None:
     """Header line left, date at the right edge; draft mark and 'Seite 1 von N' below."""
     flow = _HeaderFlow(header, profile)
     para = flow.add(st.HEADER_LINE)
@@ -196,28 +215,30 @@ def _first_page_header(header: _Header, draft: Draft, profile: Profile, final: b
         if run is not None:
             run._r.style = st.HEADER_DATE
     para = flow.add(st.HEADER_PAGE)
-    _draft_mark(para, profile, final)
+    _draft_mark(para, profile, final, shape_id=1)
     para.add_run("\t")
-    add_page_label(para, clean(profile.label("page")), page=1)
-    embargo = content.embargo_line(draft, profile)
-    if embargo:
-        add_text(flow.add(st.EMBARGO), embargo)
+    add_page_label(para, clean(profile.label("page")), page=1, pages=pages)
     flow.pad_to(profile.page.header_height)
 
 
-def _running_header(header: _Header, draft: Draft, profile: Profile, final: bool) -> None:
+def _running_header(
+    header: _Header, draft: Draft, profile: Profile, final: bool, pages: int
+) -> None:
     """Header line and 'Seite i von N' on one line; draft mark and embargo again below."""
     flow = _HeaderFlow(header, profile)
     para = flow.add(st.RUNNING_HEADER)
     add_text(para, content.header_line(draft))
     para.add_run("\t")
-    add_page_label(para, clean(profile.label("page")), page=2, pages=2)
-    if not final:
-        _draft_mark(flow.add(st.RUNNING_HEADER), profile, final)
+    # one header for all later pages: its stored PAGE result can only be one number
+    add_page_label(para, clean(profile.label("page")), page=min(2, pages), pages=pages)
+    _draft_mark(para, profile, final, shape_id=2)
     embargo = content.embargo_line(draft, profile)
-    if embargo:
-        add_text(flow.add(st.EMBARGO), embargo)
-    set_bottom_rule(flow.paragraphs[-1], profile.colors.rule, 0.5, 3)
+    if embargo:  # as in the PDF: a bold line in the running header's size
+        run = add_text(flow.add(st.RUNNING_HEADER), embargo)
+        if run is not None:
+            run.bold = True
+    fur = layout.furniture(profile)
+    set_bottom_rule(flow.paragraphs[-1], fur.rule_color, fur.rule_width, 3)
     flow.pad_to(profile.page.running_header_height)
 
 
@@ -265,6 +286,8 @@ def _block(doc: Document, block: Block) -> None:
 
 
 def _body(doc: Document, draft: Draft, profile: Profile) -> None:
+    # page 1's embargo: a framed paragraph above the headline, as in the PDF
+    _text_paragraph(doc, st.EMBARGO, content.embargo_line(draft, profile))
     _text_paragraph(doc, st.SPEECH_NOTE, content.speech_note(draft, profile))
     _text_paragraph(doc, st.HEADLINE, draft.headline)
     _text_paragraph(doc, st.SUBHEADLINE, draft.subheadline)

@@ -3,8 +3,9 @@
 python-docx has no field API. A page label such as "Seite {page} von {pages}" from
 the profile becomes literal runs with a PAGE and a NUMPAGES field in between, so
 Word and LibreOffice fill in the real numbers when they lay out the pages. The
-cached results written here ("1", "2" …) are only what a reader that never lays
-out the document (a text extractor) shows.
+stored results written here are what a reader that never lays out the document
+(a preview, an indexer, python-docx) shows: the true page count from the layout,
+page 1 in the first page's header and page 2 in the one header of all later pages.
 """
 
 from __future__ import annotations

@@ -11,11 +11,18 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from pressdesk.export import layout
 from pressdesk.export.docx.oxml import set_fonts, sort_ppr
 from pressdesk.profile.profile import Profile
 
 BULLET = "\u2022"
-INDENT_MM = 6
+
+
+def _indents(profile: Profile) -> tuple[str, str]:
+    """(left, hanging) in twips: text at the role's indent, bullet at its bullet indent."""
+    role = layout.role_styles(profile)[layout.LIST_ITEM]
+    left = int(Mm(role.indent).twips)
+    return str(left), str(left - int(Mm(role.bullet_indent).twips))
 
 
 def add_bullet_numbering(doc: Document, profile: Profile) -> int:
@@ -41,12 +48,13 @@ def add_bullet_numbering(doc: Document, profile: Profile) -> int:
     lvl.append(jc)
     ppr = OxmlElement("w:pPr")
     ind = OxmlElement("w:ind")
-    ind.set(qn("w:left"), str(int(Mm(INDENT_MM).twips)))
-    ind.set(qn("w:hanging"), str(int(Mm(INDENT_MM).twips)))
+    left, hanging = _indents(profile)
+    ind.set(qn("w:left"), left)
+    ind.set(qn("w:hanging"), hanging)
     ppr.append(ind)
     lvl.append(ppr)
     rpr = OxmlElement("w:rPr")
-    set_fonts(rpr, profile.fonts.family)
+    set_fonts(rpr, profile.fonts.docx_name)
     lvl.append(rpr)
     abstract.append(lvl)
     # abstractNum elements come before num elements.
@@ -74,7 +82,8 @@ def attach_bullet_list(doc: Document, profile: Profile, style_id: str) -> None:
     for ind in ppr.findall(qn("w:ind")):
         ppr.remove(ind)
     ind = OxmlElement("w:ind")
-    ind.set(qn("w:left"), str(int(Mm(INDENT_MM).twips)))
-    ind.set(qn("w:hanging"), str(int(Mm(INDENT_MM).twips)))
+    left, hanging = _indents(profile)
+    ind.set(qn("w:left"), left)
+    ind.set(qn("w:hanging"), hanging)
     ppr.append(ind)
     sort_ppr(ppr)

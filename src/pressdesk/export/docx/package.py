@@ -17,7 +17,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from pressdesk.export.content import draft_title, header_line
+from pressdesk.export.content import draft_title, subject
+from pressdesk.export.docx.compat import replace_blob
 from pressdesk.export.docx.oxml import LANGUAGE
 from pressdesk.export.docx.runs import clean
 from pressdesk.model.draft import Draft
@@ -49,6 +50,11 @@ def configure_settings(doc: Document) -> None:
             settings.insert(0, hyphenation)
     # The template's compatibilityMode 14 (Word 2010) stays: in mode 15 LibreOffice
     # no longer honours the header's right tab over the side column (date, page label).
+    # German number format for fields and formulas: decimal comma, semicolon lists.
+    for tag, value in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
+        node = settings.find(qn(tag))
+        if node is not None:
+            node.set(qn("w:val"), value)
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), LANGUAGE)
@@ -72,8 +78,10 @@ _PANOSE = (
 def set_font_table(doc: Document, profile: Profile) -> None:
     """List only the house font, with its PANOSE numbers and coverage from the file.
 
-    Word uses these to pick the closest installed font where the house font is
-    missing (for Carlito that is its metric twin Calibri, so lines break alike).
+    The DOCX names the font by the profile's ``officeName`` ("Calibri" for Carlito):
+    Word on Windows has Calibri, LibreOffice replaces Calibri by its metric twin
+    Carlito, so lines and pages break alike everywhere; ``altName`` names the house
+    font. Word uses PANOSE and coverage to pick the closest font where neither exists.
     """
     from fontTools.ttLib import TTFont
 
@@ -88,16 +96,18 @@ def set_font_table(doc: Document, profile: Profile) -> None:
         "csb1": getattr(os2, "ulCodePageRange2", 0),
     }
     sig_attrs = " ".join(f'w:{k}="{v:08X}"' for k, v in sig.items())
+    family = profile.fonts.family
+    alt = f"<w:altName w:val={quoteattr(family)}/>" if family != profile.fonts.docx_name else ""
     xml = (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        f"<w:font w:name={quoteattr(profile.fonts.family)}>"
+        f"<w:font w:name={quoteattr(profile.fonts.docx_name)}>{alt}"
         f'<w:panose1 w:val="{panose}"/><w:charset w:val="00"/><w:family w:val="swiss"/>'
         f'<w:pitch w:val="variable"/><w:sig {sig_attrs}/></w:font></w:fonts>'
     )
     for rel in doc.part.rels.values():
         if rel.reltype == RT.FONT_TABLE:
-            rel.target_part._blob = xml.encode("utf-8")
+            replace_blob(rel.target_part, xml.encode("utf-8"))
 
 
 def drop_template_parts(doc: Document) -> None:
@@ -107,7 +117,7 @@ def drop_template_parts(doc: Document) -> None:
         if rel.reltype == RT.THUMBNAIL:
             del package.rels[r_id]
         elif rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = _APP_XML
+            replace_blob(rel.target_part, _APP_XML)
     for r_id, rel in list(doc.part.rels.items()):
         if rel.reltype in _DROP_DOCUMENT_RELS:
             del doc.part.rels[r_id]
@@ -129,7 +139,7 @@ def set_core_properties(doc: Document, draft: Draft, profile: Profile) -> None:
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     props.title = clean(draft_title(draft))[:255]
     props.author = author(draft, profile)[:255]
-    props.subject = clean(header_line(draft))[:255]
+    props.subject = clean(subject(draft))[:255]
     props.keywords = keywords(draft)[:255]
     props.language = LANGUAGE
     props.category = clean(draft.header.kind)[:255]

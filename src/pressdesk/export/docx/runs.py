@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from pressdesk.export.docx.styles import HYPERLINK
+from pressdesk.typography import NB_HYPHEN, keep_phone_numbers
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b")
@@ -32,9 +33,23 @@ def clean(text: str, multiline: bool = False) -> str:
 
 
 def add_text(paragraph: Paragraph, text: str, multiline: bool = False) -> Run | None:
-    """Append cleaned text as one run ('\\n' becomes a line break); nothing for ''."""
-    text = clean(text, multiline)
-    return paragraph.add_run(text) if text else None
+    """Append cleaned text as one run ('\\n' becomes a line break); nothing for ''.
+
+    Phone numbers are glued (:func:`pressdesk.typography.keep_phone_numbers`): their
+    hyphen becomes Word's non-breaking hyphen, their spaces non-breaking spaces.
+    """
+    text = keep_phone_numbers(clean(text, multiline))
+    if not text:
+        return None
+    if NB_HYPHEN not in text:
+        return paragraph.add_run(text)
+    pieces = text.split(NB_HYPHEN)
+    run = paragraph.add_run(pieces[0])
+    for piece in pieces[1:]:
+        paragraph.add_run()._r.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            paragraph.add_run(piece)
+    return run
 
 
 def safe_url(url: str) -> str:

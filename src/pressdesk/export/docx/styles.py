@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import StyleFactory
 
+from pressdesk.export import layout
 from pressdesk.export.docx.lists import attach_bullet_list
 from pressdesk.export.docx.oxml import set_fonts, set_lang, sort_ppr
 from pressdesk.profile.profile import Profile
@@ -32,6 +33,8 @@ from pressdesk.profile.profile import Profile
 class StyleSpec:
     style_id: str
     size: float
+    leading: float = 0.0  # points; 0: scaled from the profile's body leading
+    hyphenate: bool = True
     bold: bool = False
     italic: bool = False
     color: str = ""
@@ -111,50 +114,60 @@ def _leading(profile: Profile, size: float) -> float:
     return round(size * profile.sizes.leading / profile.sizes.body, 1)
 
 
+# Which role of the one layout (pressdesk.export.layout) each paragraph style sets.
+ROLE_OF: dict[str, str] = {
+    BASE: layout.BODY,
+    HEADER_LINE: layout.HEADER,
+    HEADER_PAGE: layout.RUNNING_HEADER,
+    RUNNING_HEADER: layout.RUNNING_HEADER,
+    EMBARGO: layout.EMBARGO,
+    SIDEBAR: layout.SIDE,
+    SIDEBAR_ORG: layout.SIDE_ORGANISATION,
+    SPEECH_NOTE: layout.SPEECH,
+    HEADLINE: layout.HEADLINE,
+    SUBHEADLINE: layout.SUBHEADLINE,
+    ANNOUNCEMENT: layout.ANNOUNCEMENT,
+    BODY: layout.BODY,
+    SUBHEADING: layout.SUBHEADING,
+    QUOTE: layout.QUOTE,
+    SPEAKER: layout.SPEAKER,
+    LIST: layout.LIST_ITEM,
+    FURTHER: layout.FURTHER,
+    SOCIAL_LABEL: layout.SOCIAL_LABEL,
+    SOCIAL: layout.SOCIAL,
+    CONTACT: layout.CONTACT,
+    PHOTO: layout.PHOTO_CREDITS,
+}
+_OUTLINE = {HEADLINE: 0, SUBHEADING: 1}
+_CONTEXTUAL = {LIST, SOCIAL}  # no space between neighbours of the same style
+
+
 def paragraph_specs(profile: Profile) -> list[StyleSpec]:
-    s, c = profile.sizes, profile.colors
-    gap = s.leading / 2
-    indent = 8.0
-    return [
-        StyleSpec(BASE, s.body, color=c.text, based_on=""),
-        StyleSpec(HEADER_LINE, s.header, bold=True, color=c.accent),
-        StyleSpec(HEADER_PAGE, s.small),
-        StyleSpec(RUNNING_HEADER, s.small),
-        StyleSpec(EMBARGO, s.header, bold=True, color=c.accent),
-        StyleSpec(SIDEBAR, s.sidebar, color=c.sidebar),
-        StyleSpec(SIDEBAR_ORG, s.sidebar, bold=True, color=c.sidebar),
-        StyleSpec(SPEECH_NOTE, s.body, bold=True, after=gap, keep_next=True),
-        StyleSpec(
-            HEADLINE,
-            s.headline,
-            bold=True,
-            color=c.accent,
-            after=gap,
-            keep_next=True,
-            outline=0,
-        ),
-        StyleSpec(SUBHEADLINE, s.subheadline, after=gap, keep_next=True),
-        StyleSpec(ANNOUNCEMENT, s.announcement, after=gap, keep_next=True),
-        StyleSpec(BODY, s.body, after=gap),
-        StyleSpec(
-            SUBHEADING,
-            s.subheading,
-            bold=True,
-            color=c.accent,
-            before=gap,
-            after=gap / 2,
-            keep_next=True,
-            outline=1,
-        ),
-        StyleSpec(QUOTE, s.body, italic=True, after=gap, indent=indent),
-        StyleSpec(SPEAKER, s.small, after=gap, indent=indent),
-        StyleSpec(LIST, s.body, after=gap, indent=indent, contextual=True),
-        StyleSpec(FURTHER, s.body, before=gap, after=gap),
-        StyleSpec(SOCIAL_LABEL, s.body, keep_next=True),
-        StyleSpec(SOCIAL, s.body, after=gap, contextual=True),
-        StyleSpec(CONTACT, s.body, before=gap, after=gap),
-        StyleSpec(PHOTO, s.small, color=c.sidebar),
-    ]
+    """Every paragraph style, each from its role; only the base has no spacing."""
+    roles = layout.role_styles(profile)
+    specs = []
+    for style_id, role in ROLE_OF.items():
+        r = roles[role]
+        base = style_id == BASE
+        specs.append(
+            StyleSpec(
+                style_id,
+                r.size,
+                leading=r.leading,
+                hyphenate=r.hyphenate,
+                bold=r.bold,
+                italic=r.italic,
+                color=layout.color(profile, r.color),
+                before=0.0 if base else r.space_before,
+                after=0.0 if base else r.space_after,
+                keep_next=r.keep_with_next,
+                outline=_OUTLINE.get(style_id),
+                indent=r.indent,
+                contextual=style_id in _CONTEXTUAL,
+                based_on="" if base else BASE,
+            )
+        )
+    return specs
 
 
 def _rgb(hex_color: str) -> RGBColor:
@@ -165,7 +178,7 @@ def _set_document_defaults(doc: Document, profile: Profile) -> None:
     styles = doc.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    set_fonts(rpr, profile.fonts.family)
+    set_fonts(rpr, profile.fonts.docx_name)
     set_lang(rpr)
     size = str(round(profile.sizes.body * 2))
     for tag in ("w:sz", "w:szCs"):
@@ -182,8 +195,8 @@ def _set_document_defaults(doc: Document, profile: Profile) -> None:
     spacing.set(qn("w:lineRule"), "exact")
     ppr.append(spacing)
     normal = _by_id(doc, "Normal")
-    normal.font.name = profile.fonts.family
-    set_fonts(normal.element.get_or_add_rPr(), profile.fonts.family)
+    normal.font.name = profile.fonts.docx_name
+    set_fonts(normal.element.get_or_add_rPr(), profile.fonts.docx_name)
     set_lang(normal.element.get_or_add_rPr())
 
 
@@ -194,20 +207,20 @@ def _add_paragraph_style(
     style.element.basedOn_val = spec.based_on or "Normal"
     style.quick_style = spec.style_id in (HEADLINE, SUBHEADLINE, BODY, SUBHEADING, QUOTE, LIST)
     font = style.font
-    font.name = profile.fonts.family
+    font.name = profile.fonts.docx_name
     font.size = Pt(spec.size)
     font.bold = spec.bold
     font.italic = spec.italic
     if spec.color:
         font.color.rgb = _rgb(spec.color)
     rpr = style.element.get_or_add_rPr()
-    set_fonts(rpr, profile.fonts.family)
+    set_fonts(rpr, profile.fonts.docx_name)
     set_lang(rpr)
     pf = style.paragraph_format
     pf.space_before = Pt(spec.before)
     pf.space_after = Pt(spec.after)
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    pf.line_spacing = Pt(_leading(profile, spec.size))
+    pf.line_spacing = Pt(spec.leading or _leading(profile, spec.size))
     pf.keep_with_next = spec.keep_next
     pf.widow_control = True
     pf.alignment = WD_ALIGN_PARAGRAPH.RIGHT if spec.align == "right" else WD_ALIGN_PARAGRAPH.LEFT
@@ -218,6 +231,10 @@ def _add_paragraph_style(
         pf.right_indent = Mm(-full_width + body_width)
         pf.tab_stops.add_tab_stop(Mm(full_width), WD_TAB_ALIGNMENT.RIGHT)
     ppr = style.element.get_or_add_pPr()
+    if not spec.hyphenate:  # headlines break between words, like the PDF's
+        ppr.append(OxmlElement("w:suppressAutoHyphens"))
+    if spec.style_id == EMBARGO:  # the embargo's frame, as the PDF draws it
+        ppr.append(_box(profile, spec.color or profile.colors.accent))
     if spec.contextual:
         ppr.append(OxmlElement("w:contextualSpacing"))
     if spec.outline is not None:
@@ -225,6 +242,21 @@ def _add_paragraph_style(
         level.set(qn("w:val"), str(spec.outline))
         ppr.append(level)
     sort_ppr(ppr)
+
+
+def _box(profile: Profile, color: str) -> Any:
+    """A frame on all four sides: the embargo's border width and padding of the layout."""
+    fur = layout.furniture(profile)
+    borders = OxmlElement("w:pBdr")
+    top, right, bottom, left = fur.embargo_padding
+    for side, pad in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), str(max(2, round(fur.embargo_border * 8))))
+        edge.set(qn("w:space"), str(round(pad)))
+        edge.set(qn("w:color"), color.lstrip("#").upper())
+        borders.append(edge)
+    return borders
 
 
 def _new_style(
@@ -258,7 +290,7 @@ def _add_character_styles(doc: Document, profile: Profile) -> None:
     # Word's own built-in 'Hyperlink' style, so Word and LibreOffice treat it as theirs.
     link = _new_style(doc, HYPERLINK, HYPERLINK_NAME, WD_STYLE_TYPE.CHARACTER, builtin=True)
     link.font.color.rgb = _rgb(profile.colors.link)
-    link.font.underline = True
+    link.font.underline = layout.furniture(profile).link_underline
     link.unhide_when_used = True
     date = _new_style(doc, HEADER_DATE, NAMES[HEADER_DATE], WD_STYLE_TYPE.CHARACTER)
     date.font.bold = False

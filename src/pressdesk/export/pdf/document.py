@@ -11,8 +11,6 @@ canvas is saved (:mod:`.numbering`).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -23,10 +21,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
 from pressdesk.export import ExportError, content
+from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.flowables import Layout, Para, build_layout
-from pressdesk.export.pdf.fonts import FontNames, register_fonts
+from pressdesk.export.pdf.fonts import FontNames, pdf_string, register_fonts
 from pressdesk.export.pdf.numbering import PageLabelCanvas, place_page_label
+from pressdesk.export.pdf.outlines import draw_outline, text_outline
 from pressdesk.export.pdf.styles import Styles, make_styles
 from pressdesk.model.draft import Draft
 from pressdesk.profile.profile import Profile
@@ -99,11 +99,13 @@ class ReleaseDocument(BaseDocTemplate):
             rightMargin=g.width - g.right,
             topMargin=g.height - g.top,
             bottomMargin=g.bottom,
-            title=layout.title,
-            author=po.organisation.strip() or profile.name,
-            subject=_subject(draft),
+            title=_meta(layout.title),
+            author=_meta(po.organisation.strip()) or profile.name,
+            subject=_meta(_subject(draft)),
             keywords=[
-                k for k in (draft.header.kind, draft.header.reference.strip(), po.organisation) if k
+                _meta(k)
+                for k in (draft.header.kind, draft.header.reference.strip(), po.organisation)
+                if _meta(k)
             ],
             creator="PressDesk",
             lang="de-DE",
@@ -128,17 +130,18 @@ class ReleaseDocument(BaseDocTemplate):
     # -- furniture ---------------------------------------------------------------------------
 
     def _draft_mark(self, canv: Canvas) -> None:
+        """ENTWURF as filled glyph outlines (never text: extraction never sees it)."""
         if self.final:
             return
-        g = self.geo
+        g, mark = self.geo, self.profile.draft_mark
+        outline = text_outline(self.profile.fonts.bold, self.profile.label("draftMark"))
         with st.artifact(canv, "Watermark"):
             canv.saveState()
             canv.setFillColor(self.styles.draft_color)
-            canv.setFillAlpha(0.18)
-            canv.setFont(self.fonts.bold, 96)
+            canv.setFillAlpha(mark.opacity)
             canv.translate(g.width / 2, g.height / 2)
-            canv.rotate(55)
-            canv.drawCentredString(0, -32, self.profile.label("draftMark"))
+            canv.rotate(mark.angle)
+            draw_outline(canv, outline, mark.size)
             canv.restoreState()
 
     def _page_label(self, canv: Canvas, baseline: float) -> None:
@@ -195,49 +198,34 @@ class ReleaseDocument(BaseDocTemplate):
     def _later_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         g, s = self.geo, self.styles
         self._draft_mark(canv)
-        size = self.profile.sizes.small
+        size = s.running_header.fontSize
         y = g.top - size
         with st.artifact(canv, "Header"):
             canv.setFillColor(s.body.textColor)
             canv.setFont(self.fonts.regular, size)
             canv.drawString(g.left, y, self.layout.running_header)
             if self.layout.running_embargo:
-                y -= size * 1.4
+                y -= s.running_header.leading
                 canv.setFont(self.fonts.bold, size)
                 canv.drawString(g.left, y, self.layout.running_embargo)
             canv.setStrokeColor(s.rule_color)
-            canv.setLineWidth(0.5)
+            canv.setLineWidth(s.rule_width)
             rule_y = min(y - 0.5 * size, g.top - g.running_header + 3 * mm)
             canv.line(g.left, rule_y, g.right, rule_y)
         self._page_label(canv, g.top - size)
 
 
+_meta = pdf_string
+
+
 def _subject(draft: Draft) -> str:
-    date = content.date_line(draft)
-    head = content.header_line(draft)
-    return f"{head} vom {date}" if date else head
+    return content.subject(draft)
 
 
 def _on_total(counted: list[int], canv: Canvas, total: int) -> None:
     counted.append(total)
     if total >= OPEN_OUTLINE_FROM_PAGES:
         canv.showOutline()
-
-
-@contextmanager
-def _binary_streams() -> Iterator[None]:
-    """Write streams Flate-compressed only, without reportlab's default ASCII85 layer.
-
-    Smaller files and a faster save; the setting is restored afterwards.
-    """
-    from reportlab import rl_config
-
-    old = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = old
 
 
 def build_pdf(
@@ -277,7 +265,7 @@ def build_pdf(
         maker = partial(PageLabelCanvas, **canvas_args)
     story = [NextPageTemplate("later"), *layout.story]
     try:
-        with _binary_streams():
+        with rlcompat.binary_streams():
             doc.build(story, canvasmaker=maker)
     except LayoutError as exc:
         raise ExportError(

@@ -20,16 +20,24 @@ from xml.sax.saxutils import escape, quoteattr
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from pressdesk.export import content
+from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
-from pressdesk.export.pdf.fonts import FontNames, clean_text
+from pressdesk.export.pdf.fonts import FontNames, clean_text, pdf_string
 from pressdesk.export.pdf.hyphenation import prepare
-from pressdesk.export.pdf.linebreaks import BreakHyphenText, source_text, with_line_spaces
+from pressdesk.export.pdf.linebreaks import (
+    BreakHyphenText,
+    ends_inside_word,
+    source_text,
+    with_line_spaces,
+)
 from pressdesk.export.pdf.styles import Styles
 from pressdesk.model.draft import Block, Draft, Link
 from pressdesk.profile.profile import Profile
+from pressdesk.typography import keep_phone_numbers
 
 _keys = itertools.count(1)
 
+PAGE_TURN_LOOKBACK = 3  # lines a page may end early to keep a word whole
 SHORT_QUOTE = 700  # characters: a quote this short moves to the next page with its speaker
 
 # Canvas callbacks (reportlab <onDraw/>) around link text; see .tagging.
@@ -46,9 +54,25 @@ class Para(Paragraph):
     pd_source: str | None = None  # see .linebreaks
     _pd_hyphens = False  # while drawing: break hyphens are marked (see .linebreaks)
 
+    def breakLines(self, width: Any) -> Any:
+        with rlcompat.ours():  # PressDesk's break rules, for this paragraph only
+            return super().breakLines(width)
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         source = source_text(self)  # before splitting: knows where the words break
         parts = super().split(availWidth, availHeight)
+        # No word divided over a page turn: end the page a line or two earlier.
+        leading = self.style.leading
+        for _ in range(PAGE_TURN_LOOKBACK):
+            if len(parts) != 2 or not hasattr(self, "blPara"):
+                break
+            kept = len(parts[0].blPara.lines)
+            if not ends_inside_word(self, kept):
+                break
+            if kept <= 2:  # no room for two lines before it: the paragraph moves on
+                parts = []
+                break
+            parts = super().split(availWidth, (kept - 1) * leading + 1e-6)
         for i, part in enumerate(parts):
             if isinstance(part, Para):
                 part.pd_source = source
@@ -132,9 +156,12 @@ class _Builder:
         self.story: list[Flowable] = []
         self.link_color = styles.link_color.hexval().replace("0x", "#")
 
-    def text(self, value: str) -> str:
-        """User text as safe paragraph markup."""
-        return escape(prepare(clean_text(value, self.fonts)))
+    def text(self, value: str, multiline: bool = False) -> str:
+        """User text as safe paragraph markup; ``multiline``: line breaks stay (as in the DOCX)."""
+        if multiline and ("\n" in value or "\r" in value):
+            lines = value.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
+            return "<br/>".join(self.text(line) for line in lines)
+        return escape(prepare(clean_text(keep_phone_numbers(value), self.fonts)))
 
     def link(self, parent: st.Node, link: Link, shown: str | None = None) -> str:
         label = shown if shown is not None else content.link_text(link)
@@ -142,42 +169,52 @@ class _Builder:
         if not url:
             return self.text(label)
         node = parent.add(
-            st.LINK, text=label, alt=f"{label} ({url})" if label != url else url, url=url
+            st.LINK,
+            text=label,
+            alt=pdf_string(f"{label} ({url})" if label != url else url),
+            url=url,
         )
         node.ident = f"L{next(_keys)}"
         ident = quoteattr(node.ident)
+        shown = self.text(label)
+        if self.s.link_underline:
+            shown = f"<u>{shown}</u>"
         return (
             f'<onDraw name="{LINK_START}" label={ident}/>'
-            f"<a href={quoteattr(url)} color={quoteattr(self.link_color)}>{self.text(label)}</a>"
+            f"<a href={quoteattr(url)} color={quoteattr(self.link_color)}>{shown}</a>"
             f'<onDraw name="{LINK_END}" label={ident}/>'
         )
 
-    def add(self, role: str, value: str, style: Any, **kw: Any) -> Para | None:
+    def add(
+        self, role: str, value: str, style: Any, multiline: bool = False, **kw: Any
+    ) -> Para | None:
         if not value.strip():
             return None
         node = self.root.add(role, text=value)
-        p = para(self.text(value), style, node, **kw)
+        p = para(self.text(value, multiline), style, node, **kw)
         self.story.append(p)
         return p
 
     def block(self, block: Block, level: int) -> None:
         s = self.s
         if block.type == "paragraph":
-            self.add(st.P, block.text, s.body)
+            self.add(st.P, block.text, s.body, multiline=True)
         elif block.type == "subheading":
             role = st.H2 if level else st.H1  # no headline: never an H2 without an H1
             if block.text.strip():  # never alone at a page bottom: room for it and 3 lines
                 h = s.subheading
                 room = 2 * h.leading + h.spaceBefore + h.spaceAfter + 3 * s.body.leading
                 self.story.append(CondPageBreak(room))
-            self.add(role, block.text, s.subheading, outline=(level, block.text.strip()))
+            self.add(role, block.text, s.subheading, outline=(level, pdf_string(block.text)))
         elif block.type == "quote":
             if not block.text.strip():
                 return
             quote = self.root.add(st.BLOCKQUOTE)
             text = content.quote_text(block.text.strip())
-            first = para(self.text(text), s.quote, quote.add(st.P, text=text))
             speaker = block.speaker.strip()
+            # with a speaker line the quote's space comes after the speaker (as in the DOCX)
+            style = _with(s.quote, spaceAfter=0) if speaker else s.quote
+            first = para(self.text(text, multiline=True), style, quote.add(st.P, text=text))
             if speaker:
                 line = content.quote_attribution(speaker)
                 last = para(self.text(line), s.speaker, quote.add(st.P, text=line))
@@ -188,7 +225,6 @@ class _Builder:
                     self.story.append(last)
             else:
                 self.story.append(first)
-            self.story.append(Spacer(0, s.body.spaceAfter))
         elif block.type == "list":
             items = [i for i in block.items if i.strip()]
             if not items:
@@ -197,10 +233,11 @@ class _Builder:
             for n, item in enumerate(items):
                 li = lst.add(st.LI)
                 label = li.add(st.LBL, text="\u2022")
-                p = para(self.text(item), s.item, li.add(st.LBODY, text=item), bullet="\u2022")
+                # no space between items, the role's space after the list
+                style = s.item if n == len(items) - 1 else _with(s.item, spaceAfter=0)
+                markup = self.text(item, multiline=True)
+                p = para(markup, style, li.add(st.LBODY, text=item), bullet="\u2022")
                 p.label = label
-                if n == len(items) - 1:
-                    p.style = _with(s.item, spaceAfter=s.body.spaceAfter)
                 self.story.append(p)
 
     def closing(self) -> None:
@@ -211,17 +248,20 @@ class _Builder:
             parts = [self.link(node, lk) for lk in links]
             label = self.text(content.further_information_label(profile))
             markup = f"{label} " + "<br/>".join(parts)
-            self.story.append(para(markup, s.closing, node))
+            self.story.append(para(markup, s.further, node))
         social = [x for x in d.social_media if x.url.strip() or x.text.strip()]
-        if social:
-            node = self.root.add(st.P, text=content.social_media_label(profile))
-            lines = [self.text(content.social_media_label(profile))]
-            for x in social:
+        if social:  # one P in the tag tree, set as label and item paragraphs like the DOCX
+            label = content.social_media_label(profile)
+            node = self.root.add(st.P, text=label)
+            self.story.append(para(self.text(label), s.social_label, node))
+            for n, x in enumerate(social):
                 shown = content.link_text(Link(x.text, x.url))
                 prefix = f"{self.text(x.network.strip())}: " if x.network.strip() else ""
-                lines.append(prefix + self.link(node, Link(x.text, x.url), shown))
-            self.story.append(para("<br/>".join(lines), s.closing, node))
-        self.add(st.P, d.contact, s.closing)
+                style = s.social if n == len(social) - 1 else _with(s.social, spaceAfter=0)
+                self.story.append(
+                    para(prefix + self.link(node, Link(x.text, x.url), shown), style, node)
+                )
+        self.add(st.P, d.contact, s.contact, multiline=True)
         self.add(st.P, d.photo_credits, s.small)
 
 
@@ -272,14 +312,12 @@ def build_layout(draft: Draft, profile: Profile, styles: Styles, fonts: FontName
     b.add(st.P, embargo, s.embargo)
     b.add(st.P, content.speech_note(draft, profile), s.speech)
     headline = draft.headline.strip()
-    b.add(st.H1, draft.headline, s.headline, outline=(0, headline))
+    b.add(st.H1, draft.headline, s.headline, outline=(0, pdf_string(headline)))
     b.add(st.P, draft.subheadline, s.subheadline)
     b.add(st.P, draft.announcement, s.announcement)
     level = 1 if headline else 0
     for block in draft.body:
         b.block(block, level)
-    if b.story and (draft.further_information or draft.social_media):
-        b.story.append(Spacer(0, s.body.leading * 0.4))
     b.closing()
     if not b.story:
         b.story.append(Spacer(0, 1))

@@ -22,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from pressdesk.export import ExportError
+from pressdesk.export.pdf.rlcompat import TaggedTTFont
 from pressdesk.profile.profile import Profile
 
 # Characters a font often lacks but that have a plain stand-in with the same meaning.
@@ -50,7 +51,7 @@ class FontNames:
 
 def _register(name: str, path: Path) -> TTFont:
     try:
-        font = TTFont(name, str(path))
+        font = TaggedTTFont(name, str(path))
     except (OSError, TTFError) as exc:
         raise ExportError(f"Die Schrift „{path.name}“ kann nicht geladen werden ({exc}).") from None
     pdfmetrics.registerFont(font)
@@ -114,3 +115,13 @@ def clean_text(text: str, fonts: FontNames) -> str:
     if bad:
         text = "".join(ch for ch in text if ch not in bad)
     return text
+
+
+def pdf_string(text: str) -> str:
+    """Text for a PDF string object (metadata, bookmarks, alternative texts).
+
+    Without control characters and lone surrogates, which no PDF encoding can hold.
+    """
+    return "".join(
+        ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs") or ch == " "
+    ).strip()

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pyphen
 
+from pressdesk.export.pdf import pyphencompat
+
 LANG = "de_DE"
 MIN_WORD = 5
 SHY = "\u00ad"
@@ -46,9 +48,7 @@ def _load_patterns(dic: Path) -> pyphen.HyphDict:
     try:
         cached = _cache_file(dic)
         patterns, maxlen = marshal.loads(cached.read_bytes())
-        hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
-        hd.patterns, hd.maxlen, hd.cache = patterns, maxlen, {}
-        return hd
+        return pyphencompat.parsed_dictionary(patterns, maxlen)
     except (OSError, ValueError, EOFError, TypeError):
         pass
     hd = pyphen.HyphDict(dic)
@@ -65,9 +65,7 @@ def _load_patterns(dic: Path) -> pyphen.HyphDict:
 @cache
 def _pyphen() -> pyphen.Pyphen:
     dic = pyphen.LANGUAGES[LANG]
-    if dic not in pyphen.hdcache:
-        pyphen.hdcache[dic] = _load_patterns(Path(dic))
-    return pyphen.Pyphen(lang=LANG, left=2, right=3)
+    return pyphencompat.hyphenator(_load_patterns(Path(dic)), left=2, right=3)
 
 
 def hyphenator() -> Callable[[str], Iterable[tuple[str, str]]]:

@@ -23,7 +23,8 @@ import re
 from typing import Any
 
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import paragraph as _rl
+
+from pressdesk.export.pdf import rlcompat
 
 _WS = re.compile(r"\s+")
 _SHY = "\u00ad"
@@ -35,7 +36,7 @@ _MARK = "\x1f"  # after a break hyphen in a simple line's last word (never in us
 
 
 # reportlab's class for the head of a frag word it hyphenated, with the hyphen added
-_HEAD_HY: Any = getattr(_rl, "_SplitFragHY", ())
+_HEAD_HY: Any = rlcompat.SplitFragHY
 
 
 class _BreakHyphen(str):
@@ -95,6 +96,20 @@ def _line_ends(kind: int, lines: list[Any], source: str) -> list[str] | None:
             end = ""  # the source ends in this hyphen after all
         out.append(end)
     return out
+
+
+def ends_inside_word(para: Any, count: int) -> bool:
+    """Whether line ``count`` (1-based) of the wrapped ``para`` ends inside a word.
+
+    True for a hyphen added by hyphenation, a compound's own hyphen ("Nordrhein-"
+    before "Westfalen") and an address broken without hyphen; False at a space and
+    when the lines cannot be matched to the source (then nothing is changed).
+    """
+    bl = getattr(para, "blPara", None)
+    if bl is None or bl.kind not in (0, 1) or not 0 < count < len(bl.lines):
+        return False
+    ends = _line_ends(bl.kind, bl.lines[:count], source_text(para))
+    return ends is not None and len(ends) == count and ends[-1] != SPACE
 
 
 def source_text(para: Any) -> str:

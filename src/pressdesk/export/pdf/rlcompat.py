@@ -1,80 +1,273 @@
-"""Two workarounds for reportlab's line breaking, applied once by :func:`install`.
+"""The one place that touches reportlab's private line-breaking names.
 
-1. reportlab breaks a URL after a slash only if it starts with a scheme
-   ("https://"); the addresses we show ("www.land.nrw/…") would be cut at any
-   letter. :func:`_uri_split_pairs` also offers the slashes of addresses that start
-   with "www." and of the rest of an address already broken once (two or more
-   slashes), but not of "2026/27" or "90/Die".
-2. When reportlab splits an overlong URL at a slash, it marks the rest as an
-already-split word, and an already-split word is never split again: a URL longer
-than two lines then runs off the page. :func:`install` wraps reportlab's
-``_hyphenateWord`` so that a remainder still wider than a line stays an ordinary
-word, which reportlab's long-word splitting then breaks to fit. Everything else
-is unchanged. Tests (``test_long_words_and_urls_wrap_inside_the_page``) catch a
-reportlab release that renames or changes the function.
+reportlab's paragraph module decides where a line breaks inside a word through a
+few private functions. PressDesk needs other rules there (:mod:`pressdesk.export.breaks`):
+
+1. ``_uri_split_pairs``: where an address may break. reportlab knows only URLs with
+   a scheme and only slashes; we break addresses (with or without scheme, e-mail
+   too) after ``/ - . ? & = @`` and, for a word wider than the column, anywhere,
+   preferably not between two digits.
+2. ``_hyGenPair`` / ``_hyGenFragsPair``: wrapped only to learn whether the word at
+   hand is wider than the whole line (then, and only then, a forced break is fine;
+   a headline is hyphenated only then).
+3. ``_hyphenateWord``: the rest of a split word that is still wider than a line stays
+   an ordinary word, so it is split again (reportlab never splits a split word).
+4. ``_getFragWords``: a word that begins with a zero-width ``<onDraw/>`` marker (the
+   start of a link, see :mod:`.tagging`) is never broken by reportlab; an empty text
+   fragment in front of the marker lets it be.
+
+5. ``ttfonts.SUBSETN``: the subset tag of an embedded font ("AAAAAA+Carlito"). reportlab
+   numbers the subsets of each font from "AAAAAA", so every font of a file carries the
+   same tag; ISO 32000 wants distinct tags. :class:`TaggedTTFont` gives each subset a
+   tag made from a hash of the font and its glyphs, distinct within the document.
+
+6. ``rl_config.useA85``: reportlab reads this global at several moments of a save to
+   decide whether streams get an ASCII85 layer. Toggling it around an export raced
+   with the preview rendering in another thread. It is replaced once by a flag that
+   keeps the configured value for everybody and reads false only inside
+   :func:`binary_streams` in the current thread/context: PressDesk's files are
+   Flate-only (smaller, faster to save), nobody else's change.
+
+Every replacement does PressDesk's thing only while one of PressDesk's own
+paragraphs breaks its lines (:func:`ours`, a context variable set by
+``flowables.Para.breakLines``); for every other paragraph in the process it calls
+reportlab's original unchanged. :data:`PRIVATE_NAMES` lists what is used; a
+reportlab without one of them fails loudly at import (:class:`IncompatibleReportlab`),
+and the test suite has a test per name.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
+from reportlab.pdfbase import ttfonts as _ttf
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _rl
 
-_installed = False
-_WWW = re.compile(r"^(www\.|[\w-]+(\.[\w-]+)+/)", re.I)
+from pressdesk.export import breaks
+
+PRIVATE_NAMES = (
+    "_uri_split_pairs",
+    "_hyGenPair",
+    "_hyGenFragsPair",
+    "_hyphenateWord",
+    "_getFragWords",
+    "_SplitFragHY",
+)
+PRIVATE_TTF_NAMES = ("SUBSETN",)
 
 
-def _slash_pairs(token: str) -> list[tuple[str, str]]:
-    """(head, tail) splits after each slash, the longest head first."""
-    pairs = []
-    i = token.find("/", 1)
-    while 0 < i < len(token) - 1:
-        pairs.append((token[: i + 1], token[i + 1 :]))
-        i = token.find("/", i + 1)
-    return pairs[::-1]
+class IncompatibleReportlab(RuntimeError):
+    """reportlab no longer has a private name PressDesk's line breaking relies on."""
 
 
-def _url_like(token: str) -> bool:
-    return bool(_WWW.match(token)) or (token.count("/") >= 2 and len(token) >= 20)
+_missing = [n for n in PRIVATE_NAMES if not hasattr(_rl, n)]
+_missing += [n for n in PRIVATE_TTF_NAMES if not hasattr(_ttf, n)]
+if _missing:  # pragma: no cover - only with an unsupported reportlab
+    raise IncompatibleReportlab(
+        f"reportlab {getattr(_rl, '__version__', '')} lacks {', '.join(_missing)}; "
+        "PressDesk's line breaking needs them (see pressdesk/export/pdf/rlcompat.py)."
+    )
+
+SplitFragHY: Any = _rl._SplitFragHY
+
+_ours: ContextVar[bool] = ContextVar("pd_ours", default=False)
+_wide: ContextVar[bool] = ContextVar("pd_wide", default=False)
 
 
-def install() -> None:
-    global _installed
-    if _installed:
-        return
-    original = getattr(_rl, "_hyphenateWord", None)
-    uri_pairs = getattr(_rl, "_uri_split_pairs", None)
-    if original is None or uri_pairs is None:
-        return
+@contextmanager
+def ours() -> Iterator[None]:
+    """PressDesk's rules apply to the line breaking done inside this block."""
+    token = _ours.set(True)
+    try:
+        yield
+    finally:
+        _ours.reset(token)
 
-    def split_pairs(uri: Any) -> Any:
-        pairs = uri_pairs(uri)
-        if pairs is None and isinstance(uri, str) and _url_like(uri):
-            return _slash_pairs(uri) or None
-        return pairs
 
-    def hyphenate_word(
-        hyphenator: Any,
-        fontName: str,
-        fontSize: float,
-        w: str,
-        ww: float,
-        newWidth: float,
-        maxWidth: float,
-        *args: Any,
-        **kwargs: Any,
-    ) -> Any:
-        result = original(
-            hyphenator, fontName, fontSize, w, ww, newWidth, maxWidth, *args, **kwargs
-        )
-        if result and len(result) == 2 and isinstance(result[1], str):
-            tail = result[1]
-            if stringWidth(tail, fontName, fontSize) > maxWidth:
-                result[1] = str(tail)
-        return result
+@contextmanager
+def _width_known(wide: bool) -> Iterator[None]:
+    token = _wide.set(wide)
+    try:
+        yield
+    finally:
+        _wide.reset(token)
 
-    _rl._hyphenateWord = hyphenate_word
-    _rl._uri_split_pairs = split_pairs
-    _installed = True
+
+def word_is_wide() -> bool:
+    """While breaking: the word at hand is wider than a whole line."""
+    return _wide.get()
+
+
+Hyphenator = Callable[[str], Iterable[tuple[str, str]]]
+
+
+def hyphenator(base: Hyphenator | None, only_wide: bool = False) -> Hyphenator:
+    """reportlab's ``hyphenationLang`` callable: ``base``'s points, then the column edge.
+
+    ``only_wide``: hyphenate only a word wider than the line (headlines: they break
+    between words, and a word is divided only if it cannot fit any line).
+    """
+
+    def pairs(word: str) -> Iterable[tuple[str, str]]:
+        wide = _wide.get()
+        if only_wide and not wide:
+            return ()
+        found = list(base(word)) if base is not None else []
+        return found + breaks.hyphen_fallback(word) if wide else found
+
+    return pairs
+
+
+_orig_uri_split_pairs = _rl._uri_split_pairs
+_orig_hyGenPair = _rl._hyGenPair
+_orig_hyGenFragsPair = _rl._hyGenFragsPair
+_orig_hyphenateWord = _rl._hyphenateWord
+_orig_getFragWords = _rl._getFragWords
+
+
+def _uri_split_pairs(uri: Any) -> Any:
+    if not _ours.get():
+        return _orig_uri_split_pairs(uri)
+    text = uri.decode("utf8") if isinstance(uri, bytes) else str(uri)
+    return breaks.split_pairs(text, _wide.get())
+
+
+def _hyGenPair(
+    hyphenator: Any, s: Any, ww: float, newWidth: float, maxWidth: float, *a: Any
+) -> Any:
+    if not _ours.get():
+        return _orig_hyGenPair(hyphenator, s, ww, newWidth, maxWidth, *a)
+    with _width_known(ww > maxWidth):
+        return _orig_hyGenPair(hyphenator, s, ww, newWidth, maxWidth, *a)
+
+
+def _hyGenFragsPair(hyphenator: Any, FW: Any, newWidth: float, maxWidth: float, *a: Any) -> Any:
+    if not _ours.get():
+        return _orig_hyGenFragsPair(hyphenator, FW, newWidth, maxWidth, *a)
+    with _width_known(FW[0] > maxWidth):
+        return _orig_hyGenFragsPair(hyphenator, FW, newWidth, maxWidth, *a)
+
+
+def _hyphenateWord(
+    hyphenator: Any,
+    fontName: str,
+    fontSize: float,
+    w: str,
+    ww: float,
+    newWidth: float,
+    maxWidth: float,
+    *args: Any,
+    **kwargs: Any,
+) -> Any:
+    result = _orig_hyphenateWord(
+        hyphenator, fontName, fontSize, w, ww, newWidth, maxWidth, *args, **kwargs
+    )
+    if _ours.get() and result and len(result) == 2 and isinstance(result[1], str):
+        tail = result[1]
+        if stringWidth(tail, fontName, fontSize) > maxWidth:
+            result[1] = str(tail)  # an ordinary word again: split further
+    return result
+
+
+def _getFragWords(frags: Any, maxWidth: Any = None) -> Any:
+    words = _orig_getFragWords(frags, maxWidth)
+    if not _ours.get():
+        return words
+    for w in words:
+        if len(w) > 2 and hasattr(w[1][0], "cbDefn") and not getattr(w[1][0].cbDefn, "width", 0):
+            text = next((f for f, t in w[2:] if t and not hasattr(f, "cbDefn")), None)
+            if text is not None:
+                w.insert(1, (text.clone(text=""), ""))
+    return words
+
+
+_rl._uri_split_pairs = _uri_split_pairs
+_rl._hyGenPair = _hyGenPair
+_rl._hyGenFragsPair = _hyGenFragsPair
+_rl._hyphenateWord = _hyphenateWord
+_rl._getFragWords = _getFragWords
+
+
+_orig_SUBSETN = _ttf.SUBSETN
+_subset_tag: ContextVar[Callable[[int], bytes] | None] = ContextVar("pd_subset_tag", default=None)
+
+
+def _SUBSETN(n: int, *args: Any) -> bytes:
+    tag = _subset_tag.get()
+    return tag(n) if tag is not None else _orig_SUBSETN(n, *args)
+
+
+_ttf.SUBSETN = _SUBSETN
+
+
+def _tag_for(seed: str, used: set[bytes]) -> bytes:
+    """Six capital letters from a hash of ``seed``, not yet in ``used``."""
+    import hashlib
+
+    bump = 0
+    while True:
+        digest = hashlib.sha1(f"{seed}/{bump}".encode()).digest()
+        tag = bytes(65 + b % 26 for b in digest[:6])
+        if tag not in used:
+            used.add(tag)
+            return tag
+        bump += 1
+
+
+class TaggedTTFont(_ttf.TTFont):
+    """A TrueType font whose embedded subsets get distinct tags (see the module doc)."""
+
+    def addObjects(self, doc: Any) -> None:
+        state = self.state.get(doc)
+        subsets = list(state.subsets) if state is not None else []
+        used: set[bytes] = doc.__dict__.setdefault("_pd_subset_tags", set())
+
+        def tag(n: int) -> bytes:
+            glyphs = ",".join(map(str, subsets[n])) if n < len(subsets) else ""
+            return _tag_for(f"{self.fontName}/{n}/{glyphs}", used)
+
+        token = _subset_tag.set(tag)
+        try:
+            super().addObjects(doc)
+        finally:
+            _subset_tag.reset(token)
+
+
+_binary: ContextVar[bool] = ContextVar("pd_binary_streams", default=False)
+
+
+class _A85Flag:
+    """``rl_config.useA85`` as reportlab configured it, but false inside :func:`binary_streams`."""
+
+    def __init__(self, configured: Any) -> None:
+        self.configured = configured
+
+    def __bool__(self) -> bool:
+        return bool(self.configured) and not _binary.get()
+
+    def __repr__(self) -> str:
+        return f"_A85Flag({self.configured!r})"
+
+
+def _install_a85_flag() -> None:
+    from reportlab import rl_config
+
+    if not isinstance(rl_config.useA85, _A85Flag):
+        rl_config.useA85 = _A85Flag(rl_config.useA85)
+
+
+_install_a85_flag()
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Streams of PDFs saved in this block: Flate only, no ASCII85 layer."""
+    token = _binary.set(True)
+    try:
+        yield
+    finally:
+        _binary.reset(token)

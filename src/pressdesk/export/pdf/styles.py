@@ -1,7 +1,9 @@
-"""Paragraph styles from the house-style profile.
+"""Paragraph styles: the roles of :mod:`pressdesk.export.layout`, mapped to reportlab.
 
-Every style uses the profile's embedded fonts, German hyphenation, no widows or
-orphans, and wraps URLs and overlong words instead of letting them run off the page.
+Every number comes from the role (size, leading, weight, colour, spaces, indents,
+hyphenation); this module keeps none of its own. Every style uses the profile's
+embedded fonts, no widows or orphans, and wraps URLs and overlong words instead of
+letting them run off the page.
 Headings are not "keepWithNext": reportlab would then move a heading and the whole
 next paragraph to a new page; :mod:`.flowables` puts a conditional page break
 before a subheading instead.
@@ -16,6 +18,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from pressdesk.export import layout
 from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf.fonts import FontNames
 from pressdesk.export.pdf.hyphenation import hyphenator
@@ -34,94 +37,87 @@ class Styles:
     item: ParagraphStyle
     embargo: ParagraphStyle
     speech: ParagraphStyle
-    closing: ParagraphStyle
+    further: ParagraphStyle
+    social_label: ParagraphStyle
+    social: ParagraphStyle
+    contact: ParagraphStyle
     small: ParagraphStyle
     side: ParagraphStyle
     side_bold: ParagraphStyle
     header: ParagraphStyle
+    running_header: ParagraphStyle
     link_color: Color
+    link_underline: bool
     rule_color: Color
+    rule_width: float
     draft_color: Color
 
 
 def make_styles(profile: Profile, fonts: FontNames) -> Styles:
-    rlcompat.install()
-    s, c = profile.sizes, profile.colors
-    text = HexColor(c.text)
-    gap = s.leading * 0.6
-    base = ParagraphStyle(
-        "pdBody",
-        fontName=fonts.regular,
-        fontSize=s.body,
-        leading=s.leading,
-        textColor=text,
-        alignment=TA_LEFT,
-        spaceAfter=gap,
-        allowWidows=0,
-        allowOrphans=0,
-        hyphenationLang=hyphenator(),
-        embeddedHyphenation=1,
-        uriWasteReduce=0.3,
-        splitLongWords=1,
-        bulletFontName=fonts.regular,
-    )
+    """Every role of :mod:`pressdesk.export.layout` as a reportlab paragraph style."""
+    roles = layout.role_styles(profile)
+    hyph = rlcompat.hyphenator(hyphenator())
+    heading_hyph = rlcompat.hyphenator(hyphenator(), only_wide=True)
+    font_for = {
+        (False, False): fonts.regular,
+        (True, False): fonts.bold,
+        (False, True): fonts.italic,
+        (True, True): fonts.bold_italic,
+    }
 
-    def derive(name: str, **kw: object) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=base, **kw)
-
-    def heading(name: str, size: float, **kw: object) -> ParagraphStyle:
-        return derive(
-            name,
-            fontName=fonts.bold,
-            fontSize=size,
-            leading=size * 1.25,
-            textColor=HexColor(c.accent),
-            hyphenationLang="",
-            **kw,
+    def style(name: str, role: str, **kw: object) -> ParagraphStyle:
+        r = roles[role]
+        settings: dict[str, object] = {"uriWasteReduce": 0.3, **kw}
+        return ParagraphStyle(
+            f"pd-{role}-{name}",
+            fontName=font_for[(r.bold, r.italic)],
+            fontSize=r.size,
+            leading=r.leading,
+            textColor=HexColor(layout.color(profile, r.color)),
+            alignment=TA_LEFT,
+            spaceBefore=r.space_before,
+            spaceAfter=r.space_after,
+            leftIndent=r.indent * mm,
+            bulletIndent=r.bullet_indent * mm,
+            allowWidows=0,
+            allowOrphans=0,
+            hyphenationLang=hyph if r.hyphenate else heading_hyph,
+            embeddedHyphenation=1 if r.hyphenate else 0,
+            splitLongWords=1,
+            bulletFontName=fonts.regular,
+            **settings,
         )
 
-    side_size = s.sidebar
+    fur = layout.furniture(profile)
     return Styles(
-        body=base,
-        headline=heading("pdHeadline", s.headline, spaceAfter=s.headline * 0.5),
-        subheadline=heading("pdSubheadline", s.subheadline, spaceAfter=gap),
-        announcement=derive("pdAnnouncement", fontSize=s.announcement),
-        subheading=heading(
-            "pdSubheading", s.subheading, spaceBefore=gap * 0.5, spaceAfter=gap * 0.5
+        body=style("body", layout.BODY),
+        headline=style("headline", layout.HEADLINE),
+        subheadline=style("subheadline", layout.SUBHEADLINE),
+        announcement=style("announcement", layout.ANNOUNCEMENT),
+        subheading=style("subheading", layout.SUBHEADING),
+        quote=style("quote", layout.QUOTE),
+        speaker=style("speaker", layout.SPEAKER),
+        item=style("item", layout.LIST_ITEM),
+        embargo=style(
+            "embargo",
+            layout.EMBARGO,
+            borderWidth=fur.embargo_border,
+            borderColor=HexColor(layout.color(profile, roles[layout.EMBARGO].color)),
+            borderPadding=fur.embargo_padding,
         ),
-        quote=derive("pdQuote", fontName=fonts.italic, leftIndent=8 * mm, spaceAfter=2),
-        speaker=derive("pdSpeaker", leftIndent=8 * mm, fontSize=s.small, leading=s.small * 1.4),
-        item=derive("pdItem", leftIndent=6 * mm, bulletIndent=1.5 * mm, spaceAfter=2),
-        embargo=derive(
-            "pdEmbargo",
-            fontName=fonts.bold,
-            borderWidth=0.8,
-            borderColor=HexColor(c.accent),
-            borderPadding=(3, 4, 3, 4),
-            spaceBefore=3,
-            spaceAfter=gap + 3,
-        ),
-        speech=derive("pdSpeech", fontName=fonts.bold_italic),
-        closing=derive("pdClosing"),
-        small=derive("pdSmall", fontSize=s.small, leading=s.small * 1.4),
-        side=derive(
-            "pdSide",
-            fontSize=side_size,
-            leading=side_size * 1.35,
-            textColor=HexColor(c.sidebar),
-            spaceAfter=0,
-            uriWasteReduce=0.01,
-        ),
-        side_bold=derive(
-            "pdSideBold",
-            fontName=fonts.bold,
-            fontSize=side_size,
-            leading=side_size * 1.35,
-            textColor=HexColor(c.sidebar),
-            spaceAfter=0,
-        ),
-        header=derive("pdHeader", fontName=fonts.bold, fontSize=s.header, leading=s.header * 1.3),
-        link_color=HexColor(c.link),
-        rule_color=HexColor(c.rule),
-        draft_color=HexColor(c.draft_mark),
+        speech=style("speech", layout.SPEECH),
+        further=style("further", layout.FURTHER),
+        social_label=style("socialLabel", layout.SOCIAL_LABEL),
+        social=style("social", layout.SOCIAL),
+        contact=style("contact", layout.CONTACT),
+        small=style("photo", layout.PHOTO_CREDITS),
+        side=style("side", layout.SIDE, uriWasteReduce=0.01),
+        side_bold=style("sideBold", layout.SIDE_ORGANISATION),
+        header=style("header", layout.HEADER),
+        running_header=style("running", layout.RUNNING_HEADER),
+        link_color=HexColor(profile.colors.link),
+        link_underline=fur.link_underline,
+        rule_color=HexColor(fur.rule_color),
+        rule_width=fur.rule_width,
+        draft_color=HexColor(profile.colors.draft_mark),
     )

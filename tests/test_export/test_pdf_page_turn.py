@@ -1,0 +1,81 @@
+"""Typography of the page turn: no word is divided across a page turn (PDF)."""
+
+from __future__ import annotations
+
+import copy
+import io
+import itertools
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTTextContainer, LTTextLineHorizontal
+
+from pressdesk.export.pdf import render
+from pressdesk.model import Draft
+from pressdesk.profile import Profile
+
+from .frames import Frames
+from .pdfread import body_words
+
+
+def body_lines(data: bytes, profile: Profile) -> list[list[str]]:
+    """Per page, the text lines of the body column, top to bottom."""
+    f = Frames.of(profile)
+    pages = []
+    for layout in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.1)):
+        top = f.first_body_top if layout.pageid == 1 else f.later_body_top
+        lines = [
+            line
+            for box in layout
+            if isinstance(box, LTTextContainer)
+            for line in box
+            if isinstance(line, LTTextLineHorizontal)
+            and line.x0 < f.body_right
+            and line.y1 < top
+            and line.get_text().strip()
+        ]
+        lines.sort(key=lambda ln: -ln.y0)
+        pages.append([ln.get_text().strip() for ln in lines])
+    return pages
+
+
+def divided_page_turns(data: bytes, draft: Draft, profile: Profile) -> list[str]:
+    """'Kom-|munalen' for each page turn inside a word (empty: none)."""
+    words = set(body_words(draft, profile))
+    pages = body_lines(data, profile)
+    bad = []
+    for page, nxt in itertools.pairwise(pages):
+        if not page or not nxt:
+            continue
+        last, first = page[-1].split()[-1], nxt[0].split()[0]
+        if last not in words:
+            bad.append(f"{last}|{first}")
+    return bad
+
+
+def _long(reference: Draft, times: int) -> Draft:
+    draft = copy.deepcopy(reference)
+    draft.body = [copy.deepcopy(b) for _ in range(times) for b in reference.body]
+    return draft
+
+
+def test_the_check_sees_a_divided_word(reference_draft: Draft, profile: Profile) -> None:
+    data = render(reference_draft, profile, final=True).data
+    draft = copy.deepcopy(reference_draft)
+    assert divided_page_turns(data, draft, profile) == []
+    # the same PDF judged against a draft without the last word of page 1
+    last = body_lines(data, profile)[0][-1].split()[-1]
+    for block in draft.body:
+        block.text = block.text.replace(f" {last} ", f" {last}X ")
+    assert divided_page_turns(data, draft, profile) == [
+        f"{last}|{body_lines(data, profile)[1][0].split()[0]}"
+    ]
+
+
+def test_no_word_divided_across_a_page_turn(reference_draft: Draft, profile: Profile) -> None:
+    turns = 0
+    for times in (1, 3, 10):
+        draft = _long(reference_draft, times)
+        result = render(draft, profile, final=False)
+        turns += result.pages - 1
+        assert divided_page_turns(result.data, draft, profile) == [], times
+    assert turns >= 15

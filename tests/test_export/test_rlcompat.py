@@ -1,0 +1,139 @@
+"""reportlab's private names PressDesk relies on: each one checked, each patch fenced.
+
+Every private name lives in ``pressdesk.export.pdf.rlcompat``; a reportlab without
+one fails at import. The replacements act only inside PressDesk's own paragraphs
+(``rlcompat.ours()``); anybody else's reportlab paragraph behaves as reportlab made it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from reportlab import rl_config
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import ttfonts
+from reportlab.platypus import Paragraph
+from reportlab.platypus import paragraph as rl
+
+from pressdesk.export.pdf import rlcompat
+from pressdesk.export.pdf.flowables import Para
+from pressdesk.export.pdf.fonts import register_fonts
+from pressdesk.profile import Profile
+
+EMAIL = "pressestelle.kommunales.integrationszentrum@mkjfgfi.nrw.de"
+
+
+@pytest.mark.parametrize("name", rlcompat.PRIVATE_NAMES)
+def test_reportlab_still_has_the_private_name(name: str) -> None:
+    assert hasattr(rl, name), f"reportlab.platypus.paragraph.{name} is gone"
+
+
+def test_missing_private_name_fails_loudly_at_import() -> None:
+    code = (
+        "import reportlab.platypus.paragraph as p; del p._hyGenPair\n"
+        "import pressdesk.export.pdf.rlcompat\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0
+    assert "IncompatibleReportlab" in run.stderr and "_hyGenPair" in run.stderr
+
+
+def test_uri_split_pairs_is_ours_only_inside_our_paragraphs() -> None:
+    original = rlcompat._orig_uri_split_pairs
+    for uri in ("https://www.land.nrw/a/b", EMAIL, "www.land.nrw/presse"):
+        assert rl._uri_split_pairs(uri) == original(uri)
+    assert original(EMAIL) is None  # reportlab would never break an e-mail address
+    with rlcompat.ours():
+        pairs = rl._uri_split_pairs(EMAIL)
+    assert pairs is not None and pairs[0][0].endswith(".") and EMAIL.startswith(pairs[0][0])
+
+
+def test_hygenpair_tells_whether_the_word_is_wider_than_the_line() -> None:
+    seen: list[bool] = []
+
+    def spy(word: str) -> list[tuple[str, str]]:
+        seen.append(rlcompat.word_is_wide())
+        return []
+
+    args = ("Helvetica", 10, 0.0, 0, 5)
+    with rlcompat.ours():
+        rl._hyGenPair(spy, "Integrationszentrum", 500.0, 500.0, 100.0, *args)
+        rl._hyGenPair(spy, "Integrationszentrum", 80.0, 150.0, 100.0, *args)
+    rl._hyGenPair(spy, "Integrationszentrum", 500.0, 500.0, 100.0, *args)
+    assert seen == [True, False, False]
+
+
+def test_hyphenate_word_keeps_splitting_a_still_too_wide_tail() -> None:
+    word = "abcdefghij/" * 30
+    width = ttfonts.pdfmetrics.stringWidth(word, "Helvetica", 10)
+    with rlcompat.ours():
+        head, tail = rl._hyphenateWord(None, "Helvetica", 10, word, width, width, 100.0, 0.3, 1)
+    assert type(tail) is str and head + tail == word  # an ordinary word: split again
+    outside = rl._hyphenateWord(None, "Helvetica", 10, word, width, width, 100.0, 0.3, 1)
+    assert outside is None or type(outside[1]) is not str
+
+
+def _link_para(cls: type[Paragraph], profile: Profile) -> Paragraph:
+    fonts = register_fonts(profile)
+    style = ParagraphStyle("t", fontName=fonts.regular, fontSize=8.5, splitLongWords=1)
+    markup = f'<onDraw name="x" label="1"/><a href="mailto:{EMAIL}">{EMAIL}</a>'
+    return cls(markup, style)
+
+
+def test_get_frag_words_lets_a_link_word_break_in_our_paragraphs_only(profile: Profile) -> None:
+    ours = _link_para(Para, profile)
+    ours.wrap(130, 500)
+    theirs = _link_para(Paragraph, profile)
+    theirs.wrap(130, 500)
+    assert len(ours.blPara.lines) >= 2  # broken inside the address
+    assert len(theirs.blPara.lines) == 1  # reportlab as it is: runs past the edge
+
+
+def test_split_frag_hy_is_reportlabs_class() -> None:
+    assert rlcompat.SplitFragHY is rl._SplitFragHY and isinstance(rl._SplitFragHY, type)
+
+
+def test_subset_tags_outside_our_fonts_are_reportlabs() -> None:
+    assert ttfonts.SUBSETN(0) == b"AAAAAA" == rlcompat._orig_SUBSETN(0)
+
+
+def test_a85_flag_keeps_the_configuration_outside_our_exports() -> None:
+    assert bool(rl_config.useA85) is bool(rl_config.useA85.configured)
+    with rlcompat.binary_streams():
+        assert not rl_config.useA85
+    assert bool(rl_config.useA85) is bool(rl_config.useA85.configured)
+
+
+def test_pyphen_internals_are_there() -> None:
+    import pyphen
+
+    from pressdesk.export.pdf import pyphencompat
+
+    pyphencompat.check()
+    hd = pyphencompat.parsed_dictionary({"a1b": (1, (0, 1, 0))}, 3)
+    assert {n: hasattr(hd, n) for n in pyphencompat.HYPHDICT_ATTRIBUTES} == dict.fromkeys(
+        pyphencompat.HYPHDICT_ATTRIBUTES, True
+    )
+    real = pyphen.Pyphen(lang="de_DE", left=2, right=3)
+    assert all(hasattr(real, n) for n in pyphencompat.PYPHEN_ATTRIBUTES)
+    ours = pyphencompat.hyphenator(real.hd, 2, 3)
+    assert ours.inserted("Integrationszentrum") == real.inserted("Integrationszentrum")
+
+
+def test_hyphenation_leaves_pyphens_own_cache_alone() -> None:
+    import pyphen
+
+    from pressdesk.export.pdf.hyphenation import hyphenator
+
+    before = dict(pyphen.hdcache)
+    assert list(hyphenator()("Integrationszentrum"))
+    assert {k: v for k, v in pyphen.hdcache.items()} == before
+
+
+def test_python_docx_part_blob_is_there() -> None:
+    from pressdesk.export.docx import compat
+
+    compat.check()
+    assert compat.PRIVATE_NAMES == ("Part._blob",)
