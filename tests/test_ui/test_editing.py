@@ -95,7 +95,7 @@ def test_add_move_remove_blocks_with_undo_redo(qtbot: Any, window: Any) -> None:
     qtbot.keyClicks(new.speaker, "Serap Gueler, Staatssekretaerin")
     assert window.doc.draft.body[-1].text == "„Wir bleiben dran“"
 
-    body.move(n, -1)
+    body.move_block(n, -1)
     assert window.doc.draft.body[n - 1].text == "„Wir bleiben dran“"
     assert body.blocks[n - 1].text.toPlainText() == "„Wir bleiben dran“"
     first = window.doc.draft.body[0].text
@@ -288,8 +288,8 @@ def test_undo_shows_the_field_it_changed(qtbot: Any, window: Any) -> None:
     qtbot.keyClick(contact, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.doc.draft.subheadline == ""
     assert QApplication.focusWidget() is sub
-    top = sub.mapTo(window.scroll.viewport(), sub.rect().topLeft()).y()
-    assert 0 <= top < window.scroll.viewport().height()
+    top = sub.mapTo(window.form_scroll.viewport(), sub.rect().topLeft()).y()
+    assert 0 <= top < window.form_scroll.viewport().height()
     qtbot.keyClick(sub, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert window.doc.draft.subheadline == "Neu"
 

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pressdesk.model.files import DraftFileError, load_draft
 from pressdesk.profile import DEFAULT_PROFILE, ProfileError, load_profile
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+    from pressdesk.ui.main_window import MainWindow
 
 
 def create_window(
@@ -18,8 +24,8 @@ def create_window(
     profile_name: str | None = None,
     *,
     sample: bool = True,
-    **options,
-):
+    **options: Any,
+) -> MainWindow:
     """Build the main window for ``path``; without one, a new untitled draft.
 
     The new draft is a copy of the reference release when ``sample`` is true (first
@@ -48,7 +54,7 @@ def create_window(
     return MainWindow(doc, **options)
 
 
-def german(app) -> None:
+def german(app: QCoreApplication) -> None:
     """German for Qt's own texts (context menus, calendars, standard buttons)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
@@ -62,7 +68,8 @@ def german(app) -> None:
 def run(path: str | Path | None = None, profile_name: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("PressDesk")
     app.setStyle("Fusion")
     german(app)

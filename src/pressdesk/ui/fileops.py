@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,10 +109,19 @@ def _write(window: MainWindow, path: Path) -> bool:
     return True
 
 
+_UMLAUTS: dict[str, str | int | None] = {
+    "ä": "ae",
+    "ö": "oe",
+    "ü": "ue",
+    "ß": "ss",
+    "Ä": "Ae",
+    "Ö": "Oe",
+    "Ü": "Ue",
+}
+
+
 def slug(text: str) -> str:
-    text = text.translate(
-        str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-    )
+    text = text.translate(str.maketrans(_UMLAUTS))
     words = re.findall(r"[A-Za-z0-9]+", text)
     return "-".join(words)[:60].strip("-")
 
@@ -145,6 +155,7 @@ def export(window: MainWindow, kind: str, path: Path | None = None) -> Path | No
     if errors:
         window.dialogs.refuse_export(errors)
         return None
+    exporter: Callable[..., object]
     try:
         if kind == "pdf":
             from pressdesk.export.pdf import export_pdf as exporter

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -55,6 +56,15 @@ class _Warmup(QObject):
 
 
 class MainWindow(QMainWindow):
+    # Menu entries other code triggers or checks; menus.build() creates them.
+    recent_menu: QMenu
+    export_pdf_action: QAction
+    export_docx_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    preview_action: QAction
+    spell_action: QAction
+
     def __init__(
         self,
         doc: EditorDocument,
@@ -75,7 +85,7 @@ class MainWindow(QMainWindow):
         self._build_form()
         self.preview = PreviewPane(doc)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.form_scroll)
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
@@ -138,10 +148,10 @@ class MainWindow(QMainWindow):
         for section in self.sections:
             layout.addWidget(section)
         layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(page)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setMinimumWidth(520)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidget(page)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setMinimumWidth(520)
         self.form_page = page
         align_labels(page)
         self.update_tab_order()
@@ -175,14 +185,16 @@ class MainWindow(QMainWindow):
             if isinstance(parent, Section) and not parent.body.isVisible():
                 parent.set_expanded(True)
             parent = parent.parentWidget()
-        self.form_page.layout().activate()
-        self.scroll.ensureWidgetVisible(widget, 40, 60)
+        layout = self.form_page.layout()
+        if layout is not None:
+            layout.activate()
+        self.form_scroll.ensureWidgetVisible(widget, 40, 60)
         # New rows (an added block) get their final height a moment later: look again.
         QTimer.singleShot(0, lambda: self._scroll_to(widget))
 
     def _scroll_to(self, widget: QWidget) -> None:
         with contextlib.suppress(RuntimeError):  # the widget was rebuilt meanwhile
-            self.scroll.ensureWidgetVisible(widget, 40, 60)
+            self.form_scroll.ensureWidgetVisible(widget, 40, 60)
 
     def shortcut_list(self) -> list[tuple[str, str]]:
         return menus.shortcut_list(self)
@@ -291,10 +303,10 @@ class MainWindow(QMainWindow):
         widget = QApplication.focusWidget()
         if widget is None or not self.form_page.isAncestorOf(widget):
             return
-        if isinstance(widget, TextField) and widget.height() > self.scroll.height() // 2:
+        if isinstance(widget, TextField) and widget.height() > self.form_scroll.height() // 2:
             widget.show_cursor()  # a long paragraph: the line being typed
         else:
-            self.scroll.ensureWidgetVisible(widget, 40, 40)
+            self.form_scroll.ensureWidgetVisible(widget, 40, 40)
 
     def _mark_sections(self) -> None:
         counts = {id(s): [0, 0] for s in self.sections}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from pressdesk.ui import fileops
 from pressdesk.ui.forms.body import BLOCK_LABELS
@@ -96,7 +97,10 @@ def shortcut_list(w: MainWindow) -> list[tuple[str, str]]:
     """(what, keys) for every menu command that has a shortcut, in menu order."""
     rows = []
     for menu_action in w.menuBar().actions():
-        for action in menu_action.menu().actions():
+        menu = menu_action.menu()
+        if not isinstance(menu, QMenu):
+            continue
+        for action in menu.actions():
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:
                 rows.append((action.text().replace("&", "").split("\t")[0], keys))

@@ -81,8 +81,9 @@ class ProblemsPanel(QWidget):
         """Height that shows every row (one when all is well, at most ``MAX_ROWS``)."""
         rows = min(max(self.list.count(), 1), MAX_ROWS)
         row = self.list.sizeHintForRow(0) if self.list.count() else self.fontMetrics().height()
-        margins = self.layout().contentsMargins()
-        frame = 2 * self.list.frameWidth() + margins.top() + margins.bottom()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        frame = 2 * self.list.frameWidth() + (margins.top() + margins.bottom() if margins else 0)
         return rows * max(row, 1) + frame
 
     def _activate(self, item: QListWidgetItem) -> None:

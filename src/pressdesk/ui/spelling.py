@@ -163,7 +163,7 @@ class SpellService(QObject):
         word = cursor.selectedText()
         if not word or not self.enabled or self.verdict(word) is not False:
             return
-        first = menu.actions()[0] if menu.actions() else None
+        first = menu.actions()[0] if menu.actions() else menu.addSeparator()
 
         def put(text: str) -> Any:
             action = menu.addAction(text)
@@ -225,9 +225,9 @@ class SpellHighlighter(QSyntaxHighlighter):
     def __init__(self, document: Any, service: SpellService) -> None:
         super().__init__(document)
         self.service = service
-        self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.format.setUnderlineColor(QColor(Qt.GlobalColor.red))
+        self.error_format = QTextCharFormat()
+        self.error_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.error_format.setUnderlineColor(QColor(Qt.GlobalColor.red))
 
     def highlightBlock(self, text: str) -> None:
         service = self.service
@@ -240,6 +240,6 @@ class SpellHighlighter(QSyntaxHighlighter):
                 if any(a <= match.start() < b for a, b in skip):
                     continue
                 if service.verdict(match.group()) is False:
-                    self.setFormat(match.start(), match.end() - match.start(), self.format)
+                    self.setFormat(match.start(), match.end() - match.start(), self.error_format)
         finally:
             service.asking = None

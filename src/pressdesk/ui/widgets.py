@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,9 +41,11 @@ def _leave_history_keys_to_window(event: QEvent) -> bool:
 
 def _use_window_history(widget: QWidget, menu: Any) -> None:
     """The widget's own (disabled) undo entries give way to the window's undo stack."""
+    from pressdesk.ui.main_window import MainWindow  # loaded already: it built this widget
+
     actions = menu.actions()
     window = widget.window()
-    if len(actions) > 2 and hasattr(window, "undo_action"):
+    if len(actions) > 2 and isinstance(window, MainWindow):
         menu.removeAction(actions[0])
         menu.removeAction(actions[1])
         menu.insertActions(actions[2], [window.undo_action, window.redo_action])
@@ -126,9 +128,10 @@ class TextField(QPlainTextEdit):
         parent = self.parentWidget()
         while parent is not None and not isinstance(parent, QScrollArea):
             parent = parent.parentWidget()
-        if parent is not None and parent.widget() is not None:
+        content = parent.widget() if parent is not None else None
+        if parent is not None and content is not None:
             rect = self.cursorRect()
-            point = self.viewport().mapTo(parent.widget(), rect.center())
+            point = self.viewport().mapTo(content, rect.center())
             parent.ensureVisible(point.x(), point.y(), 20, rect.height() + 8)
 
     def _fit_height(self, *_: object) -> None:
@@ -139,7 +142,7 @@ class TextField(QPlainTextEdit):
         if self.height() != height:
             self.setFixedHeight(height)
 
-    def resizeEvent(self, event):
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_height()
 
@@ -194,7 +197,7 @@ class TextField(QPlainTextEdit):
 
     spell_menu = None  # set by the spell checker: (edit, menu, cursor) -> None
 
-    def contextMenuEvent(self, event):
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
         _use_window_history(self, menu)
         if self.spell_menu is not None:
@@ -217,7 +220,7 @@ class TextField(QPlainTextEdit):
 
     on_backspace_at_start: Any = None  # set by a body block: joins it to the one above
 
-    def keyPressEvent(self, event):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         cursor = self.textCursor()
         if (
             event.key() == Qt.Key.Key_Backspace

@@ -55,8 +55,8 @@ class BlockEditor(QFrame):
         top.addWidget(self.type)
         top.addStretch(1)
         for text, tip, slot in (
-            ("▲", "Nach oben (Alt+Umschalt+↑)", lambda: owner.move(self.index, -1)),
-            ("▼", "Nach unten (Alt+Umschalt+↓)", lambda: owner.move(self.index, 1)),
+            ("▲", "Nach oben (Alt+Umschalt+↑)", lambda: owner.move_block(self.index, -1)),
+            ("▼", "Nach unten (Alt+Umschalt+↓)", lambda: owner.move_block(self.index, 1)),
             ("✕", "Block entfernen (Strg+Umschalt+Entf)", lambda: owner.remove(self.index)),
         ):
             button = QToolButton()
@@ -240,7 +240,7 @@ class BodyEditor(Section):
         cursor.setPosition(len(parts[-1]))
         last.setTextCursor(cursor)
 
-    def move(self, index: int, step: int) -> None:
+    def move_block(self, index: int, step: int) -> None:
         body = copy.deepcopy(self.doc.draft.body)
         target = index + step
         if not (0 <= index < len(body) and 0 <= target < len(body)):
@@ -258,7 +258,7 @@ class BodyEditor(Section):
     def move_current(self, step: int) -> None:
         current = self.current_index()
         if current is not None:
-            self.move(current, step)
+            self.move_block(current, step)
 
     def retype_current(self, kind: str) -> None:
         """Make the block with the cursor a paragraph, quote, subheading or list."""

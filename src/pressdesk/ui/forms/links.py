@@ -47,8 +47,9 @@ class LinkList(QWidget):
         self.registry.unbind_under(self.path)
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         items = self.registry.doc.value(self.path)
         for col, (_key, placeholder, _label) in enumerate(self.columns):
             if items:
