@@ -7,9 +7,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDockWidget,
     QLabel,
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
     redo_action: QAction
     preview_action: QAction
     spell_action: QAction
+    command_keys: set[str]  # every menu shortcut, PortableText: fields leave these alone
 
     def __init__(
         self,
@@ -108,7 +110,7 @@ class MainWindow(QMainWindow):
         doc.modifiedChanged.connect(lambda _m: self.update_title())
         doc.reset.connect(self.update_title)
         doc.reset.connect(self.update_tab_order)
-        doc.reset.connect(lambda: QTimer.singleShot(0, self.focus_start))
+        doc.reset.connect(lambda: QTimer.singleShot(0, self, self.focus_start))
         doc.fieldChanged.connect(self._on_field_changed)
         doc.historyApplied.connect(self._show_history_change)
         self.recovery = recovery
@@ -125,6 +127,8 @@ class MainWindow(QMainWindow):
         self._started = False
         self.setAcceptDrops(True)
         self._warm = _Warmup(self)
+        self._hooked_app: QApplication | None = None
+        self._hook_app()
 
     # layout ----------------------------------------------------------------------
     def _build_form(self) -> None:
@@ -190,7 +194,61 @@ class MainWindow(QMainWindow):
             layout.activate()
         self.form_scroll.ensureWidgetVisible(widget, 40, 60)
         # New rows (an added block) get their final height a moment later: look again.
-        QTimer.singleShot(0, lambda: self._scroll_to(widget))
+        QTimer.singleShot(0, widget, lambda: self._scroll_to(widget))
+
+    # keyboard: mnemonics that reach every field, and the form follows the focus -----
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.AltModifier
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+            and self.form_page.isAncestorOf(watched)
+            and event.text().isalpha()
+        ):
+            # Qt found no visible label for this Alt+letter (it would have taken it as
+            # a shortcut): look in the collapsed sections. Never type the letter.
+            self.jump_to_mnemonic(event.text())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _hook_app(self) -> None:
+        """Alt+letter for folded sections and the form following the focus need the
+        application's key and focus events. Closing the window lets go of them: a window
+        waiting for deletion must not be called while its children are torn down."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self._hooked_app is None:
+            app.installEventFilter(self)
+            app.focusChanged.connect(self._on_focus_changed)
+            self._hooked_app = app
+
+    def _unhook_app(self) -> None:
+        app, self._hooked_app = self._hooked_app, None
+        if app is not None:
+            app.removeEventFilter(self)
+            app.focusChanged.disconnect(self._on_focus_changed)
+
+    def jump_to_mnemonic(self, letter: str) -> QWidget | None:
+        """The field whose label has ``letter`` underlined, even in a folded section."""
+        wanted = QKeySequence.mnemonic(f"&{letter}")
+        for label in self.form_page.findChildren(QLabel):
+            buddy = label.buddy()
+            if buddy is not None and QKeySequence.mnemonic(label.text()) == wanted:
+                self._ensure_visible(buddy)
+                buddy.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return buddy
+        for box in self.form_page.findChildren(QAbstractButton):
+            if box.isEnabled() and QKeySequence.mnemonic(box.text()) == wanted:
+                self._ensure_visible(box)
+                box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return box
+        return None
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field reached by Alt+letter, F4 or a click on a problem is scrolled into view."""
+        if new is not None and self.form_page.isAncestorOf(new):
+            self._keep_focus_visible()
 
     def _scroll_to(self, widget: QWidget) -> None:
         with contextlib.suppress(RuntimeError):  # the widget was rebuilt meanwhile
@@ -205,9 +263,10 @@ class MainWindow(QMainWindow):
     # start-up work after the window is visible -------------------------------------
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        self._hook_app()
         if not self._started:
             self._started = True
-            QTimer.singleShot(0, self._after_show)
+            QTimer.singleShot(0, self, self._after_show)
 
     def _after_show(self) -> None:
         # The first validation imports and warms up the checks (a few hundred ms);
@@ -218,9 +277,9 @@ class MainWindow(QMainWindow):
         threading.Thread(
             target=self._warm.run, args=(snapshot, profile, revision), daemon=True
         ).start()
-        QTimer.singleShot(STARTUP_DELAY_MS, self._start_background)
+        QTimer.singleShot(STARTUP_DELAY_MS, self, self._start_background)
         if self.recovery is not None:
-            QTimer.singleShot(0, lambda: fileops.offer_recovery(self))
+            QTimer.singleShot(0, self, lambda: fileops.offer_recovery(self))
 
     def _start_background(self) -> None:
         if self._want_preview:
@@ -296,7 +355,7 @@ class MainWindow(QMainWindow):
             title = self.problems_dock.fontMetrics().height() + 6
             height = self.problems_panel.wanted_height() + title
             self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
-            QTimer.singleShot(0, self._keep_focus_visible)
+            QTimer.singleShot(0, self, self._keep_focus_visible)
 
     def _keep_focus_visible(self) -> None:
         """A taller problems panel shortens the form: the field being typed in stays in view."""
@@ -347,7 +406,7 @@ class MainWindow(QMainWindow):
         path = self._dropped_draft(event)
         if path is not None:
             event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: fileops.open_file(self, path))
+            QTimer.singleShot(0, self, lambda: fileops.open_file(self, path))
 
     @staticmethod
     def _dropped_draft(event: Any) -> Path | None:
@@ -362,4 +421,5 @@ class MainWindow(QMainWindow):
             return
         if self.recovery is not None:
             self.recovery.discard()
+        self._unhook_app()
         event.accept()

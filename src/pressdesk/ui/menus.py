@@ -91,6 +91,11 @@ def build(w: MainWindow) -> None:
 
     m = bar.addMenu("&Hilfe")
     _action(w, m, "&Tastenkürzel", lambda: show_shortcuts(w), "F1")
+    w.command_keys = {
+        key.toString(QKeySequence.SequenceFormat.PortableText)
+        for action in w.findChildren(QAction)
+        for key in action.shortcuts()
+    }
 
 
 def shortcut_list(w: MainWindow) -> list[tuple[str, str]]:

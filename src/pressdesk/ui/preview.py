@@ -77,12 +77,14 @@ class PreviewPane(QWidget):
         self.status.setObjectName("previewStatus")
         self.status.setStyleSheet("color: #444; padding: 2px 4px;")
         layout.addWidget(self.status)
+        # The stack joins the pane's layout before it gets a page: a page added to a
+        # layout without a widget would show as a window of its own for a moment.
         self.stack = QStackedLayout()
-        self.placeholder = QLabel("Vorschau wird erstellt …")
+        layout.addLayout(self.stack, 1)
+        self.placeholder = QLabel("Vorschau wird erstellt …", self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.stack.addWidget(self.placeholder)
-        layout.addLayout(self.stack, 1)
         self._signals = _Signals()
         self._signals.done.connect(self._on_done)
         self.timer = QTimer(self)
@@ -205,6 +207,6 @@ class PreviewPane(QWidget):
             old.deleteLater()  # QPdfDocument has let go of it
         self.pages = self._pdf_doc.pageCount()
         self.stack.setCurrentWidget(self._view)
-        QTimer.singleShot(0, lambda: bar.setValue(position))
+        QTimer.singleShot(0, bar, lambda: bar.setValue(position))
         self.status.setText(f"Vorschau (Entwurf) · {pages_label(self.pages)}")
         self.rendered.emit(self.pages)
