@@ -10,7 +10,7 @@ packages=(
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libnss3 libxrender1 libxi6
-  libenchant-2-2 hunspell-de-de
+  libenchant-2-2 hunspell-de-de hunspell-de-de-frami
 )
 if [ "$what" = "test" ]; then
   packages+=(libreoffice-writer-nogui poppler-utils xvfb)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pressdesk.model.files import DraftFileError, load_draft
 from pressdesk.profile import DEFAULT_PROFILE, ProfileError, load_profile
@@ -65,9 +65,35 @@ def german(app: QCoreApplication) -> None:
         app.installTranslator(translator)
 
 
+CRASH_LOG = "absturz.log"
+CRASH_LOG_MAX_BYTES = 1_000_000
+_crash_log_files: list[TextIO] = []  # open for the whole process: faulthandler writes here
+
+
+def enable_crash_log() -> Path:
+    """A hard crash (segmentation fault, ``Fatal Python error``) leaves the Python
+    stacks of all threads in ``absturz.log`` in the user's data folder."""
+    import faulthandler
+    import os
+    from datetime import datetime
+
+    from pressdesk.ui.userdata import data_dir
+
+    path = data_dir() / CRASH_LOG
+    if path.exists() and path.stat().st_size > CRASH_LOG_MAX_BYTES:
+        path.replace(path.with_suffix(".log.1"))
+    log = path.open("a", encoding="utf-8")
+    log.write(f"--- PressDesk gestartet {datetime.now():%Y-%m-%d %H:%M:%S}, pid {os.getpid()}\n")
+    log.flush()
+    faulthandler.enable(file=log, all_threads=True)
+    _crash_log_files.append(log)
+    return path
+
+
 def run(path: str | Path | None = None, profile_name: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    enable_crash_log()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("PressDesk")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pressdesk.model.files import DRAFT_SUFFIX
-from pressdesk.ui import fileops, menus
+from pressdesk.ui import fileops, menus, workers
 from pressdesk.ui.dialogs import Dialogs
 from pressdesk.ui.document import EditorDocument
 from pressdesk.ui.forms.body import BodyEditor
@@ -40,20 +39,6 @@ from pressdesk.ui.widgets import TextField
 
 VALIDATE_MS = 150
 STARTUP_DELAY_MS = 300
-
-
-class _Warmup(QObject):
-    done = Signal(int, object)
-
-    def run(self, draft: Any, profile: Any, revision: int) -> None:
-        try:
-            from pressdesk.validation import validate
-
-            problems = validate(draft, profile)
-        except ImportError:
-            problems = None
-        with contextlib.suppress(RuntimeError):
-            self.done.emit(revision, problems)
 
 
 class MainWindow(QMainWindow):
@@ -126,7 +111,6 @@ class MainWindow(QMainWindow):
         self._fit_problems_dock()
         self._started = False
         self.setAcceptDrops(True)
-        self._warm = _Warmup(self)
         self._hooked_app: QApplication | None = None
         self._hook_app()
 
@@ -197,40 +181,25 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, widget, lambda: self._scroll_to(widget))
 
     # keyboard: mnemonics that reach every field, and the form follows the focus -----
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.modifiers() == Qt.KeyboardModifier.AltModifier
-            and isinstance(watched, QWidget)
-            and watched.window() is self
-            and self.form_page.isAncestorOf(watched)
-            and event.text().isalpha()
-        ):
-            # Qt found no visible label for this Alt+letter (it would have taken it as
-            # a shortcut): look in the collapsed sections. Never type the letter.
-            self.jump_to_mnemonic(event.text())
-            return True
-        return super().eventFilter(watched, event)
-
     def _hook_app(self) -> None:
-        """Alt+letter for folded sections and the form following the focus need the
-        application's key and focus events. Closing the window lets go of them: a window
-        waiting for deletion must not be called while its children are torn down."""
+        """The form follows the focus (Alt+letter, F4, a click on a problem). Closing the
+        window lets go of the application's signal: a window waiting for deletion must
+        not be called while its children are torn down."""
         app = QApplication.instance()
         if isinstance(app, QApplication) and self._hooked_app is None:
-            app.installEventFilter(self)
             app.focusChanged.connect(self._on_focus_changed)
             self._hooked_app = app
 
     def _unhook_app(self) -> None:
         app, self._hooked_app = self._hooked_app, None
         if app is not None:
-            app.removeEventFilter(self)
             app.focusChanged.disconnect(self._on_focus_changed)
 
     def jump_to_mnemonic(self, letter: str) -> QWidget | None:
-        """The field whose label has ``letter`` underlined, even in a folded section."""
+        """The field whose label has ``letter`` underlined, even in a folded section.
+
+        Qt takes Alt+letter as a shortcut only for visible labels; the form's fields
+        hand the others here (see widgets._alt_letter) instead of typing the letter."""
         wanted = QKeySequence.mnemonic(f"&{letter}")
         for label in self.form_page.findChildren(QLabel):
             buddy = label.buddy()
@@ -269,14 +238,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._after_show)
 
     def _after_show(self) -> None:
-        # The first validation imports and warms up the checks (a few hundred ms);
-        # it runs in a thread so the window paints and takes keys meanwhile.
+        # The first validation imports and warms up the checks (a few hundred ms). It
+        # runs here, in the UI thread, once the window is painted: a worker thread must
+        # never be the first to import a module (see pressdesk.ui.workers).
         self.focus_start()
-        self._warm.done.connect(self._on_warm)
-        snapshot, revision, profile = self.doc.snapshot(), self.doc.revision, self.doc.profile
-        threading.Thread(
-            target=self._warm.run, args=(snapshot, profile, revision), daemon=True
-        ).start()
+        QTimer.singleShot(0, self, self.validate_now)
         QTimer.singleShot(STARTUP_DELAY_MS, self, self._start_background)
         if self.recovery is not None:
             QTimer.singleShot(0, self, lambda: fileops.offer_recovery(self))
@@ -286,12 +252,6 @@ class MainWindow(QMainWindow):
             self.preview.activate()
         if self._want_spelling:
             self.start_spelling()
-
-    def _on_warm(self, revision: int, problems: Any) -> None:
-        if problems is None or revision != self.doc.revision:
-            self.validate_now()
-        else:
-            self._show_problems(problems)
 
     def start_spelling(self) -> None:
         from pressdesk.ui.spelling import SpellService, names_in
@@ -421,5 +381,14 @@ class MainWindow(QMainWindow):
             return
         if self.recovery is not None:
             self.recovery.discard()
-        self._unhook_app()
+        self.shut_down()
         event.accept()
+
+    def shut_down(self) -> None:
+        """Stop the background work and wait for it, before Qt objects go away."""
+        self._unhook_app()
+        self.validate_timer.stop()
+        self.preview.stop()
+        if self.spell is not None:
+            self.spell.stop()
+        workers.wait_all()

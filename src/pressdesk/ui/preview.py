@@ -9,13 +9,13 @@ QtPdf and the exporter are imported on first use, after the window is shown.
 from __future__ import annotations
 
 import contextlib
-import threading
 import time
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
+from pressdesk.ui import workers
 from pressdesk.ui.document import EditorDocument
 
 DEBOUNCE_MS = 400
@@ -39,7 +39,7 @@ class _RenderJob:
         self.signals = signals
 
     def start(self) -> None:
-        threading.Thread(target=self.run, name="preview", daemon=True).start()
+        workers.start(self.run, name="preview")
 
     def run(self) -> None:
         start = time.perf_counter()
@@ -85,13 +85,15 @@ class PreviewPane(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.stack.addWidget(self.placeholder)
-        self._signals = _Signals()
+        self._signals = _Signals(self)  # owned by the pane, gone with it
         self._signals.done.connect(self._on_done)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.refresh_now)
         self._active = False
+        self._stopped = False
+        self._rendered_once = False
         self._stale = False
         self._zoom: float | None = None  # None: the page fits the pane's width
 
@@ -160,11 +162,25 @@ class PreviewPane(QWidget):
         if self._busy:
             self._pending = True
             return
+        if self._stopped:
+            return
         self._busy = True
         self._pending = False
         self._generation += 1
         job = _RenderJob(self._generation, self.doc.snapshot(), self.doc.profile, self._signals)
-        job.start()
+        if self._rendered_once:
+            job.start()
+        else:
+            # The first render imports the exporter (reportlab, fontTools …): here, in
+            # the UI thread, never in a worker (see pressdesk.ui.workers).
+            self._rendered_once = True
+            workers.load_codecs()
+            job.run()
+
+    def stop(self) -> None:
+        """No more renders (the window closes); one in flight finishes on its own."""
+        self._stopped = True
+        self.timer.stop()
 
     def _ensure_view(self) -> bool:
         if self._view is not None:

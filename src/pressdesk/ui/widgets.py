@@ -44,6 +44,27 @@ def _leave_window_keys(widget: QWidget, event: QEvent) -> bool:
     return False
 
 
+def _alt_letter(widget: QWidget, event: QEvent) -> bool:
+    """Alt+letter that no visible label took: a field in a folded section, or nothing.
+
+    Qt offers Alt+letter to the focused field as text when no shortcut matched (its
+    label is hidden in a collapsed section): "Duisburg" + Alt+M became "Duisburgm".
+    """
+    if (
+        event.type() != QEvent.Type.KeyPress
+        or not isinstance(event, QKeyEvent)
+        or event.modifiers() != Qt.KeyboardModifier.AltModifier
+        or not event.text().isalpha()
+    ):
+        return False
+    from pressdesk.ui.main_window import MainWindow
+
+    window = widget.window()
+    if isinstance(window, MainWindow):
+        window.jump_to_mnemonic(event.text())
+    return True
+
+
 def _is_window_command(widget: QWidget, event: QKeyEvent) -> bool:
     from pressdesk.ui.main_window import MainWindow  # loaded already: it built this widget
 
@@ -105,7 +126,7 @@ class LineField(QLineEdit):
             self.setCursorPosition(min(pos, len(value)) if self.hasFocus() else 0)
 
     def event(self, event: QEvent) -> bool:
-        return _leave_window_keys(self, event) or super().event(event)
+        return _leave_window_keys(self, event) or _alt_letter(self, event) or super().event(event)
 
 
 class TextField(QPlainTextEdit):
@@ -258,7 +279,7 @@ class TextField(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        return _leave_window_keys(self, event) or super().event(event)
+        return _leave_window_keys(self, event) or _alt_letter(self, event) or super().event(event)
 
 
 class LinesField(TextField):
@@ -266,6 +287,7 @@ class LinesField(TextField):
 
     def __init__(self, parent: QWidget | None = None, *, typography: bool = False) -> None:
         super().__init__(parent, typography=typography, min_lines=2)
+        self._last_lines: list[str] = []
         self.textChanged.connect(self._emit_lines)
 
     def _on_changed(self) -> None:
@@ -279,8 +301,10 @@ class LinesField(TextField):
                 self._replace(new, pos)
 
     def _emit_lines(self) -> None:
-        if not self._updating:
-            self.edited.emit(self.lines())
+        # A re-layout or re-highlight also says textChanged; only a change is an edit.
+        if not self._updating and self.lines() != self._last_lines:
+            self._last_lines = self.lines()
+            self.edited.emit(self._last_lines)
 
     def lines(self) -> list[str]:
         return self.toPlainText().split("\n") if self.toPlainText() else []
@@ -288,6 +312,7 @@ class LinesField(TextField):
     def show_value(self, value: list[str]) -> None:  # type: ignore[override]
         if self.lines() != list(value):
             self._replace("\n".join(value))
+        self._last_lines = self.lines()
 
 
 DATE_FORMATS = ("dd.MM.yyyy", "d.M.yyyy", "dd.MM.yy", "d.M.yy", "yyyy-MM-dd")
@@ -424,7 +449,7 @@ class DateField(QLineEdit):
         self._set_date(date)
 
     def event(self, event: QEvent) -> bool:
-        return _leave_window_keys(self, event) or super().event(event)
+        return _leave_window_keys(self, event) or _alt_letter(self, event) or super().event(event)
 
 
 class ChoiceField(QComboBox):

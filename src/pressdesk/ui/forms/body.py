@@ -135,6 +135,7 @@ class BlockEditor(QFrame):
         self.text.setFont(font)
         # The anchor for problems on the block follows what is visible.
         self.registry.anchor(f"body[{self.index}]", self.items if kind == "list" else self.text)
+        self.text.setAccessibleName(f"{BLOCK_LABELS[kind]} {self.index + 1}")
 
     def owns_focus(self) -> bool:
         focus = QGuiApplication.focusObject()
@@ -173,19 +174,29 @@ class BodyEditor(Section):
         self.rebuild()
 
     def rebuild(self) -> None:
-        self.registry.unbind_under("body")
-        for block in self.blocks:
-            # Until deleteLater is done, an old block must not answer the document's
-            # changes (it would re-anchor its old index to a widget about to go).
+        """Match the block editors to the draft's body.
+
+        Editors are bound by index, so an editor is kept for every index that still
+        exists (the registry then shows the new values in it); only blocks added or
+        removed at the end create or delete widgets. Adding a paragraph to a long
+        release builds one editor, not all of them.
+        """
+        count = len(self.doc.draft.body)
+        while len(self.blocks) > count:
+            block = self.blocks.pop()
+            self.registry.forget(f"body[{block.index}]")
+            # Until deleteLater is done, the old block must not answer the document's
+            # changes (it would re-anchor its index to a widget about to go).
             self.doc.fieldChanged.disconnect(block._on_field)
             block.hide()
             block.deleteLater()
-        self.blocks = []
-        for i in range(len(self.doc.draft.body)):
+        for i in range(len(self.blocks), count):
             editor = BlockEditor(self.registry, i, self)
             self.list_layout.addWidget(editor)
             editor.show()  # at once, so focus can move into it
             self.blocks.append(editor)
+        for block in self.blocks:
+            block.show_type()
         self.update_count()
 
     def update_count(self) -> None:
