@@ -235,12 +235,13 @@ def parse_draft(raw: bytes) -> Draft:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DraftFileError(
-            f"Die Datei ist kein gültiges JSON (Zeile {exc.lineno}, Spalte {exc.colno})."
+            "Die Datei ist beschädigt und kein lesbarer PressDesk-Entwurf "
+            f"(Fehler in Zeile {exc.lineno}, Spalte {exc.colno})."
         ) from None
     except RecursionError:
         raise DraftFileError("Die Datei ist zu tief verschachtelt für einen Entwurf.") from None
     if not isinstance(data, dict):
-        raise DraftFileError("Die Datei ist kein PressDesk-Entwurf (kein JSON-Objekt).")
+        raise DraftFileError("Die Datei ist kein PressDesk-Entwurf.")
     return draft_from_dict(migrate(data))
 
 

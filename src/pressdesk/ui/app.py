@@ -50,6 +50,9 @@ def create_window(
         if draft is None:
             draft = profile.new_draft()
             draft.header.date = date.today().isoformat()
+            options.setdefault("fresh", True)
+        else:
+            options.setdefault("example", True)  # say that it is an example
         doc = EditorDocument(draft, profile, None)
     return MainWindow(doc, **options)
 

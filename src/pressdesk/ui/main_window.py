@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollArea,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -32,11 +33,18 @@ from pressdesk.ui.forms.press_office import PressOfficeForm
 from pressdesk.ui.forms.section import Section, align_labels, visual_tab_order
 from pressdesk.ui.forms.text import TextForm
 from pressdesk.ui.preview import PreviewPane
-from pressdesk.ui.problems import ProblemsPanel, summary
+from pressdesk.ui.problems import MISSING, NotYetFilled, ProblemsPanel, summary
 from pressdesk.ui.recovery import AutoSaver, RecoveryStore
 from pressdesk.ui.registry import PROBLEM_STYLE, FieldRegistry
 from pressdesk.ui.widgets import TextField
 
+EXAMPLE_NOTE = (
+    "<b>Beispiel:</b> Das ist die Presseinformation vom 18.07.2018, zum Ansehen und "
+    "Ausprobieren. Eine eigene Pressemitteilung beginnen Sie mit <b>Datei › Neu</b> "
+    "(Strg+N)."
+)
+FIRST_SIZE = QSize(1280, 800)  # at most; smaller when the screen's work area is
+TITLE_BAR = 32  # the window manager's frame above the window, roughly
 VALIDATE_MS = 150
 STARTUP_DELAY_MS = 300
 
@@ -50,6 +58,11 @@ class MainWindow(QMainWindow):
     redo_action: QAction
     preview_action: QAction
     spell_action: QAction
+    new_action: QAction
+    open_action: QAction
+    save_action: QAction
+    print_action: QAction
+    toolbar: QToolBar
     command_keys: set[str]  # every menu shortcut, PortableText: fields leave these alone
 
     def __init__(
@@ -59,8 +72,13 @@ class MainWindow(QMainWindow):
         recovery: RecoveryStore | None = None,
         spelling: bool = True,
         preview: bool = True,
+        example: bool = False,
+        fresh: bool = False,
     ) -> None:
         super().__init__()
+        # Required fields of a new draft say "noch leer" until left (or an export).
+        self._reveal_missing = not fresh
+        self._left: set[str] = set()
         self.doc = doc
         doc.setParent(self)
         self.dialogs: Any = Dialogs(self)
@@ -96,6 +114,7 @@ class MainWindow(QMainWindow):
         doc.reset.connect(self.update_title)
         doc.reset.connect(self.update_tab_order)
         doc.reset.connect(lambda: QTimer.singleShot(0, self, self.focus_start))
+        doc.reset.connect(self._on_reset)
         doc.fieldChanged.connect(self._on_field_changed)
         doc.historyApplied.connect(self._show_history_change)
         self.recovery = recovery
@@ -105,8 +124,8 @@ class MainWindow(QMainWindow):
         self._want_preview = preview
         menus.build(self)
         self.update_title()
-        self.resize(1280, 800)
-        self.splitter.setSizes([700, 560])
+        self.example_note.setVisible(example)
+        self.restore_layout()
         self._dock_rows = -1
         self._fit_problems_dock()
         self._started = False
@@ -133,6 +152,14 @@ class MainWindow(QMainWindow):
             self.body_editor,
             self.closing_form,
         ]
+        self.example_note = QLabel(EXAMPLE_NOTE)
+        self.example_note.setObjectName("exampleNote")
+        self.example_note.setWordWrap(True)
+        self.example_note.setStyleSheet(
+            "#exampleNote { background: #e8f0fe; border: 1px solid #9bb7e0; border-radius: 3px;"
+            " padding: 6px; }"
+        )
+        layout.addWidget(self.example_note)
         for section in self.sections:
             layout.addWidget(section)
         layout.addStretch(1)
@@ -214,14 +241,43 @@ class MainWindow(QMainWindow):
                 return box
         return None
 
-    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """A field reached by Alt+letter, F4 or a click on a problem is scrolled into view."""
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """A field reached by Alt+letter, F4 or a click on a problem is scrolled into view;
+        a field the user leaves may say that it is still empty."""
         if new is not None and self.form_page.isAncestorOf(new):
             self._keep_focus_visible()
+        if old is not None and not self._reveal_missing:
+            path = self.registry.path_of(old)
+            if path is not None and path not in self._left:
+                self._left.add(path)
+                self._show_problems(self.problems)
 
     def _scroll_to(self, widget: QWidget) -> None:
         with contextlib.suppress(RuntimeError):  # the widget was rebuilt meanwhile
             self.form_scroll.ensureWidgetVisible(widget, 40, 60)
+
+    # commands ------------------------------------------------------------------------
+    def new_draft(self) -> None:
+        """Datei › Neu: an empty draft whose required fields say "noch leer" at first."""
+        before = self.doc.revision
+        fileops.new(self)
+        if self.doc.revision != before:
+            self._reveal_missing = False
+            # The cursor moves to the reference after this: that is no field left by the user.
+            QTimer.singleShot(0, self, self._forget_left_fields)
+
+    def _forget_left_fields(self) -> None:
+        self._left.clear()
+        self._show_problems(self.problems)
+
+    def export(self, kind: str) -> None:
+        self.reveal_missing()
+        fileops.export(self, kind)
+
+    def print_draft(self) -> None:
+        from pressdesk.ui.printing import print_draft
+
+        print_draft(self)
 
     def shortcut_list(self) -> list[tuple[str, str]]:
         return menus.shortcut_list(self)
@@ -300,12 +356,34 @@ class MainWindow(QMainWindow):
         return self.problems
 
     def _show_problems(self, problems: list[Any]) -> None:
-        self.problems = problems
-        self.registry.show_problems(self.problems)
-        self._mark_sections()
-        self.problems_panel.set_problems(self.problems)
-        self.problem_label.setText(summary(self.problems))
+        self.problems = problems  # all of them: export, F4
+        shown = [self._as_shown(p) for p in problems]
+        marked = [p for p in shown if not isinstance(p, NotYetFilled)]
+        self.registry.show_problems(marked)
+        self._mark_sections(marked)
+        self.problems_panel.set_problems(shown)
+        self.problem_label.setText(summary(shown))
         self._fit_problems_dock()
+
+    def _as_shown(self, problem: Any) -> Any:
+        """An empty required field the user has not left yet is "noch leer", not red."""
+        if self._reveal_missing or problem.text not in MISSING:
+            return problem
+        path = problem.path
+        if any(left == path or left.startswith((path + ".", path + "[")) for left in self._left):
+            return problem
+        return NotYetFilled(path, problem.label)
+
+    def reveal_missing(self) -> None:
+        """From now on an empty required field is an error (an export was tried)."""
+        if not self._reveal_missing:
+            self._reveal_missing = True
+            self._show_problems(self.problems)
+
+    def _on_reset(self) -> None:
+        self._reveal_missing = True  # an opened or restored draft: say everything
+        self._left.clear()
+        self.example_note.hide()
 
     def _fit_problems_dock(self) -> None:
         """As tall as the list needs, so no problems leave the space to the form."""
@@ -327,9 +405,9 @@ class MainWindow(QMainWindow):
         else:
             self.form_scroll.ensureWidgetVisible(widget, 40, 40)
 
-    def _mark_sections(self) -> None:
+    def _mark_sections(self, problems: list[Any]) -> None:
         counts = {id(s): [0, 0] for s in self.sections}
-        for problem in self.problems:
+        for problem in problems:
             widget = self.registry.resolve(problem.path)
             while widget is not None and id(widget) not in counts:
                 widget = widget.parentWidget()
@@ -337,7 +415,6 @@ class MainWindow(QMainWindow):
                 counts[id(widget)][0 if problem.is_error else 1] += 1
         for section in self.sections:
             section.set_problems(*counts[id(section)])
-        self.problems_dock.setWindowTitle(f"Probleme – {summary(self.problems)}")
 
     def focus_problem(self, path: str) -> None:
         self.registry.focus(path)
@@ -375,12 +452,53 @@ class MainWindow(QMainWindow):
         drafts = [f for f in files if f.suffix == DRAFT_SUFFIX]
         return drafts[0] if len(drafts) == 1 else None
 
+    # window size, splitter and zoom, remembered ----------------------------------------
+    @staticmethod
+    def settings() -> QSettings:
+        from pressdesk.ui.userdata import data_dir
+
+        return QSettings(str(data_dir() / "fenster.ini"), QSettings.Format.IniFormat)
+
+    @staticmethod
+    def first_geometry(available: QRect) -> QRect:
+        """The first window: at most 1280 × 800, inside the screen's work area (a 1280 × 720
+        laptop with a task bar), its title bar included."""
+        width = min(FIRST_SIZE.width(), available.width())
+        height = min(FIRST_SIZE.height(), available.height() - TITLE_BAR)
+        rect = QRect(0, 0, width, height)
+        rect.moveCenter(available.center())
+        rect.moveTop(max(available.top() + TITLE_BAR, rect.top()))
+        return rect
+
+    def restore_layout(self) -> None:
+        settings = self.settings()
+        geometry = settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen() or QApplication.primaryScreen()
+            self.setGeometry(self.first_geometry(screen.availableGeometry()))
+        splitter = settings.value("window/splitter")
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([self.width() * 11 // 20, self.width() * 9 // 20])
+        zoom = settings.value("preview/zoom")
+        if zoom not in (None, "", "fit"):
+            with contextlib.suppress(TypeError, ValueError):
+                self.preview.set_zoom(float(zoom))
+
+    def save_layout(self) -> None:
+        settings = self.settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        zoom = self.preview.zoom
+        settings.setValue("preview/zoom", "fit" if zoom is None else f"{zoom:.3f}")
+        settings.sync()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not fileops.confirm_discard(self):
             event.ignore()
             return
         if self.recovery is not None:
             self.recovery.discard()
+        self.save_layout()
         self.shut_down()
         event.accept()
 

@@ -107,6 +107,14 @@ class PreviewPane(QWidget):
     def fit_width(self) -> None:
         self._set_zoom(None)
 
+    @property
+    def zoom(self) -> float | None:
+        """The zoom factor the user chose; None: the page fits the pane's width."""
+        return self._zoom
+
+    def set_zoom(self, factor: float | None) -> None:
+        self._set_zoom(factor)
+
     def _fit_factor(self) -> float:
         if self._view is None or self._pdf_doc is None or self.pages == 0:
             return 1.0

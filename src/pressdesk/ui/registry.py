@@ -88,6 +88,13 @@ class FieldRegistry:
             with contextlib.suppress(RuntimeError):  # already deleted
                 widget.edited.disconnect(write)
 
+    def path_of(self, widget: QWidget) -> str | None:
+        """The path a widget is bound to (None for other widgets)."""
+        for path in self.bound:
+            if self.widgets.get(path) is widget:
+                return path
+        return None
+
     def forget(self, path: str) -> None:
         """Forget ``path`` and everything under it (its widgets are going away)."""
         self.unbind_under(path)

@@ -43,6 +43,9 @@ TITLE_AND_NAME = re.compile(
 )
 
 
+MAX_WAITING_SUGGESTIONS = 20
+
+
 def names_in(draft: Any) -> set[str]:
     """Names the draft gives: capitalised words of the fields where it names people and
     places, and the words after an office or title in any text (see OFFICE_AND_NAME)."""
@@ -114,7 +117,9 @@ class SpellService(QObject):
         self.ready.emit()
         while not self._stopping:
             if self._to_suggest and self._queue.empty():
-                self._prepare_suggestions(dictionary, self._to_suggest.pop(0))
+                # Newest first: while typing, "Landesregieru" is found unknown before
+                # "Landesregierug"; the word the user sees now is the one to prepare.
+                self._prepare_suggestions(dictionary, self._to_suggest.pop())
                 continue
             batch = [self._queue.get()]
             while not self._queue.empty() and len(batch) < 200:
@@ -126,6 +131,7 @@ class SpellService(QObject):
                 self.known[w] = known  # type: ignore[index]
                 if not known:
                     self._to_suggest.append(w)  # type: ignore[arg-type]
+                    del self._to_suggest[:-MAX_WAITING_SUGGESTIONS]
             self.checked.emit()
 
     def _prepare_suggestions(self, dictionary: Dictionary, word: str) -> None:

@@ -111,8 +111,8 @@ class ClosingForm(Section):
         add_row(form, "Social Media:", self.social)
         self.contact = TextField(single_line=True, min_lines=2)  # the export joins its lines
         self.contact.setPlaceholderText("Bei Nachfragen wenden Sie sich bitte an … Telefon …")
-        add_row(form, "&Kontakt:", self.contact)
-        registry.bind("contact", self.contact, "Kontakt")
+        add_row(form, "&Kontaktzeile:", self.contact)
+        registry.bind("contact", self.contact, "Kontaktzeile")
         self.photo_credits = LineField(typography=True)
         self.photo_credits.setPlaceholderText("Foto: Name / Behörde")
         add_row(form, "Bild&nachweis:", self.photo_credits)
