@@ -295,15 +295,15 @@ class MainWindow(QMainWindow):
 
     def _after_show(self) -> None:
         # The first validation imports and warms up the checks (a few hundred ms). It
-        # runs here, in the UI thread, once the window is painted: a worker thread must
-        # never be the first to import a module (see pressdesk.ui.workers).
+        # runs in the UI thread a moment after the window is painted: a worker thread
+        # must never be the first to import a module (see pressdesk.ui.workers).
         self.focus_start()
-        QTimer.singleShot(0, self, self.validate_now)
         QTimer.singleShot(STARTUP_DELAY_MS, self, self._start_background)
         if self.recovery is not None:
             QTimer.singleShot(0, self, lambda: fileops.offer_recovery(self))
 
     def _start_background(self) -> None:
+        self.validate_now()
         if self._want_preview:
             self.preview.activate()
         if self._want_spelling:
