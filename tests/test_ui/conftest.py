@@ -42,6 +42,10 @@ class FakeDialogs:
         printer.setOutputFileName(str(self.print_path))
         return True
 
+    def house_setup(self, profile: Any) -> Path | None:
+        self.asked.append(("house", profile.name))
+        return self.next_path
+
     def info(self, title: str, text: str) -> None:
         self.asked.append(("info", text))
 

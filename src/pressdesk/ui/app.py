@@ -37,7 +37,7 @@ def create_window(
     from pressdesk.ui.document import EditorDocument
     from pressdesk.ui.main_window import MainWindow
 
-    profile = load_profile(profile_name or DEFAULT_PROFILE)
+    profile = load_profile(profile_name or chosen_profile() or DEFAULT_PROFILE)
     if path is not None:
         doc = EditorDocument(load_draft(path), profile, Path(path))
     else:
@@ -55,6 +55,20 @@ def create_window(
             options.setdefault("example", True)  # say that it is an example
         doc = EditorDocument(draft, profile, None)
     return MainWindow(doc, **options)
+
+
+def chosen_profile() -> str | None:
+    """The house profile chosen last (Datei › Profil), if it still loads."""
+    from pressdesk.ui.main_window import MainWindow
+
+    name = MainWindow.settings().value("profile/default")
+    if not isinstance(name, str) or not name:
+        return None
+    try:
+        load_profile(name)
+    except ProfileError:
+        return None
+    return name
 
 
 def german(app: QCoreApplication) -> None:

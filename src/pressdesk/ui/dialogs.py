@@ -58,6 +58,14 @@ class Dialogs:
         dialog.setWindowTitle("Drucken")
         return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
+    def house_setup(self, profile: Any) -> Path | None:
+        """„Pressestelle einrichten“; the saved profile file, or None when cancelled."""
+        from pressdesk.ui.house import HouseSetupDialog
+
+        dialog = HouseSetupDialog(profile, self.parent)
+        dialog.exec()
+        return dialog.saved
+
     def info(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
 

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
     save_action: QAction
     print_action: QAction
     toolbar: QToolBar
+    profile_menu: QMenu
     command_keys: set[str]  # every menu shortcut, PortableText: fields leave these alone
 
     def __init__(
@@ -244,13 +245,18 @@ class MainWindow(QMainWindow):
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """A field reached by Alt+letter, F4 or a click on a problem is scrolled into view;
         a field the user leaves may say that it is still empty."""
+        # Qt is in the middle of moving the focus (a click, a hide, a deletion): the work
+        # waits for the event loop, rebuilding the problem list here crashed.
         if new is not None and self.form_page.isAncestorOf(new):
-            self._keep_focus_visible()
+            QTimer.singleShot(0, self, self._keep_focus_visible)
         if old is not None and not self._reveal_missing:
             path = self.registry.path_of(old)
             if path is not None and path not in self._left:
                 self._left.add(path)
-                self._show_problems(self.problems)
+                QTimer.singleShot(0, self, self._show_current_problems)
+
+    def _show_current_problems(self) -> None:
+        self._show_problems(self.problems)
 
     def _scroll_to(self, widget: QWidget) -> None:
         with contextlib.suppress(RuntimeError):  # the widget was rebuilt meanwhile
@@ -273,6 +279,42 @@ class MainWindow(QMainWindow):
     def export(self, kind: str) -> None:
         self.reveal_missing()
         fileops.export(self, kind)
+
+    def setup_house(self) -> None:
+        """Datei › Pressestelle einrichten: a saved profile becomes the one in use."""
+        saved = self.dialogs.house_setup(self.doc.profile)
+        if saved is not None:
+            self.choose_profile(str(saved))
+
+    def choose_profile(self, name: str) -> None:
+        """Use a house profile for this draft and for new drafts (Datei › Profil)."""
+        from pressdesk.profile import ProfileError, load_profile
+
+        try:
+            profile = load_profile(name)
+        except ProfileError as exc:
+            self.dialogs.error("Profil nicht verfügbar", str(exc))
+            return
+        self.doc.profile = profile
+        settings = self.settings()
+        settings.setValue("profile/default", name)
+        if self.doc.path is not None:
+            settings.setValue(f"profile/drafts/{self.doc.path}", name)
+        settings.sync()
+        self.validate_now()
+        self.preview.schedule()
+        self.statusBar().showMessage(f"Profil: {profile.name}", 5000)
+
+    def _profile_for_opened_draft(self) -> None:
+        """A draft opened again gets the profile chosen for it last time."""
+        if self.doc.path is None:
+            return
+        name = self.settings().value(f"profile/drafts/{self.doc.path}")
+        if isinstance(name, str) and name:
+            from pressdesk.profile import ProfileError, load_profile
+
+            with contextlib.suppress(ProfileError):
+                self.doc.profile = load_profile(name)
 
     def print_draft(self) -> None:
         from pressdesk.ui.printing import print_draft
@@ -381,6 +423,7 @@ class MainWindow(QMainWindow):
             self._show_problems(self.problems)
 
     def _on_reset(self) -> None:
+        self._profile_for_opened_draft()
         self._reveal_missing = True  # an opened or restored draft: say everything
         self._left.clear()
         self.example_note.hide()

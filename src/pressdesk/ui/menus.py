@@ -58,6 +58,10 @@ def build(w: MainWindow) -> None:
             action.setEnabled(False)
             action.setStatusTip("Dieser Export ist in dieser Installation nicht verfügbar.")
     m.addSeparator()
+    _action(w, m, "Pressestelle &einrichten …", w.setup_house)
+    w.profile_menu = m.addMenu("Pro&fil")
+    w.profile_menu.aboutToShow.connect(lambda: fill_profiles(w))
+    m.addSeparator()
     _action(w, m, "&Beenden", w.close, "Ctrl+Q")
 
     m = bar.addMenu("&Bearbeiten")
@@ -103,6 +107,19 @@ def build(w: MainWindow) -> None:
         for action in w.findChildren(QAction)
         for key in action.shortcuts()
     }
+
+
+def fill_profiles(w: MainWindow) -> None:
+    """The house profiles to choose from; the open draft's is checked."""
+    from pressdesk.ui.house import all_profiles
+
+    menu = w.profile_menu
+    menu.clear()
+    for i, (name, title) in enumerate(all_profiles(), start=1):
+        action = menu.addAction(f"&{i} {title}")
+        action.setCheckable(True)
+        action.setChecked(title == w.doc.profile.name)
+        action.triggered.connect(lambda *_, n=name: w.choose_profile(n))
 
 
 def build_toolbar(w: MainWindow) -> QToolBar:

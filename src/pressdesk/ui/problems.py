@@ -92,14 +92,21 @@ class ProblemsPanel(QWidget):
             empty = isinstance(problem, NotYetFilled)
             kind = "Fehler" if problem.is_error else "Noch auszufüllen" if empty else "Hinweis"
             icon = "error" if problem.is_error else "empty" if empty else "warning"
-            item = QListWidgetItem(self._icons[icon], problem.message)
+            item = self._add_row(problem.message)
+            item.setIcon(self._icons[icon])
             item.setData(PATH_ROLE, problem.path)
             item.setToolTip(f"{kind} – Klicken, um zum Feld zu springen")
-            self.list.addItem(item)
         if not ordered:
-            item = QListWidgetItem("Keine Probleme – der Entwurf kann exportiert werden.")
+            item = self._add_row("Keine Probleme – der Entwurf kann exportiert werden.")
             item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.list.addItem(item)
+
+    def _add_row(self, text: str) -> QListWidgetItem:
+        """A row created by Qt, not by Python: the list owns it alone, so clearing the
+        list never calls back into a Python wrapper (that crashed in shiboken)."""
+        self.list.addItem(text)
+        item = self.list.item(self.list.count() - 1)
+        assert item is not None
+        return item
 
     def wanted_height(self) -> int:
         """Height that shows every row (one when all is well, at most ``MAX_ROWS``)."""
