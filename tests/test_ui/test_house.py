@@ -95,3 +95,38 @@ def test_several_profiles_to_choose_from(qtbot: Any, window: Any) -> None:
     assert again.doc.profile.name == "Bau"
     assert again.doc.draft.press_office.organisation == "Bauministerium"
     assert Path(bau).parent == house_dir()
+
+
+def test_logo_is_kept_with_the_profile_and_printed(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from pressdesk.export.pdf import render_pdf
+
+    picture = tmp_path / "wappen.png"
+    image = QImage(120, 60, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1a4f8b"))
+    assert image.save(str(picture))
+    dialog = HouseSetupDialog(window.doc.profile, window)
+    qtbot.addWidget(dialog)
+    fill(qtbot, dialog, "Mit Logo", "Ministerium", "presse@land.nrw.de")
+    replace_text(qtbot, dialog.logo, str(picture))
+    replace_text(qtbot, dialog.logo_alt, "Landeswappen")
+    dialog.save()
+    assert dialog.saved is not None
+    picture.unlink()  # the profile keeps its own copy in the data folder
+    profile = load_profile(str(dialog.saved))
+    assert profile.logo is not None and profile.logo.path.parent == house_dir()
+    draft = window.doc.snapshot()
+    assert render_pdf(draft, profile=profile, final=False).startswith(b"%PDF")
+
+
+def test_svg_logo_is_refused_with_a_reason(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    svg = tmp_path / "wappen.svg"
+    svg.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    dialog = HouseSetupDialog(window.doc.profile, window)
+    qtbot.addWidget(dialog)
+    fill(qtbot, dialog, "Mit SVG", "Ministerium", "presse@land.nrw.de")
+    replace_text(qtbot, dialog.logo, str(svg))
+    dialog.save()
+    assert dialog.saved is None
+    assert "PNG" in dialog.error.text()

@@ -93,8 +93,11 @@ def build_profile(
     data["name"] = name
     data["pressOffice"] = office
     data["rules"]["genderCharacters"] = gender
-    if logo is not None:
-        data["logo"] = {"path": str(logo), "x": 25, "y": 12, "width": LOGO_WIDTH_MM, "alt": alt}
+    data["logo"] = (
+        None
+        if logo is None
+        else {"path": str(logo), "x": 25, "y": 12, "width": LOGO_WIDTH_MM, "alt": alt}
+    )
     return data
 
 
@@ -157,7 +160,7 @@ class HouseSetupDialog(QDialog):
         line = QHBoxLayout(logo_row)
         line.setContentsMargins(0, 0, 0, 0)
         self.logo = QLineEdit(str(base.logo.path) if base.logo else "")
-        self.logo.setPlaceholderText("optional: SVG- oder PNG-Datei")
+        self.logo.setPlaceholderText("optional: PNG-Datei")
         choose = QPushButton("&Durchsuchen …")
         choose.clicked.connect(self._choose_logo)
         line.addWidget(self.logo, 1)
@@ -182,7 +185,7 @@ class HouseSetupDialog(QDialog):
         layout.addWidget(buttons)
 
     def _choose_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Logo wählen", "", "Bilder (*.svg *.png)")
+        name, _ = QFileDialog.getOpenFileName(self, "Logo wählen", "", "PNG-Bilder (*.png)")
         if name:
             self.logo.setText(name)
 
@@ -208,8 +211,9 @@ class HouseSetupDialog(QDialog):
         problems = [] if name else ["Name des Profils: fehlt"]
         problems += sender_problems(self.office(), self.base)
         logo = Path(self.logo.text().strip()) if self.logo.text().strip() else None
-        if logo is not None and (not logo.is_file() or logo.suffix.lower() not in (".svg", ".png")):
-            problems.append("Logo: keine SVG- oder PNG-Datei")
+        if logo is not None and (not logo.is_file() or logo.suffix.lower() != ".png"):
+            # The PDF export places the logo with reportlab, which reads PNG, not SVG.
+            problems.append("Logo: keine PNG-Datei (SVG kann der Export noch nicht)")
         if problems:
             self.error.setText("Nicht gespeichert:\n" + "\n".join(problems))
             return
