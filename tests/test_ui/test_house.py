@@ -37,6 +37,7 @@ def fill(qtbot: Any, dialog: HouseSetupDialog, name: str, organisation: str, ema
     replace_text(qtbot, dialog.email, email)
     replace_text(qtbot, dialog.website_text, "www.schulministerium.nrw")
     replace_text(qtbot, dialog.website_url, "https://www.schulministerium.nrw")
+    replace_text(qtbot, dialog.announcement, f"Das {organisation} teilt mit:")
 
 
 def test_a_wrong_sender_is_not_saved(qtbot: Any, window: Any) -> None:
@@ -71,6 +72,7 @@ def test_saved_profile_is_used_for_new_drafts(qtbot: Any, window: Any) -> None:
     office = window.doc.draft.press_office
     assert office.organisation == "Ministerium fuer Schule"
     assert office.email == "presse@msb.nrw.de"
+    assert window.doc.draft.announcement == "Das Ministerium fuer Schule teilt mit:"
     assert window.press_office_form.fields["organisation"].text() == "Ministerium fuer Schule"
 
 

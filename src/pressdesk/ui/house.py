@@ -84,7 +84,13 @@ def sender_problems(office: dict[str, Any], base: Profile) -> list[str]:
 
 
 def build_profile(
-    base: Profile, name: str, office: dict[str, Any], gender: str, logo: Path | None, alt: str
+    base: Profile,
+    name: str,
+    office: dict[str, Any],
+    gender: str,
+    logo: Path | None,
+    alt: str,
+    announcement: str = "",
 ) -> dict[str, Any]:
     """The JSON of a house profile (not yet checked)."""
     data = copy.deepcopy(base.raw)
@@ -93,6 +99,7 @@ def build_profile(
     data["name"] = name
     data["pressOffice"] = office
     data["rules"]["genderCharacters"] = gender
+    data["announcement"] = announcement
     data["logo"] = (
         None
         if logo is None
@@ -159,6 +166,10 @@ class HouseSetupDialog(QDialog):
         logo_row = QWidget()
         line = QHBoxLayout(logo_row)
         line.setContentsMargins(0, 0, 0, 0)
+        self.announcement = row(
+            "Ankündigungs&zeile:", QLineEdit(str(base.raw.get("announcement", "")))
+        )
+        self.announcement.setPlaceholderText("z. B. Das Ministerium für … teilt mit:")
         self.logo = QLineEdit(str(base.logo.path) if base.logo else "")
         self.logo.setPlaceholderText("optional: PNG-Datei")
         choose = QPushButton("&Durchsuchen …")
@@ -218,7 +229,13 @@ class HouseSetupDialog(QDialog):
             self.error.setText("Nicht gespeichert:\n" + "\n".join(problems))
             return
         data = build_profile(
-            self.base, name, self.office(), self.gender.currentData(), logo, self.logo_alt.text()
+            self.base,
+            name,
+            self.office(),
+            self.gender.currentData(),
+            logo,
+            self.logo_alt.text().strip(),
+            self.announcement.text().strip(),
         )
         try:
             self.saved = save_profile(data, logo)
