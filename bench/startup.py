@@ -1,9 +1,12 @@
-"""Editor timings, offscreen: start-up, one keystroke, one preview refresh.
+"""Editor timings and memory, offscreen: start-up, one keystroke, one preview refresh.
 
     .venv/bin/python bench/startup.py [--runs N]
 
 Prints medians and the ratio to the targets of issue 5 (window < 0.8 s,
-keystroke path < 5 ms, preview refresh < 150 ms after the pause).
+keystroke path < 5 ms, preview refresh < 150 ms after the pause) and of issue 14:
+the window within 2x the time of a bare PySide6 form with a QtPdf preview (the same
+script without PressDesk), and at most 150 MB maximum RSS with the sample open and
+its preview shown.
 """
 
 from __future__ import annotations
@@ -19,6 +22,72 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TARGETS = {"window": 0.8, "keystroke": 0.005, "preview": 0.150}
+MAX_RSS_MB = 150
+
+# The yardstick: a bare PySide6 window with a form and a QtPdf view of a small PDF.
+BARE = """
+import os, resource, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QTimer
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (QApplication, QFormLayout, QLineEdit, QMainWindow,
+    QPlainTextEdit, QSplitter, QWidget)
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+splitter = QSplitter()
+form = QWidget()
+layout = QFormLayout(form)
+for name in ("Referenz", "Datum", "Überschrift"):
+    layout.addRow(name, QLineEdit())
+layout.addRow("Text", QPlainTextEdit())
+splitter.addWidget(form)
+pdf = QPdfDocument(window)
+view = QPdfView()
+view.setDocument(pdf)
+view.setPageMode(QPdfView.PageMode.MultiPage)
+view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+splitter.addWidget(view)
+window.setCentralWidget(splitter)
+window.resize(1280, 800)
+def painted():
+    QApplication.processEvents()
+    print("SHOWN", flush=True)
+    pdf.load(sys.argv[1])
+    QTimer.singleShot(500, done)
+def done():
+    QApplication.processEvents()
+    print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    app.exit(0)
+window.show()
+QTimer.singleShot(0, painted)
+sys.exit(app.exec())
+"""
+
+# The editor on first start (the sample), until its preview shows the pages.
+EDITOR_RSS = """
+import os, resource, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import pressdesk.ui.main_window as mw
+from pressdesk.ui.app import run
+
+original = mw.MainWindow.showEvent
+def shown(self, event):
+    original(self, event)
+    def check():
+        if self.preview.pages == 0 or self.spell is None or self.spell.dictionary is None:
+            QTimer.singleShot(100, check)
+            return
+        QApplication.processEvents()
+        print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+        self.doc.undo_stack.setClean()
+        QApplication.instance().exit(0)
+    QTimer.singleShot(100, check)
+mw.MainWindow.showEvent = shown
+sys.exit(run(None, "nrw"))
+"""
 
 CHILD = """
 import os, sys, time
@@ -39,6 +108,58 @@ def shown(self, event):
 mw.MainWindow.showEvent = shown
 sys.exit(run(None, "nrw"))
 """
+
+
+def child_output(code: str, *args: str) -> tuple[float | None, dict[str, float]]:
+    """Run ``code``; seconds until it printed SHOWN, and the other values it printed."""
+    env = dict(os.environ, PRESSDESK_DATA_DIR=tempfile.mkdtemp(prefix="pressdesk-bench-"))
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
+    assert proc.stdout is not None
+    shown, values = None, {}
+    for line in proc.stdout:
+        name, _, value = line.strip().partition(" ")
+        if name == "SHOWN" and shown is None:
+            shown = time.perf_counter() - start
+        elif value:
+            values[name] = float(value)
+    proc.wait()
+    return shown, values
+
+
+def bare_script(runs: int) -> tuple[list[float], list[float]]:
+    """Window times and max RSS (MB) of the bare PySide6 + QtPdf script."""
+    from pressdesk.export.pdf import render_pdf
+    from pressdesk.model import load_draft
+    from pressdesk.paths import reference_sample
+
+    pdf = os.path.join(tempfile.mkdtemp(prefix="pressdesk-bench-"), "referenz.pdf")
+    with open(pdf, "wb") as fh:
+        fh.write(render_pdf(load_draft(reference_sample())))
+    times, rss = [], []
+    for _ in range(runs):
+        shown, values = child_output(BARE, pdf)
+        if shown is not None:
+            times.append(shown)
+        if "RSS" in values:
+            rss.append(values["RSS"] / 1024)
+    return times, rss
+
+
+def editor_rss(runs: int) -> list[float]:
+    """Max RSS (MB) of the editor with the sample open, previewed and spell-checked."""
+    found = []
+    for _ in range(runs):
+        _, values = child_output(EDITOR_RSS)
+        if "RSS" in values:
+            found.append(values["RSS"] / 1024)
+    return found
 
 
 def window_start(runs: int) -> list[float]:
@@ -152,7 +273,19 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    report("process start -> window shown", window_start(args.runs), TARGETS["window"])
+    editor = window_start(args.runs)
+    report("process start -> window shown", editor, TARGETS["window"])
+    bare, bare_rss = bare_script(args.runs)
+    report("bare PySide6 + QtPdf script", bare, TARGETS["window"])
+    if editor and bare:
+        ratio = statistics.median(editor) / statistics.median(bare)
+        print(f"{'':<34} editor / bare script: {ratio:.2f}x (goal <= 2x)")
+    rss = editor_rss(max(1, args.runs // 2))
+    if rss and bare_rss:
+        print(
+            f"{'max RSS, sample open + preview':<34} {statistics.median(rss):8.1f} MB   "
+            f"goal {MAX_RSS_MB} MB   bare script {statistics.median(bare_rss):.1f} MB"
+        )
     found = in_process(args.runs)
     report("keystroke -> validated + marked", found["keys"], TARGETS["keystroke"])
     report("keystroke with spell checking", found["spell"], TARGETS["keystroke"])

@@ -47,7 +47,7 @@ def test_validate_bad_file_is_a_clear_error_not_a_traceback(tmp_path: Path) -> N
     path.write_text("{kaputt", encoding="utf-8")
     result = run("validate", str(path))
     assert result.returncode == 2
-    assert "kein gültiges JSON" in result.stdout
+    assert "beschädigt" in result.stdout
     assert "Traceback" not in result.stderr
 
 

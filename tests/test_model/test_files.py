@@ -104,8 +104,8 @@ def test_random_bytes_never_crash_the_loader(raw: bytes) -> None:
 @pytest.mark.parametrize(
     ("content", "fragment"),
     [
-        (b"{not json", "kein gültiges JSON"),
-        (b"[1, 2]", "kein JSON-Objekt"),
+        (b"{not json", "beschädigt"),
+        (b"[1, 2]", "kein PressDesk-Entwurf"),
         (b'{"headline": "x"}', "schemaVersion"),
         (b'{"schemaVersion": 2}', "neueren PressDesk-Version"),
         (b'{"schemaVersion": 1, "headline": 5}', "headline: muss Text sein"),

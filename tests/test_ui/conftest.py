@@ -19,6 +19,7 @@ class FakeDialogs:
         self.asked: list[tuple[str, Any]] = []
         self.next_path: Path | None = None
         self.changes_answer = "discard"
+        self.print_path: Path | None = None  # "print" into this PDF file
         self.restore_answer = "restore"
 
     def open_path(self, folder: str = "") -> Path | None:
@@ -32,6 +33,18 @@ class FakeDialogs:
     def save_changes(self, name: str) -> str:
         self.asked.append(("changes", name))
         return self.changes_answer
+
+    def print_setup(self, printer: Any) -> bool:
+        self.asked.append(("print", str(self.print_path)))
+        if self.print_path is None:
+            return False
+        printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.print_path))
+        return True
+
+    def house_setup(self, profile: Any) -> Path | None:
+        self.asked.append(("house", profile.name))
+        return self.next_path
 
     def info(self, title: str, text: str) -> None:
         self.asked.append(("info", text))
@@ -70,6 +83,7 @@ def make_window(qtbot: Any) -> Any:
             german(QApplication.instance())
         window = create_window(path, "nrw", **options)
         window.dialogs = FakeDialogs()
+        window.resize(1280, 800)  # the offscreen screen is 800 × 800; the tests mean a PC's
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -28,7 +28,8 @@ def test_save_changes_answers(qtbot: Any, window: Any, monkeypatch: Any) -> None
         current["answer"] = answer
         assert dialogs.save_changes("mitteilung.pressdesk") == expected
     assert "„mitteilung.pressdesk“ wurde geändert" in seen["text"]
-    assert sorted(seen["buttons"]) == ["Abbrechen", "Speichern", "Verwerfen"]
+    # Each button has its own Alt+letter (Alt+V discards, as in Word).
+    assert sorted(seen["buttons"]) == ["&Abbrechen", "&Speichern", "&Verwerfen"]
 
 
 def test_refuse_export_lists_the_errors(qtbot: Any, window: Any, monkeypatch: Any) -> None:

@@ -58,7 +58,7 @@ def test_open_broken_file_shows_german_error(window: Any, tmp_path: Path) -> Non
     bad.write_text("{nicht json", encoding="utf-8")
     assert not fileops.open_file(window, bad)
     kind, text = window.dialogs.asked[-1]
-    assert kind == "error" and "kein gültiges JSON" in text
+    assert kind == "error" and "beschädigt" in text and "JSON" not in text
     assert window.doc.path is None
 
 

@@ -18,7 +18,7 @@ def test_problems_panel_is_one_line_when_all_is_well(qtbot: Any, window: Any) ->
     settle(qtbot, window)
     assert window.problems == []
     assert window.problems_dock.height() < 60
-    assert window.scroll.height() > 650  # the form, not an empty list, gets the height
+    assert window.form_scroll.height() > 650  # the form, not an empty list, gets the height
 
 
 def test_problems_panel_grows_to_show_every_problem(qtbot: Any, window: Any) -> None:
@@ -43,9 +43,9 @@ def test_form_follows_the_cursor_while_typing_a_long_paragraph(qtbot: Any, windo
         qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.wait(50)
     cursor = field.cursorRect()
-    top_left = field.viewport().mapTo(window.scroll.viewport(), cursor.topLeft())
+    top_left = field.viewport().mapTo(window.form_scroll.viewport(), cursor.topLeft())
     bottom = top_left.y() + cursor.height()
-    assert top_left.y() >= 0 and bottom <= window.scroll.viewport().height()
+    assert top_left.y() >= 0 and bottom <= window.form_scroll.viewport().height()
 
 
 def test_preview_zooms_in_to_read_and_back_to_full_width(qtbot: Any, make_window: Any) -> None:
@@ -71,8 +71,8 @@ def test_preview_zooms_in_to_read_and_back_to_full_width(qtbot: Any, make_window
 
 
 def visible_in_form(window: Any, widget: Any) -> bool:
-    top = widget.mapTo(window.scroll.viewport(), widget.rect().topLeft()).y()
-    return top >= 0 and top + widget.height() <= window.scroll.viewport().height()
+    top = widget.mapTo(window.form_scroll.viewport(), widget.rect().topLeft()).y()
+    return top >= 0 and top + widget.height() <= window.form_scroll.viewport().height()
 
 
 def test_a_block_added_at_the_end_is_scrolled_into_view(qtbot: Any, window: Any) -> None:
@@ -113,11 +113,11 @@ def test_undo_in_a_long_paragraph_keeps_the_cursor_line_in_view(qtbot: Any, wind
     field = window.body_editor.blocks[0].text
     window.registry.focus("body[0]")
     qtbot.waitUntil(field.hasFocus)
-    qtbot.waitUntil(lambda: field.height() > window.scroll.viewport().height())
+    qtbot.waitUntil(lambda: field.height() > window.form_scroll.viewport().height())
     field.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(field, " Ende")
     qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.wait(50)
     cursor = field.cursorRect()
-    top = field.viewport().mapTo(window.scroll.viewport(), cursor.topLeft()).y()
-    assert 0 <= top <= window.scroll.viewport().height() - cursor.height()
+    top = field.viewport().mapTo(window.form_scroll.viewport(), cursor.topLeft()).y()
+    assert 0 <= top <= window.form_scroll.viewport().height() - cursor.height()

@@ -31,7 +31,7 @@ def test_screenshots(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
     )
     qtbot.wait(300)
     assert shoot(window, tmp_path, "sample").stat().st_size > 10_000
-    bar = window.scroll.verticalScrollBar()
+    bar = window.form_scroll.verticalScrollBar()
     bar.setValue(bar.maximum())
     qtbot.wait(100)
     shoot(window, tmp_path, "sample-closing")

@@ -258,7 +258,8 @@ def parse_draft(raw: bytes) -> Draft:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DraftFileError(
-            f"Die Datei ist kein gültiges JSON (Zeile {exc.lineno}, Spalte {exc.colno})."
+            "Die Datei ist beschädigt und kein lesbarer PressDesk-Entwurf "
+            f"(Fehler in Zeile {exc.lineno}, Spalte {exc.colno})."
         ) from None
     except ValueError:  # an integer of thousands of digits
         raise DraftFileError("Die Datei enthält eine Zahl, die zu lang ist.") from None

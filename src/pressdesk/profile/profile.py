@@ -143,6 +143,7 @@ class Profile:
         return Draft(
             press_office=self.default_press_office(),
             social_media=self.default_social_media(),
+            announcement=str(self.raw.get("announcement", "")),
         )
 
 

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pressdesk.model.files import DraftFileError, load_draft
 from pressdesk.profile import DEFAULT_PROFILE, ProfileError, load_profile
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+    from pressdesk.ui.main_window import MainWindow
 
 
 def create_window(
@@ -18,8 +24,8 @@ def create_window(
     profile_name: str | None = None,
     *,
     sample: bool = True,
-    **options,
-):
+    **options: Any,
+) -> MainWindow:
     """Build the main window for ``path``; without one, a new untitled draft.
 
     The new draft is a copy of the reference release when ``sample`` is true (first
@@ -31,7 +37,7 @@ def create_window(
     from pressdesk.ui.document import EditorDocument
     from pressdesk.ui.main_window import MainWindow
 
-    profile = load_profile(profile_name or DEFAULT_PROFILE)
+    profile = load_profile(profile_name or chosen_profile() or DEFAULT_PROFILE)
     if path is not None:
         doc = EditorDocument(load_draft(path), profile, Path(path))
     else:
@@ -44,11 +50,28 @@ def create_window(
         if draft is None:
             draft = profile.new_draft()
             draft.header.date = date.today().isoformat()
+            options.setdefault("fresh", True)
+        else:
+            options.setdefault("example", True)  # say that it is an example
         doc = EditorDocument(draft, profile, None)
     return MainWindow(doc, **options)
 
 
-def german(app) -> None:
+def chosen_profile() -> str | None:
+    """The house profile chosen last (Datei › Profil), if it still loads."""
+    from pressdesk.ui.main_window import MainWindow
+
+    name = MainWindow.settings().value("profile/default")
+    if not isinstance(name, str) or not name:
+        return None
+    try:
+        load_profile(name)
+    except ProfileError:
+        return None
+    return name
+
+
+def german(app: QCoreApplication) -> None:
     """German for Qt's own texts (context menus, calendars, standard buttons)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
@@ -59,10 +82,37 @@ def german(app) -> None:
         app.installTranslator(translator)
 
 
+CRASH_LOG = "absturz.log"
+CRASH_LOG_MAX_BYTES = 1_000_000
+_crash_log_files: list[TextIO] = []  # open for the whole process: faulthandler writes here
+
+
+def enable_crash_log() -> Path:
+    """A hard crash (segmentation fault, ``Fatal Python error``) leaves the Python
+    stacks of all threads in ``absturz.log`` in the user's data folder."""
+    import faulthandler
+    import os
+    from datetime import datetime
+
+    from pressdesk.ui.userdata import data_dir
+
+    path = data_dir() / CRASH_LOG
+    if path.exists() and path.stat().st_size > CRASH_LOG_MAX_BYTES:
+        path.replace(path.with_suffix(".log.1"))
+    log = path.open("a", encoding="utf-8")
+    log.write(f"--- PressDesk gestartet {datetime.now():%Y-%m-%d %H:%M:%S}, pid {os.getpid()}\n")
+    log.flush()
+    faulthandler.enable(file=log, all_threads=True)
+    _crash_log_files.append(log)
+    return path
+
+
 def run(path: str | Path | None = None, profile_name: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    enable_crash_log()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("PressDesk")
     app.setStyle("Fusion")
     german(app)

@@ -41,14 +41,30 @@ class Dialogs:
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel
         )
-        box.button(QMessageBox.StandardButton.Save).setText("Speichern")
-        box.button(QMessageBox.StandardButton.Discard).setText("Verwerfen")
-        box.button(QMessageBox.StandardButton.Cancel).setText("Abbrechen")
+        box.button(QMessageBox.StandardButton.Save).setText("&Speichern")
+        box.button(QMessageBox.StandardButton.Discard).setText("&Verwerfen")
+        box.button(QMessageBox.StandardButton.Cancel).setText("&Abbrechen")
         answer = box.exec()
         return {
             QMessageBox.StandardButton.Save: "save",
             QMessageBox.StandardButton.Discard: "discard",
         }.get(QMessageBox.StandardButton(answer), "cancel")
+
+    def print_setup(self, printer: Any) -> bool:
+        """The printer dialog; True when the user chose to print."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, self.parent)
+        dialog.setWindowTitle("Drucken")
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+    def house_setup(self, profile: Any) -> Path | None:
+        """„Pressestelle einrichten“; the saved profile file, or None when cancelled."""
+        from pressdesk.ui.house import HouseSetupDialog
+
+        dialog = HouseSetupDialog(profile, self.parent)
+        dialog.exec()
+        return dialog.saved
 
     def info(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
@@ -72,9 +88,9 @@ class Dialogs:
         box.setWindowTitle("Entwurf wiederherstellen")
         box.setText("PressDesk wurde nicht ordnungsgemäß beendet.")
         box.setInformativeText(f"Es gibt eine automatische Sicherung: {description}.")
-        restore = box.addButton("Wiederherstellen", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Verwerfen", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Später", QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton("&Wiederherstellen", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("&Verwerfen", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("S&päter", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
         box.exec()
         clicked = box.clickedButton()

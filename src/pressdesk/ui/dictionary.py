@@ -10,10 +10,14 @@ opened once per process and every call goes through one lock; callers may use a
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Any
 
 LANGUAGE = "de_DE"
+# Debian's hunspell-de-de-frami knows more ordinary compounds; plain de_DE is the fallback.
+VARIANTS = {"de_DE": ("de_DE_frami", "de_DE")}
+MIN_PART = 3  # "Neu" + "zugewanderten"
 MAX_SUGGESTIONS = 6
 _LOCK = threading.RLock()
 _OPENED: dict[str, Dictionary] = {}
@@ -28,11 +32,27 @@ class Dictionary:
         self._backend = backend
 
     def lookup(self, word: str) -> bool:
+        """True when Hunspell knows the word, or it is two words Hunspell knows written as
+        one compound ("Neuzugewanderten" = "Neu" + "zugewanderten")."""
+        return self._check(word) or self._is_compound(word)
+
+    def _check(self, word: str) -> bool:
         with _LOCK:
             try:
                 return bool(self._backend.check(word))
             except Exception:  # a word the backend cannot encode is not worth a red line
                 return True
+
+    def _is_compound(self, word: str) -> bool:
+        if len(word) < 2 * MIN_PART + 2 or not word.isalpha():
+            return False
+        for cut in range(MIN_PART, len(word) - MIN_PART - 1):
+            head, tail = word[:cut], word[cut:]
+            if not tail[0].islower():
+                return False  # "NRWLand": not a compound of ordinary words
+            if self._check(head) and (self._check(tail) or self._check(tail.capitalize())):
+                return True
+        return False
 
     def suggest(self, word: str) -> list[str]:
         with _LOCK:
@@ -41,6 +61,12 @@ class Dictionary:
             except Exception:
                 return []
         return [s for s in found if s != word][:MAX_SUGGESTIONS]
+
+
+def preload_backend() -> None:
+    """Import Enchant in the calling (UI) thread, so the checking thread never imports."""
+    with contextlib.suppress(ImportError):  # open_dictionary says so, in German
+        import enchant  # noqa: F401
 
 
 def open_dictionary(language: str = LANGUAGE) -> Dictionary:
@@ -59,12 +85,13 @@ def _open(language: str) -> Dictionary:
             "Rechtschreibprüfung nicht verfügbar: Enchant fehlt (Paket libenchant-2-2)."
         ) from exc
     try:
-        if not enchant.dict_exists(language):
-            raise DictionaryMissing(
-                "Kein deutsches Wörterbuch gefunden (Paket hunspell-de-de) – "
-                "die Rechtschreibprüfung ist aus."
-            )
-        return Dictionary(enchant.Dict(language))
+        for variant in VARIANTS.get(language, (language,)):
+            if enchant.dict_exists(variant):
+                return Dictionary(enchant.Dict(variant))
+        raise DictionaryMissing(
+            "Kein deutsches Wörterbuch gefunden (Paket hunspell-de-de) – "
+            "die Rechtschreibprüfung ist aus."
+        )
     except enchant.errors.Error as exc:
         raise DictionaryMissing(
             "Das Wörterbuch konnte nicht geladen werden – Prüfung aus."

@@ -172,17 +172,19 @@ def take_theirs(window: MainWindow, path: Path) -> bool:
     return True
 
 
+_UMLAUTS: dict[str, str | int | None] = {
+    "ä": "ae",
+    "ö": "oe",
+    "ü": "ue",
+    "ß": "ss",
+    "Ä": "Ae",
+    "Ö": "Oe",
+    "Ü": "Ue",
+}
+
+
 def slug(text: str) -> str:
-    umlauts: dict[str, str | int | None] = {
-        "ä": "ae",
-        "ö": "oe",
-        "ü": "ue",
-        "ß": "ss",
-        "Ä": "Ae",
-        "Ö": "Oe",
-        "Ü": "Ue",
-    }
-    text = text.translate(str.maketrans(umlauts))
+    text = text.translate(str.maketrans(_UMLAUTS))
     words = re.findall(r"[A-Za-z0-9]+", text)
     return "-".join(words)[:60].strip("-")
 

@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 import contextlib
-import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QScrollArea,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from pressdesk.model.files import DRAFT_SUFFIX
-from pressdesk.ui import fileops, menus
+from pressdesk.ui import fileops, menus, workers
 from pressdesk.ui.dialogs import Dialogs
 from pressdesk.ui.document import EditorDocument
 from pressdesk.ui.fileguard import FileGuard
@@ -32,30 +34,39 @@ from pressdesk.ui.forms.press_office import PressOfficeForm
 from pressdesk.ui.forms.section import Section, align_labels, visual_tab_order
 from pressdesk.ui.forms.text import TextForm
 from pressdesk.ui.preview import PreviewPane
-from pressdesk.ui.problems import ProblemsPanel, summary
+from pressdesk.ui.problems import MISSING, NotYetFilled, ProblemsPanel, summary
 from pressdesk.ui.recovery import AutoSaver, RecoveryStore
 from pressdesk.ui.registry import PROBLEM_STYLE, FieldRegistry
 from pressdesk.ui.widgets import TextField
 
+EXAMPLE_NOTE = (
+    "<b>Beispiel:</b> Das ist die Presseinformation vom 18.07.2018, zum Ansehen und "
+    "Ausprobieren. Eine eigene Pressemitteilung beginnen Sie mit <b>Datei › Neu</b> "
+    "(Strg+N)."
+)
+FIRST_SIZE = QSize(1280, 800)  # at most; smaller when the screen's work area is
+TITLE_BAR = 32  # the window manager's frame above the window, roughly
 VALIDATE_MS = 150
 STARTUP_DELAY_MS = 300
 
 
-class _Warmup(QObject):
-    done = Signal(int, object)
-
-    def run(self, draft: Any, profile: Any, revision: int) -> None:
-        try:
-            from pressdesk.validation import validate
-
-            problems = validate(draft, profile)
-        except ImportError:
-            problems = None
-        with contextlib.suppress(RuntimeError):
-            self.done.emit(revision, problems)
-
-
 class MainWindow(QMainWindow):
+    # Menu entries other code triggers or checks; menus.build() creates them.
+    recent_menu: QMenu
+    export_pdf_action: QAction
+    export_docx_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    preview_action: QAction
+    spell_action: QAction
+    new_action: QAction
+    open_action: QAction
+    save_action: QAction
+    print_action: QAction
+    toolbar: QToolBar
+    profile_menu: QMenu
+    command_keys: set[str]  # every menu shortcut, PortableText: fields leave these alone
+
     def __init__(
         self,
         doc: EditorDocument,
@@ -63,8 +74,13 @@ class MainWindow(QMainWindow):
         recovery: RecoveryStore | None = None,
         spelling: bool = True,
         preview: bool = True,
+        example: bool = False,
+        fresh: bool = False,
     ) -> None:
         super().__init__()
+        # Required fields of a new draft say "noch leer" until left (or an export).
+        self._reveal_missing = not fresh
+        self._left: set[str] = set()
         self.doc = doc
         doc.setParent(self)
         self.dialogs: Any = Dialogs(self)
@@ -77,7 +93,7 @@ class MainWindow(QMainWindow):
         self._build_form()
         self.preview = PreviewPane(doc)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.form_scroll)
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
@@ -100,7 +116,8 @@ class MainWindow(QMainWindow):
         doc.modifiedChanged.connect(lambda _m: self.update_title())
         doc.reset.connect(self.update_title)
         doc.reset.connect(self.update_tab_order)
-        doc.reset.connect(lambda: QTimer.singleShot(0, self.focus_start))
+        doc.reset.connect(lambda: QTimer.singleShot(0, self, self.focus_start))
+        doc.reset.connect(self._on_reset)
         doc.fieldChanged.connect(self._on_field_changed)
         doc.historyApplied.connect(self._show_history_change)
         self.recovery = recovery
@@ -110,13 +127,14 @@ class MainWindow(QMainWindow):
         self._want_preview = preview
         menus.build(self)
         self.update_title()
-        self.resize(1280, 800)
-        self.splitter.setSizes([700, 560])
+        self.example_note.setVisible(example)
+        self.restore_layout()
         self._dock_rows = -1
         self._fit_problems_dock()
         self._started = False
         self.setAcceptDrops(True)
-        self._warm = _Warmup(self)
+        self._hooked_app: QApplication | None = None
+        self._hook_app()
 
     # layout ----------------------------------------------------------------------
     def _build_form(self) -> None:
@@ -137,13 +155,21 @@ class MainWindow(QMainWindow):
             self.body_editor,
             self.closing_form,
         ]
+        self.example_note = QLabel(EXAMPLE_NOTE)
+        self.example_note.setObjectName("exampleNote")
+        self.example_note.setWordWrap(True)
+        self.example_note.setStyleSheet(
+            "#exampleNote { background: #e8f0fe; border: 1px solid #9bb7e0; border-radius: 3px;"
+            " padding: 6px; }"
+        )
+        layout.addWidget(self.example_note)
         for section in self.sections:
             layout.addWidget(section)
         layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(page)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setMinimumWidth(520)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidget(page)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setMinimumWidth(520)
         self.form_page = page
         align_labels(page)
         self.update_tab_order()
@@ -177,14 +203,125 @@ class MainWindow(QMainWindow):
             if isinstance(parent, Section) and not parent.body.isVisible():
                 parent.set_expanded(True)
             parent = parent.parentWidget()
-        self.form_page.layout().activate()
-        self.scroll.ensureWidgetVisible(widget, 40, 60)
+        layout = self.form_page.layout()
+        if layout is not None:
+            layout.activate()
+        self.form_scroll.ensureWidgetVisible(widget, 40, 60)
         # New rows (an added block) get their final height a moment later: look again.
-        QTimer.singleShot(0, lambda: self._scroll_to(widget))
+        QTimer.singleShot(0, widget, lambda: self._scroll_to(widget))
+
+    # keyboard: mnemonics that reach every field, and the form follows the focus -----
+    def _hook_app(self) -> None:
+        """The form follows the focus (Alt+letter, F4, a click on a problem). Closing the
+        window lets go of the application's signal: a window waiting for deletion must
+        not be called while its children are torn down."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self._hooked_app is None:
+            app.focusChanged.connect(self._on_focus_changed)
+            self._hooked_app = app
+
+    def _unhook_app(self) -> None:
+        app, self._hooked_app = self._hooked_app, None
+        if app is not None:
+            app.focusChanged.disconnect(self._on_focus_changed)
+
+    def jump_to_mnemonic(self, letter: str) -> QWidget | None:
+        """The field whose label has ``letter`` underlined, even in a folded section.
+
+        Qt takes Alt+letter as a shortcut only for visible labels; the form's fields
+        hand the others here (see widgets._alt_letter) instead of typing the letter."""
+        wanted = QKeySequence.mnemonic(f"&{letter}")
+        for label in self.form_page.findChildren(QLabel):
+            buddy = label.buddy()
+            if buddy is not None and QKeySequence.mnemonic(label.text()) == wanted:
+                self._ensure_visible(buddy)
+                buddy.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return buddy
+        for box in self.form_page.findChildren(QAbstractButton):
+            if box.isEnabled() and QKeySequence.mnemonic(box.text()) == wanted:
+                self._ensure_visible(box)
+                box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return box
+        return None
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """A field reached by Alt+letter, F4 or a click on a problem is scrolled into view;
+        a field the user leaves may say that it is still empty."""
+        # Qt is in the middle of moving the focus (a click, a hide, a deletion): the work
+        # waits for the event loop, rebuilding the problem list here crashed.
+        if new is not None and self.form_page.isAncestorOf(new):
+            QTimer.singleShot(0, self, self._keep_focus_visible)
+        if old is not None and not self._reveal_missing:
+            path = self.registry.path_of(old)
+            if path is not None and path not in self._left:
+                self._left.add(path)
+                QTimer.singleShot(0, self, self._show_current_problems)
+
+    def _show_current_problems(self) -> None:
+        self._show_problems(self.problems)
 
     def _scroll_to(self, widget: QWidget) -> None:
         with contextlib.suppress(RuntimeError):  # the widget was rebuilt meanwhile
-            self.scroll.ensureWidgetVisible(widget, 40, 60)
+            self.form_scroll.ensureWidgetVisible(widget, 40, 60)
+
+    # commands ------------------------------------------------------------------------
+    def new_draft(self) -> None:
+        """Datei › Neu: an empty draft whose required fields say "noch leer" at first."""
+        before = self.doc.revision
+        fileops.new(self)
+        if self.doc.revision != before:
+            self._reveal_missing = False
+            # The cursor moves to the reference after this: that is no field left by the user.
+            QTimer.singleShot(0, self, self._forget_left_fields)
+
+    def _forget_left_fields(self) -> None:
+        self._left.clear()
+        self._show_problems(self.problems)
+
+    def export(self, kind: str) -> None:
+        self.reveal_missing()
+        fileops.export(self, kind)
+
+    def setup_house(self) -> None:
+        """Datei › Pressestelle einrichten: a saved profile becomes the one in use."""
+        saved = self.dialogs.house_setup(self.doc.profile)
+        if saved is not None:
+            self.choose_profile(str(saved))
+
+    def choose_profile(self, name: str) -> None:
+        """Use a house profile for this draft and for new drafts (Datei › Profil)."""
+        from pressdesk.profile import ProfileError, load_profile
+
+        try:
+            profile = load_profile(name)
+        except ProfileError as exc:
+            self.dialogs.error("Profil nicht verfügbar", str(exc))
+            return
+        self.doc.profile = profile
+        settings = self.settings()
+        settings.setValue("profile/default", name)
+        if self.doc.path is not None:
+            settings.setValue(f"profile/drafts/{self.doc.path}", name)
+        settings.sync()
+        self.validate_now()
+        self.preview.schedule()
+        self.statusBar().showMessage(f"Profil: {profile.name}", 5000)
+
+    def _profile_for_opened_draft(self) -> None:
+        """A draft opened again gets the profile chosen for it last time."""
+        if self.doc.path is None:
+            return
+        name = self.settings().value(f"profile/drafts/{self.doc.path}")
+        if isinstance(name, str) and name:
+            from pressdesk.profile import ProfileError, load_profile
+
+            with contextlib.suppress(ProfileError):
+                self.doc.profile = load_profile(name)
+
+    def print_draft(self) -> None:
+        from pressdesk.ui.printing import print_draft
+
+        print_draft(self)
 
     def shortcut_list(self) -> list[tuple[str, str]]:
         return menus.shortcut_list(self)
@@ -195,34 +332,26 @@ class MainWindow(QMainWindow):
     # start-up work after the window is visible -------------------------------------
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        self._hook_app()
         if not self._started:
             self._started = True
-            QTimer.singleShot(0, self._after_show)
+            QTimer.singleShot(0, self, self._after_show)
 
     def _after_show(self) -> None:
-        # The first validation imports and warms up the checks (a few hundred ms);
-        # it runs in a thread so the window paints and takes keys meanwhile.
+        # The first validation imports and warms up the checks (a few hundred ms). It
+        # runs in the UI thread a moment after the window is painted: a worker thread
+        # must never be the first to import a module (see pressdesk.ui.workers).
         self.focus_start()
-        self._warm.done.connect(self._on_warm)
-        snapshot, revision, profile = self.doc.snapshot(), self.doc.revision, self.doc.profile
-        threading.Thread(
-            target=self._warm.run, args=(snapshot, profile, revision), daemon=True
-        ).start()
-        QTimer.singleShot(STARTUP_DELAY_MS, self._start_background)
+        QTimer.singleShot(STARTUP_DELAY_MS, self, self._start_background)
         if self.recovery is not None:
-            QTimer.singleShot(0, lambda: fileops.offer_recovery(self))
+            QTimer.singleShot(0, self, lambda: fileops.offer_recovery(self))
 
     def _start_background(self) -> None:
+        self.validate_now()
         if self._want_preview:
             self.preview.activate()
         if self._want_spelling:
             self.start_spelling()
-
-    def _on_warm(self, revision: int, problems: Any) -> None:
-        if problems is None or revision != self.doc.revision:
-            self.validate_now()
-        else:
-            self._show_problems(problems)
 
     def start_spelling(self) -> None:
         from pressdesk.ui.spelling import SpellService, names_in
@@ -271,12 +400,35 @@ class MainWindow(QMainWindow):
         return self.problems
 
     def _show_problems(self, problems: list[Any]) -> None:
-        self.problems = problems
-        self.registry.show_problems(self.problems)
-        self._mark_sections()
-        self.problems_panel.set_problems(self.problems)
-        self.problem_label.setText(summary(self.problems))
+        self.problems = problems  # all of them: export, F4
+        shown = [self._as_shown(p) for p in problems]
+        marked = [p for p in shown if not isinstance(p, NotYetFilled)]
+        self.registry.show_problems(marked)
+        self._mark_sections(marked)
+        self.problems_panel.set_problems(shown)
+        self.problem_label.setText(summary(shown))
         self._fit_problems_dock()
+
+    def _as_shown(self, problem: Any) -> Any:
+        """An empty required field the user has not left yet is "noch leer", not red."""
+        if self._reveal_missing or problem.text not in MISSING:
+            return problem
+        path = problem.path
+        if any(left == path or left.startswith((path + ".", path + "[")) for left in self._left):
+            return problem
+        return NotYetFilled(path, problem.label)
+
+    def reveal_missing(self) -> None:
+        """From now on an empty required field is an error (an export was tried)."""
+        if not self._reveal_missing:
+            self._reveal_missing = True
+            self._show_problems(self.problems)
+
+    def _on_reset(self) -> None:
+        self._profile_for_opened_draft()
+        self._reveal_missing = True  # an opened or restored draft: say everything
+        self._left.clear()
+        self.example_note.hide()
 
     def _fit_problems_dock(self) -> None:
         """As tall as the list needs, so no problems leave the space to the form."""
@@ -286,21 +438,21 @@ class MainWindow(QMainWindow):
             title = self.problems_dock.fontMetrics().height() + 6
             height = self.problems_panel.wanted_height() + title
             self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
-            QTimer.singleShot(0, self._keep_focus_visible)
+            QTimer.singleShot(0, self, self._keep_focus_visible)
 
     def _keep_focus_visible(self) -> None:
         """A taller problems panel shortens the form: the field being typed in stays in view."""
         widget = QApplication.focusWidget()
         if widget is None or not self.form_page.isAncestorOf(widget):
             return
-        if isinstance(widget, TextField) and widget.height() > self.scroll.height() // 2:
+        if isinstance(widget, TextField) and widget.height() > self.form_scroll.height() // 2:
             widget.show_cursor()  # a long paragraph: the line being typed
         else:
-            self.scroll.ensureWidgetVisible(widget, 40, 40)
+            self.form_scroll.ensureWidgetVisible(widget, 40, 40)
 
-    def _mark_sections(self) -> None:
+    def _mark_sections(self, problems: list[Any]) -> None:
         counts = {id(s): [0, 0] for s in self.sections}
-        for problem in self.problems:
+        for problem in problems:
             widget = self.registry.resolve(problem.path)
             while widget is not None and id(widget) not in counts:
                 widget = widget.parentWidget()
@@ -308,7 +460,6 @@ class MainWindow(QMainWindow):
                 counts[id(widget)][0 if problem.is_error else 1] += 1
         for section in self.sections:
             section.set_problems(*counts[id(section)])
-        self.problems_dock.setWindowTitle(f"Probleme – {summary(self.problems)}")
 
     def focus_problem(self, path: str) -> None:
         self.registry.focus(path)
@@ -337,7 +488,7 @@ class MainWindow(QMainWindow):
         path = self._dropped_draft(event)
         if path is not None:
             event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: fileops.open_file(self, path))
+            QTimer.singleShot(0, self, lambda: fileops.open_file(self, path))
 
     @staticmethod
     def _dropped_draft(event: Any) -> Path | None:
@@ -346,6 +497,46 @@ class MainWindow(QMainWindow):
         drafts = [f for f in files if f.suffix == DRAFT_SUFFIX]
         return drafts[0] if len(drafts) == 1 else None
 
+    # window size, splitter and zoom, remembered ----------------------------------------
+    @staticmethod
+    def settings() -> QSettings:
+        from pressdesk.ui.userdata import data_dir
+
+        return QSettings(str(data_dir() / "fenster.ini"), QSettings.Format.IniFormat)
+
+    @staticmethod
+    def first_geometry(available: QRect) -> QRect:
+        """The first window: at most 1280 × 800, inside the screen's work area (a 1280 × 720
+        laptop with a task bar), its title bar included."""
+        width = min(FIRST_SIZE.width(), available.width())
+        height = min(FIRST_SIZE.height(), available.height() - TITLE_BAR)
+        rect = QRect(0, 0, width, height)
+        rect.moveCenter(available.center())
+        rect.moveTop(max(available.top() + TITLE_BAR, rect.top()))
+        return rect
+
+    def restore_layout(self) -> None:
+        settings = self.settings()
+        geometry = settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen() or QApplication.primaryScreen()
+            self.setGeometry(self.first_geometry(screen.availableGeometry()))
+        splitter = settings.value("window/splitter")
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([self.width() * 11 // 20, self.width() * 9 // 20])
+        zoom = settings.value("preview/zoom")
+        if zoom not in (None, "", "fit"):
+            with contextlib.suppress(TypeError, ValueError):
+                self.preview.set_zoom(float(zoom))
+
+    def save_layout(self) -> None:
+        settings = self.settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        zoom = self.preview.zoom
+        settings.setValue("preview/zoom", "fit" if zoom is None else f"{zoom:.3f}")
+        settings.sync()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not fileops.confirm_discard(self):
             event.ignore()
@@ -353,4 +544,15 @@ class MainWindow(QMainWindow):
         if self.recovery is not None:
             self.recovery.close()
         self.guard.release()
+        self.save_layout()
+        self.shut_down()
         event.accept()
+
+    def shut_down(self) -> None:
+        """Stop the background work and wait for it, before Qt objects go away."""
+        self._unhook_app()
+        self.validate_timer.stop()
+        self.preview.stop()
+        if self.spell is not None:
+            self.spell.stop()
+        workers.wait_all()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
 from pressdesk.ui import fileops
 from pressdesk.ui.forms.body import BLOCK_LABELS
@@ -32,24 +35,32 @@ def build(w: MainWindow) -> None:
     bar = w.menuBar()
     std = QKeySequence.StandardKey
     m = bar.addMenu("&Datei")
-    _action(w, m, "&Neu", lambda: fileops.new(w), std.New)
-    _action(w, m, "Ö&ffnen …", lambda: fileops.open_file(w), std.Open)
+    w.new_action = _action(w, m, "&Neu", w.new_draft, std.New)
+    w.open_action = _action(w, m, "Ö&ffnen …", lambda: fileops.open_file(w), std.Open)
     w.recent_menu = m.addMenu("&Zuletzt geöffnet")
     w.recent_menu.aboutToShow.connect(lambda: fileops.fill_recent(w))
     m.addSeparator()
-    _action(w, m, "&Speichern", lambda: fileops.save(w), std.Save)
+    w.save_action = _action(w, m, "&Speichern", lambda: fileops.save(w), std.Save)
     _action(w, m, "Speichern &unter …", lambda: fileops.save_as(w), "Ctrl+Shift+S")
     m.addSeparator()
-    w.export_pdf_action = _action(
-        w, m, "Als &PDF exportieren …", lambda: fileops.export(w, "pdf"), "Ctrl+E"
-    )
+    w.export_pdf_action = _action(w, m, "Als &PDF exportieren …", lambda: w.export("pdf"), "Ctrl+E")
     w.export_docx_action = _action(
-        w, m, "Als &DOCX exportieren …", lambda: fileops.export(w, "docx"), "Ctrl+Shift+E"
+        w, m, "Als &DOCX exportieren …", lambda: w.export("docx"), "Ctrl+Shift+E"
     )
-    for action, kind in ((w.export_pdf_action, "pdf"), (w.export_docx_action, "docx")):
+    w.print_action = _action(w, m, "&Drucken …", w.print_draft, std.Print)
+    w.print_action.setStatusTip("Den Entwurf so drucken, wie ihn Vorschau und PDF zeigen")
+    for action, kind in (
+        (w.export_pdf_action, "pdf"),
+        (w.export_docx_action, "docx"),
+        (w.print_action, "pdf"),
+    ):
         if not fileops.exporter_available(kind):
             action.setEnabled(False)
             action.setStatusTip("Dieser Export ist in dieser Installation nicht verfügbar.")
+    m.addSeparator()
+    _action(w, m, "Pressestelle &einrichten …", w.setup_house)
+    w.profile_menu = m.addMenu("Pro&fil")
+    w.profile_menu.aboutToShow.connect(lambda: fill_profiles(w))
     m.addSeparator()
     _action(w, m, "&Beenden", w.close, "Ctrl+Q")
 
@@ -90,21 +101,91 @@ def build(w: MainWindow) -> None:
 
     m = bar.addMenu("&Hilfe")
     _action(w, m, "&Tastenkürzel", lambda: show_shortcuts(w), "F1")
+    build_toolbar(w)
+    w.command_keys = {
+        key.toString(QKeySequence.SequenceFormat.PortableText)
+        for action in w.findChildren(QAction)
+        for key in action.shortcuts()
+    }
+
+
+def fill_profiles(w: MainWindow) -> None:
+    """The house profiles to choose from; the open draft's is checked."""
+    from pressdesk.ui.house import all_profiles
+
+    menu = w.profile_menu
+    menu.clear()
+    for i, (name, title) in enumerate(all_profiles(), start=1):
+        action = menu.addAction(f"&{i} {title}")
+        action.setCheckable(True)
+        action.setChecked(title == w.doc.profile.name)
+        action.triggered.connect(lambda *_, n=name: w.choose_profile(n))
+
+
+def build_toolbar(w: MainWindow) -> QToolBar:
+    """The main commands as buttons with words, as in an office program."""
+    bar = QToolBar("Werkzeugleiste", w)
+    bar.setObjectName("mainToolBar")
+    bar.setMovable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    bar.setIconSize(QSize(16, 16))
+    icon = w.style().standardIcon
+    sp = QStyle.StandardPixmap
+    buttons: list[tuple[QAction, QStyle.StandardPixmap, str] | None] = [
+        (w.new_action, sp.SP_FileIcon, "Neu"),
+        (w.open_action, sp.SP_DialogOpenButton, "Öffnen"),
+        (w.save_action, sp.SP_DialogSaveButton, "Speichern"),
+        None,
+        (w.undo_action, sp.SP_ArrowBack, "Rückgängig"),
+        (w.redo_action, sp.SP_ArrowForward, "Wiederholen"),
+        None,
+        (w.export_pdf_action, sp.SP_FileDialogDetailedView, "PDF"),
+        (w.export_docx_action, sp.SP_FileDialogContentsView, "DOCX"),
+        (w.print_action, sp.SP_DesktopIcon, "Drucken"),
+    ]
+    for entry in buttons:
+        if entry is None:
+            bar.addSeparator()
+            continue
+        action, pixmap, text = entry
+        action.setIcon(icon(pixmap))
+        action.setIconText(text)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tip = action.text().replace("&", "").replace(" …", "")
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        bar.addAction(action)
+    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    w.toolbar = bar
+    return bar
 
 
 def shortcut_list(w: MainWindow) -> list[tuple[str, str]]:
     """(what, keys) for every menu command that has a shortcut, in menu order."""
     rows = []
     for menu_action in w.menuBar().actions():
-        for action in menu_action.menu().actions():
+        menu = menu_action.menu()
+        if not isinstance(menu, QMenu):
+            continue
+        for action in menu.actions():
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:
-                rows.append((action.text().replace("&", "").split("\t")[0], keys))
+                name = action.text().replace("&", "").split("\t")[0].removesuffix(" …")
+                rows.append((name, keys))
     return rows
 
 
+def shortcut_table(w: MainWindow) -> str:
+    """The shortcuts as a two-column table (rich text), keys left, command right."""
+    rows = [(keys, what) for what, keys in shortcut_list(w)]
+    rows.append(("Alt + unterstrichener Buchstabe", "zum Feld springen"))
+    rows.append(("Tab / Umschalt+Tab", "nächstes / voriges Feld"))
+    cells = "".join(
+        f"<tr><td style='padding-right:16px'><b>{html.escape(keys)}</b></td>"
+        f"<td>{html.escape(what)}</td></tr>"
+        for keys, what in rows
+    )
+    return f"<table cellspacing='2'>{cells}</table>"
+
+
 def show_shortcuts(w: MainWindow) -> None:
-    lines = [f"{keys}\t{what}" for what, keys in shortcut_list(w)]
-    lines.append("Alt + unterstrichener Buchstabe\tzum Feld springen")
-    lines.append("Tab / Umschalt+Tab\tnächstes / voriges Feld")
-    w.dialogs.info("Tastenkürzel", "\n".join(lines))
+    w.dialogs.info("Tastenkürzel", shortcut_table(w))

@@ -9,13 +9,13 @@ QtPdf and the exporter are imported on first use, after the window is shown.
 from __future__ import annotations
 
 import contextlib
-import threading
 import time
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
+from pressdesk.ui import workers
 from pressdesk.ui.document import EditorDocument
 
 DEBOUNCE_MS = 400
@@ -40,7 +40,7 @@ class _RenderJob:
         self.signals = signals
 
     def start(self) -> None:
-        threading.Thread(target=self.run, name="preview", daemon=True).start()
+        workers.start(self.run, name="preview")
 
     def run(self) -> None:
         start = time.perf_counter()
@@ -81,13 +81,15 @@ class PreviewPane(QWidget):
         self.status.setObjectName("previewStatus")
         self.status.setStyleSheet("color: #444; padding: 2px 4px;")
         layout.addWidget(self.status)
+        # The stack joins the pane's layout before it gets a page: a page added to a
+        # layout without a widget would show as a window of its own for a moment.
         self.stack = QStackedLayout()
-        self.placeholder = QLabel("Vorschau wird erstellt …")
+        layout.addLayout(self.stack, 1)
+        self.placeholder = QLabel("Vorschau wird erstellt …", self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.stack.addWidget(self.placeholder)
-        layout.addLayout(self.stack, 1)
-        self._signals = _Signals()
+        self._signals = _Signals(self)  # owned by the pane, gone with it
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)
         self.timer = QTimer(self)
@@ -95,6 +97,8 @@ class PreviewPane(QWidget):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.refresh_now)
         self._active = False
+        self._stopped = False
+        self._rendered_once = False
         self._stale = False
         self._zoom: float | None = None  # None: the page fits the pane's width
 
@@ -107,6 +111,14 @@ class PreviewPane(QWidget):
 
     def fit_width(self) -> None:
         self._set_zoom(None)
+
+    @property
+    def zoom(self) -> float | None:
+        """The zoom factor the user chose; None: the page fits the pane's width."""
+        return self._zoom
+
+    def set_zoom(self, factor: float | None) -> None:
+        self._set_zoom(factor)
 
     def _fit_factor(self) -> float:
         if self._view is None or self._pdf_doc is None or self.pages == 0:
@@ -163,11 +175,25 @@ class PreviewPane(QWidget):
         if self._busy:
             self._pending = True
             return
+        if self._stopped:
+            return
         self._busy = True
         self._pending = False
         self._generation += 1
         job = _RenderJob(self._generation, self.doc.snapshot(), self.doc.profile, self._signals)
-        job.start()
+        if self._rendered_once:
+            job.start()
+        else:
+            # The first render imports the exporter (reportlab, fontTools …): here, in
+            # the UI thread, never in a worker (see pressdesk.ui.workers).
+            self._rendered_once = True
+            workers.load_codecs()
+            job.run()
+
+    def stop(self) -> None:
+        """No more renders (the window closes); one in flight finishes on its own."""
+        self._stopped = True
+        self.timer.stop()
 
     def _ensure_view(self) -> bool:
         if self._view is not None:
@@ -215,6 +241,6 @@ class PreviewPane(QWidget):
             old.deleteLater()  # QPdfDocument has let go of it
         self.pages = self._pdf_doc.pageCount()
         self.stack.setCurrentWidget(self._view)
-        QTimer.singleShot(0, lambda: bar.setValue(position))
+        QTimer.singleShot(0, bar, lambda: bar.setValue(position))
         self.status.setText(f"Vorschau (Entwurf) · {pages_label(self.pages)}")
         self.rendered.emit(self.pages)

@@ -36,6 +36,7 @@ class FieldRegistry:
         self._containers: dict[str, Callable[[], None]] = {}
         self._base_tips: dict[int, str] = {}
         self._marked: list[QWidget] = []
+        self._writers: dict[str, tuple[Any, Callable[[Any], None]]] = {}
         self.ensure_visible: Callable[[QWidget], None] = lambda w: None
         self.on_bind: Callable[[QWidget], None] | None = None
         doc.fieldChanged.connect(self.on_field_changed)
@@ -49,7 +50,12 @@ class FieldRegistry:
         self.labels[path] = label
         self._base_tips[id(widget)] = widget.toolTip()
         widget.setAccessibleName(label)
-        widget.edited.connect(lambda value, p=path, t=label: self.doc.set_value(p, value, t))
+
+        def write(value: Any, p: str = path, t: str = label) -> None:
+            self.doc.set_value(p, value, t)
+
+        widget.edited.connect(write)
+        self._writers[path] = (widget, write)
         with contextlib.suppress(IndexError, AttributeError, TypeError):
             widget.show_value(self.doc.value(path))
         if self.on_bind is not None:
@@ -68,10 +74,36 @@ class FieldRegistry:
     def unbind_under(self, prefix: str) -> None:
         """Forget ``prefix[...]`` and ``prefix.…`` before the widgets are rebuilt."""
         for path in [p for p in self.widgets if p.startswith((prefix + "[", prefix + "."))]:
+            self._disconnect(path)
             widget = self.widgets.pop(path)
             self.bound.discard(path)
             self._marked = [w for w in self._marked if w is not widget]
             self.labels.pop(path, None)
+
+    def _disconnect(self, path: str) -> None:
+        """A widget that is going away no longer writes to the draft: until deleteLater
+        is done it could still emit, and its path may mean another block by then."""
+        widget, write = self._writers.pop(path, (None, None))
+        if widget is not None:
+            with contextlib.suppress(RuntimeError):  # already deleted
+                widget.edited.disconnect(write)
+
+    def path_of(self, widget: QWidget) -> str | None:
+        """The path a widget is bound to (None for other widgets)."""
+        for path in self.bound:
+            if self.widgets.get(path) is widget:
+                return path
+        return None
+
+    def forget(self, path: str) -> None:
+        """Forget ``path`` and everything under it (its widgets are going away)."""
+        self.unbind_under(path)
+        self._disconnect(path)
+        widget = self.widgets.pop(path, None)
+        self.bound.discard(path)
+        self.labels.pop(path, None)
+        if widget is not None:
+            self._marked = [w for w in self._marked if w is not widget]
 
     # draft -> widgets ----------------------------------------------------------------
     def on_field_changed(self, path: str) -> None:

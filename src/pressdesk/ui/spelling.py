@@ -15,14 +15,14 @@ from __future__ import annotations
 import contextlib
 import queue
 import re
-import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from pressdesk.ui.dictionary import Dictionary, DictionaryMissing, open_dictionary
+from pressdesk.ui import workers
+from pressdesk.ui.dictionary import Dictionary, DictionaryMissing, open_dictionary, preload_backend
 from pressdesk.ui.userdata import data_dir
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -30,12 +30,36 @@ ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:de|nrw|bund|eu|com
 NAME = re.compile(r"\b[^\W\d_a-zäöüß][^\W\d_]+")
 
 
+# "Staatssekretärin Serap Güler", "Integrationsdezernent Dr. Ralf Krumpholz": in a
+# press release a name follows the person's office, so the words after an office
+# (and an academic title) are a name, wherever the draft uses them.
+OFFICE_AND_NAME = re.compile(
+    r"(?:sekretär|minister|präsident|dezernent|bürgermeister|direktor|leiter|sprecher"
+    r"|beauftragte|rätin|rat)(?:in|innen)?\s+(?:(?:Dr|Prof)\.\s+)*"
+    r"((?:[^\W\d_a-zäöüß][^\W\d_]+[ -]){0,2}[^\W\d_a-zäöüß][^\W\d_]+)"
+)
+TITLE_AND_NAME = re.compile(
+    r"\b(?:Dr|Prof)\.\s+((?:[^\W\d_a-zäöüß][^\W\d_]+[ -]){0,2}[^\W\d_a-zäöüß][^\W\d_]+)"
+)
+
+
+MAX_WAITING_SUGGESTIONS = 20
+
+
 def names_in(draft: Any) -> set[str]:
-    """Capitalised words of the fields where a draft names people and places."""
+    """Names the draft gives: capitalised words of the fields where it names people and
+    places, and the words after an office or title in any text (see OFFICE_AND_NAME)."""
     office = draft.press_office
     texts = [office.organisation, office.unit, *office.address, draft.photo_credits]
     texts += [block.speaker for block in draft.body]
-    return {word for text in texts for word in NAME.findall(text)}
+    names = {word for text in texts for word in NAME.findall(text)}
+    prose = [draft.headline, draft.subheadline, draft.announcement, draft.contact]
+    prose += [text for block in draft.body for text in (block.text, block.speaker, *block.items)]
+    for text in prose:
+        for pattern in (OFFICE_AND_NAME, TITLE_AND_NAME):
+            for match in pattern.finditer(text):
+                names.update(NAME.findall(match.group(1)))
+    return names
 
 
 class SpellService(QObject):
@@ -61,6 +85,7 @@ class SpellService(QObject):
         self.highlighters: list[SpellHighlighter] = []
         self.before_replace: Any = lambda: None
         self._pending_menu: Any = None
+        self._stopping = False
         self.suggested.connect(self._on_suggested)
 
     def _read_personal(self) -> set[str]:
@@ -70,7 +95,13 @@ class SpellService(QObject):
             return set()
 
     def start(self) -> None:
-        threading.Thread(target=self._work, name="spelling", daemon=True).start()
+        preload_backend()  # in the UI thread: a worker never imports (pressdesk.ui.workers)
+        workers.start(self._work, name="spelling")
+
+    def stop(self) -> None:
+        """End the checking thread (the window closes)."""
+        self._stopping = True
+        self._queue.put(None)
 
     def _work(self) -> None:
         with contextlib.suppress(RuntimeError):  # the window closed while we worked
@@ -84,9 +115,11 @@ class SpellService(QObject):
             return
         self.dictionary = dictionary
         self.ready.emit()
-        while True:
+        while not self._stopping:
             if self._to_suggest and self._queue.empty():
-                self._prepare_suggestions(dictionary, self._to_suggest.pop(0))
+                # Newest first: while typing, "Landesregieru" is found unknown before
+                # "Landesregierug"; the word the user sees now is the one to prepare.
+                self._prepare_suggestions(dictionary, self._to_suggest.pop())
                 continue
             batch = [self._queue.get()]
             while not self._queue.empty() and len(batch) < 200:
@@ -98,6 +131,7 @@ class SpellService(QObject):
                 self.known[w] = known  # type: ignore[index]
                 if not known:
                     self._to_suggest.append(w)  # type: ignore[arg-type]
+                    del self._to_suggest[:-MAX_WAITING_SUGGESTIONS]
             self.checked.emit()
 
     def _prepare_suggestions(self, dictionary: Dictionary, word: str) -> None:
@@ -163,7 +197,7 @@ class SpellService(QObject):
         word = cursor.selectedText()
         if not word or not self.enabled or self.verdict(word) is not False:
             return
-        first = menu.actions()[0] if menu.actions() else None
+        first = menu.actions()[0] if menu.actions() else menu.addSeparator()
 
         def put(text: str) -> Any:
             action = menu.addAction(text)
@@ -208,7 +242,7 @@ class SpellService(QObject):
 
         self._pending_menu = on_suggested
         menu.aboutToHide.connect(lambda: setattr(self, "_pending_menu", None))
-        threading.Thread(target=self._prepare_suggestions_now, args=(word,), daemon=True).start()
+        workers.start(self._prepare_suggestions_now, word, name="suggestions")
 
     def _on_suggested(self, word: str, found: list[str]) -> None:
         # A slot of this object, so it runs in the UI thread whoever emitted.
@@ -221,13 +255,28 @@ class SpellService(QObject):
                 self._prepare_suggestions(self.dictionary, word)
 
 
+LINKING = ("s", "es", "n", "en", "e")  # Fugenelemente: Stiftung-s-rat
+
+
+def readings(match: re.Match[str], text: str) -> list[str]:
+    """The ways a word can be right: as it stands; with its period ("Dr.", "bzw.");
+    as the first part of a compound cut short ("Stiftungs- und Drittmittel")."""
+    word, after = match.group(), text[match.end() : match.end() + 2]
+    found = [word]
+    if after[:1] == ".":
+        found.append(word + ".")
+    if after[:1] == "-" and (after[1:] in ("", " ", ",", "/") or after[1:].isspace()):
+        found += [word[: -len(e)] for e in LINKING if word.endswith(e) and len(word) > len(e) + 2]
+    return found
+
+
 class SpellHighlighter(QSyntaxHighlighter):
     def __init__(self, document: Any, service: SpellService) -> None:
         super().__init__(document)
         self.service = service
-        self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.format.setUnderlineColor(QColor(Qt.GlobalColor.red))
+        self.error_format = QTextCharFormat()
+        self.error_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.error_format.setUnderlineColor(QColor(Qt.GlobalColor.red))
 
     def highlightBlock(self, text: str) -> None:
         service = self.service
@@ -239,7 +288,7 @@ class SpellHighlighter(QSyntaxHighlighter):
             for match in WORD.finditer(text):
                 if any(a <= match.start() < b for a, b in skip):
                     continue
-                if service.verdict(match.group()) is False:
-                    self.setFormat(match.start(), match.end() - match.start(), self.format)
+                if all(service.verdict(w) is False for w in readings(match, text)):
+                    self.setFormat(match.start(), match.end() - match.start(), self.error_format)
         finally:
             service.asking = None

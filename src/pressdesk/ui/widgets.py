@@ -8,18 +8,20 @@ edit back. German typography (``„…“``, en dash) is applied while typing th
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QWidget,
 )
 
@@ -28,22 +30,61 @@ from pressdesk.typography import type_as_you_go
 _HISTORY_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
 
-def _leave_history_keys_to_window(event: QEvent) -> bool:
-    """Let Ctrl+Z/Ctrl+Y reach the window's undo stack instead of the widget's own."""
-    if event.type() == QEvent.Type.ShortcutOverride and any(
-        event.matches(k)  # type: ignore[attr-defined]
-        for k in _HISTORY_KEYS
-    ):
+def _leave_window_keys(widget: QWidget, event: QEvent) -> bool:
+    """Ctrl+Z/Ctrl+Y and every menu shortcut (Strg+E …) reach the window, not the field.
+
+    A line edit claims Ctrl+E as "end of line", a text edit Ctrl+Z as its own undo;
+    the window's commands win, so a shortcut works wherever the cursor is.
+    """
+    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        return False
+    if any(event.matches(k) for k in _HISTORY_KEYS) or _is_window_command(widget, event):
         event.ignore()
         return True
     return False
 
 
+def _alt_letter(widget: QWidget, event: QEvent) -> bool:
+    """Alt+letter that no visible label took: a field in a folded section, or nothing.
+
+    Qt offers Alt+letter to the focused field as text when no shortcut matched (its
+    label is hidden in a collapsed section): "Duisburg" + Alt+M became "Duisburgm".
+    """
+    if (
+        event.type() != QEvent.Type.KeyPress
+        or not isinstance(event, QKeyEvent)
+        or event.modifiers() != Qt.KeyboardModifier.AltModifier
+        or not event.text().isalpha()
+    ):
+        return False
+    from pressdesk.ui.main_window import MainWindow
+
+    window = widget.window()
+    if isinstance(window, MainWindow):
+        window.jump_to_mnemonic(event.text())
+    return True
+
+
+def _is_window_command(widget: QWidget, event: QKeyEvent) -> bool:
+    from pressdesk.ui.main_window import MainWindow  # loaded already: it built this widget
+
+    window = widget.window()
+    if not isinstance(window, MainWindow) or event.key() in _MODIFIER_KEYS:
+        return False
+    keys = QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.PortableText)
+    return keys in window.command_keys
+
+
+_MODIFIER_KEYS = (Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta)
+
+
 def _use_window_history(widget: QWidget, menu: Any) -> None:
     """The widget's own (disabled) undo entries give way to the window's undo stack."""
+    from pressdesk.ui.main_window import MainWindow  # loaded already: it built this widget
+
     actions = menu.actions()
     window = widget.window()
-    if len(actions) > 2 and hasattr(window, "undo_action"):
+    if len(actions) > 2 and isinstance(window, MainWindow):
         menu.removeAction(actions[0])
         menu.removeAction(actions[1])
         menu.insertActions(actions[2], [window.undo_action, window.redo_action])
@@ -85,7 +126,7 @@ class LineField(QLineEdit):
             self.setCursorPosition(min(pos, len(value)) if self.hasFocus() else 0)
 
     def event(self, event: QEvent) -> bool:
-        return _leave_history_keys_to_window(event) or super().event(event)
+        return _leave_window_keys(self, event) or _alt_letter(self, event) or super().event(event)
 
 
 class TextField(QPlainTextEdit):
@@ -116,7 +157,7 @@ class TextField(QPlainTextEdit):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self._on_changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
-        self.cursorPositionChanged.connect(lambda: QTimer.singleShot(0, self.show_cursor))
+        self.cursorPositionChanged.connect(lambda: QTimer.singleShot(0, self, self.show_cursor))
         self._fit_height()
 
     def show_cursor(self) -> None:
@@ -126,9 +167,10 @@ class TextField(QPlainTextEdit):
         parent = self.parentWidget()
         while parent is not None and not isinstance(parent, QScrollArea):
             parent = parent.parentWidget()
-        if parent is not None and parent.widget() is not None:
+        content = parent.widget() if parent is not None else None
+        if parent is not None and content is not None:
             rect = self.cursorRect()
-            point = self.viewport().mapTo(parent.widget(), rect.center())
+            point = self.viewport().mapTo(content, rect.center())
             parent.ensureVisible(point.x(), point.y(), 20, rect.height() + 8)
 
     def _fit_height(self, *_: object) -> None:
@@ -139,7 +181,7 @@ class TextField(QPlainTextEdit):
         if self.height() != height:
             self.setFixedHeight(height)
 
-    def resizeEvent(self, event):
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_height()
 
@@ -194,7 +236,7 @@ class TextField(QPlainTextEdit):
 
     spell_menu = None  # set by the spell checker: (edit, menu, cursor) -> None
 
-    def contextMenuEvent(self, event):
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
         _use_window_history(self, menu)
         if self.spell_menu is not None:
@@ -217,7 +259,7 @@ class TextField(QPlainTextEdit):
 
     on_backspace_at_start: Any = None  # set by a body block: joins it to the one above
 
-    def keyPressEvent(self, event):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         cursor = self.textCursor()
         if (
             event.key() == Qt.Key.Key_Backspace
@@ -237,7 +279,7 @@ class TextField(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        return _leave_history_keys_to_window(event) or super().event(event)
+        return _leave_window_keys(self, event) or _alt_letter(self, event) or super().event(event)
 
 
 class LinesField(TextField):
@@ -245,6 +287,7 @@ class LinesField(TextField):
 
     def __init__(self, parent: QWidget | None = None, *, typography: bool = False) -> None:
         super().__init__(parent, typography=typography, min_lines=2)
+        self._last_lines: list[str] = []
         self.textChanged.connect(self._emit_lines)
 
     def _on_changed(self) -> None:
@@ -258,8 +301,10 @@ class LinesField(TextField):
                 self._replace(new, pos)
 
     def _emit_lines(self) -> None:
-        if not self._updating:
-            self.edited.emit(self.lines())
+        # A re-layout or re-highlight also says textChanged; only a change is an edit.
+        if not self._updating and self.lines() != self._last_lines:
+            self._last_lines = self.lines()
+            self.edited.emit(self._last_lines)
 
     def lines(self) -> list[str]:
         return self.toPlainText().split("\n") if self.toPlainText() else []
@@ -267,52 +312,144 @@ class LinesField(TextField):
     def show_value(self, value: list[str]) -> None:  # type: ignore[override]
         if self.lines() != list(value):
             self._replace("\n".join(value))
+        self._last_lines = self.lines()
 
 
-class DateField(QDateEdit):
-    """A date picker over an ISO string; the empty date shows as "kein Datum"."""
+DATE_FORMATS = ("dd.MM.yyyy", "d.M.yyyy", "dd.MM.yy", "d.M.yy", "yyyy-MM-dd")
+_DATE_TEXT = re.compile(r"\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})|\d{4}-\d{2}-\d{2}|\d{8}")
+
+
+def parse_date(text: str) -> QDate | None:
+    """``24.12.2026``, ``24.12.26``, ``2026-12-24`` or ``24122026``; None for anything else.
+
+    A two-digit year is in this century: a press release is dated now, not in 1926.
+    """
+    text = text.strip()
+    if not _DATE_TEXT.fullmatch(text):
+        return None
+    if re.fullmatch(r"\d{8}", text):
+        text = f"{text[:2]}.{text[2:4]}.{text[4:]}"
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2}", text):
+        day, month, year = (int(x) for x in text.split("."))
+        parsed = QDate(2000 + year, month, day)
+    else:
+        parsed = next(
+            (
+                d
+                for d in (QDate.fromString(text, f) for f in DATE_FORMATS)
+                if d.isValid() and d.year() >= 1000
+            ),
+            QDate(),
+        )
+    return parsed if parsed.isValid() else None
+
+
+class DateField(QLineEdit):
+    """A date typed as a person writes it, or picked from a calendar.
+
+    Accepts ``24.12.2026``, ``24.12.26`` and ``2026-12-24``; the draft holds the ISO
+    date, or the text as typed while it is no date (validation marks it). The text
+    is never rewritten while the user types; leaving the field shows the date as
+    ``24.12.2026``. Up/Down change the day, month or year under the cursor; Alt+Down
+    (and the calendar button) open the calendar.
+    """
 
     edited = Signal(object)
-    EMPTY = QDate(1990, 1, 1)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._updating = False
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("dd.MM.yyyy")
-        self.setMinimumDate(self.EMPTY)
-        self.setSpecialValueText("kein Datum")
-        self.setDate(self.EMPTY)
-        self.dateChanged.connect(self._on_changed)
-        self.lineEdit().installEventFilter(self)
-
-    def eventFilter(self, watched: Any, event: QEvent) -> bool:
-        return _leave_history_keys_to_window(event) or super().eventFilter(watched, event)
-
-    def event(self, event: QEvent) -> bool:
-        return _leave_history_keys_to_window(event) or super().event(event)
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        # Tab leaves the field as in any form; digits and "." step through day, month, year.
-        return QWidget.focusNextPrevChild(self, next)
+        self.setPlaceholderText("TT.MM.JJJJ")
+        self.setMaximumWidth(150)
+        self.setToolTip("Datum, z. B. 24.12.2026, 24.12.26 oder 2026-12-24")
+        self._stored = ""
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+        self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setToolTip("Kalender (Alt+↓)")
+        self.calendar_action.triggered.connect(self.open_calendar)
+        self.calendar: QCalendarWidget | None = None
+        self.textEdited.connect(self._on_edited)
+        self.editingFinished.connect(self._tidy)
 
     def value(self) -> str:
-        d = self.date()
-        return "" if d == self.EMPTY else d.toString("yyyy-MM-dd")
+        return self._stored
 
-    def _on_changed(self, _date: QDate) -> None:
-        if not self._updating:
-            self.edited.emit(self.value())
+    def _value_of(self, text: str) -> str:
+        parsed = parse_date(text)
+        return parsed.toString("yyyy-MM-dd") if parsed is not None else text.strip()
+
+    def _on_edited(self, text: str) -> None:
+        self._stored = self._value_of(text)
+        self.edited.emit(self._stored)
+
+    def _tidy(self) -> None:
+        """Leaving the field shows the date in the German form; the value stays the same."""
+        parsed = parse_date(self.text())
+        if parsed is not None and self.text() != parsed.toString("dd.MM.yyyy"):
+            self.setText(parsed.toString("dd.MM.yyyy"))
 
     def show_value(self, value: str) -> None:
-        parsed = QDate.fromString(value or "", "yyyy-MM-dd")
-        target = parsed if parsed.isValid() and parsed > self.EMPTY else self.EMPTY
-        if self.date() != target:
-            self._updating = True
-            try:
-                self.setDate(target)
-            finally:
-                self._updating = False
+        self._stored = value or ""
+        if self._value_of(self.text()) == self._stored:
+            return  # the text says this already (maybe as 24.12.26 while typing)
+        parsed = QDate.fromString(self._stored, "yyyy-MM-dd")
+        text = parsed.toString("dd.MM.yyyy") if parsed.isValid() else self._stored
+        pos = self.cursorPosition()
+        self.setText(text)
+        self.setCursorPosition(min(pos, len(text)) if self.hasFocus() else 0)
+
+    def _set_date(self, date: QDate) -> None:
+        text = date.toString("dd.MM.yyyy")
+        pos = self.cursorPosition()
+        self.setText(text)
+        self.setCursorPosition(min(pos, len(text)))
+        self._on_edited(text)
+
+    def _step(self, step: int) -> None:
+        date = parse_date(self.text())
+        if date is None:
+            return
+        self._tidy()
+        pos = self.cursorPosition()
+        if pos <= 2:
+            self._set_date(date.addDays(step))
+        elif pos <= 5:
+            self._set_date(date.addMonths(step))
+        else:
+            self._set_date(date.addYears(step))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if alt and event.key() == Qt.Key.Key_Down:
+            self.open_calendar()
+            return
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not alt:
+            self._step(1 if event.key() == Qt.Key.Key_Up else -1)
+            return
+        super().keyPressEvent(event)
+
+    def open_calendar(self) -> None:
+        if self.calendar is None:
+            self.calendar = QCalendarWidget(self)
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.setGridVisible(True)
+            self.calendar.activated.connect(self._picked)
+            self.calendar.clicked.connect(self._picked)
+        current = parse_date(self.text())
+        self.calendar.setSelectedDate(current if current is not None else QDate.currentDate())
+        self.calendar.adjustSize()
+        below = self.mapToGlobal(self.rect().bottomLeft())
+        self.calendar.move(below)
+        self.calendar.show()
+        self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _picked(self, date: QDate) -> None:
+        if self.calendar is not None:
+            self.calendar.hide()
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+        self._set_date(date)
+
+    def event(self, event: QEvent) -> bool:
+        return _leave_window_keys(self, event) or _alt_letter(self, event) or super().event(event)
 
 
 class ChoiceField(QComboBox):

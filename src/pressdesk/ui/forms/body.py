@@ -34,6 +34,27 @@ BLOCK_LABELS = {
 }
 
 
+def retyped(block: Block, kind: str) -> Block:
+    """``block`` as ``kind``, its visible text carried over to the new kind's fields."""
+    new = copy.deepcopy(block)
+    new.type = kind  # type: ignore[assignment]
+    if kind == "list" and block.type != "list":
+        lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+        new.items = new.items if new.items and not lines else lines
+        new.text = ""
+    elif kind != "list" and block.type == "list" and not block.text.strip():
+        new.text = " ".join(item.strip() for item in block.items if item.strip())
+        new.items = []
+    return new
+
+
+def shown_texts(block: Block) -> list[str]:
+    """The texts the form shows for a block of its type (what the counts count)."""
+    if block.type == "list":
+        return list(block.items)
+    return [block.text, block.speaker] if block.type == "quote" else [block.text]
+
+
 class BlockEditor(QFrame):
     def __init__(self, registry: FieldRegistry, index: int, owner: BodyEditor) -> None:
         super().__init__()
@@ -55,8 +76,8 @@ class BlockEditor(QFrame):
         top.addWidget(self.type)
         top.addStretch(1)
         for text, tip, slot in (
-            ("▲", "Nach oben (Alt+Umschalt+↑)", lambda: owner.move(self.index, -1)),
-            ("▼", "Nach unten (Alt+Umschalt+↓)", lambda: owner.move(self.index, 1)),
+            ("▲", "Nach oben (Alt+Umschalt+↑)", lambda: owner.move_block(self.index, -1)),
+            ("▼", "Nach unten (Alt+Umschalt+↓)", lambda: owner.move_block(self.index, 1)),
             ("✕", "Block entfernen (Strg+Umschalt+Entf)", lambda: owner.remove(self.index)),
         ):
             button = QToolButton()
@@ -79,7 +100,10 @@ class BlockEditor(QFrame):
         for w in (self.text, self.speaker, self.items):
             layout.addWidget(w)
         label = f"{BLOCK_LABELS[registry.doc.draft.body[index].type]} {index + 1}"
-        registry.bind(f"{path}.type", self.type, f"Art von Block {index + 1}")
+        # The type box converts the block's text (see BodyEditor.retype), so it writes
+        # through the body editor, not straight to ``.type``.
+        registry.anchor(f"{path}.type", self.type)
+        self.type.edited.connect(lambda kind: owner.retype(self.index, kind))
         registry.bind(f"{path}.text", self.text, label)
         registry.bind(f"{path}.speaker", self.speaker, f"Sprecher in Block {index + 1}")
         registry.bind(f"{path}.items", self.items, f"Aufzählung {index + 1}")
@@ -88,7 +112,7 @@ class BlockEditor(QFrame):
         self.show_type()
 
     def _on_field(self, path: str) -> None:
-        if path == f"body[{self.index}].type":
+        if path in (f"body[{self.index}].type", f"body[{self.index}]"):
             self.show_type()
 
     def show_type(self) -> None:
@@ -96,6 +120,7 @@ class BlockEditor(QFrame):
         if self.index >= len(body):
             return
         kind = body[self.index].type
+        self.type.show_value(kind)
         self.text.setVisible(kind != "list")
         self.speaker.setVisible(kind == "quote")
         self.items.setVisible(kind == "list")
@@ -110,6 +135,7 @@ class BlockEditor(QFrame):
         self.text.setFont(font)
         # The anchor for problems on the block follows what is visible.
         self.registry.anchor(f"body[{self.index}]", self.items if kind == "list" else self.text)
+        self.text.setAccessibleName(f"{BLOCK_LABELS[kind]} {self.index + 1}")
 
     def owns_focus(self) -> bool:
         focus = QGuiApplication.focusObject()
@@ -148,22 +174,36 @@ class BodyEditor(Section):
         self.rebuild()
 
     def rebuild(self) -> None:
-        self.registry.unbind_under("body")
-        for block in self.blocks:
+        """Match the block editors to the draft's body.
+
+        Editors are bound by index, so an editor is kept for every index that still
+        exists (the registry then shows the new values in it); only blocks added or
+        removed at the end create or delete widgets. Adding a paragraph to a long
+        release builds one editor, not all of them.
+        """
+        count = len(self.doc.draft.body)
+        while len(self.blocks) > count:
+            block = self.blocks.pop()
+            self.registry.forget(f"body[{block.index}]")
+            # Until deleteLater is done, the old block must not answer the document's
+            # changes (it would re-anchor its index to a widget about to go).
+            self.doc.fieldChanged.disconnect(block._on_field)
             block.hide()
             block.deleteLater()
-        self.blocks = []
-        for i in range(len(self.doc.draft.body)):
+        for i in range(len(self.blocks), count):
             editor = BlockEditor(self.registry, i, self)
             self.list_layout.addWidget(editor)
             editor.show()  # at once, so focus can move into it
             self.blocks.append(editor)
+        for block in self.blocks:
+            block.show_type()
         self.update_count()
 
     def update_count(self) -> None:
         body = self.doc.draft.body
-        chars = sum(len(b.text) + len(b.speaker) + sum(len(i) for i in b.items) for b in body)
-        words = self.doc.draft.body_word_count()
+        texts = [text for block in body for text in shown_texts(block)]
+        chars = sum(len(text) for text in texts)
+        words = sum(len(text.split()) for text in texts)
         blocks = "1 Block" if len(body) == 1 else f"{len(body)} Blöcke"
         self.count.setText(f"{blocks} · {words} Wörter · {chars} Zeichen")
 
@@ -240,7 +280,7 @@ class BodyEditor(Section):
         cursor.setPosition(len(parts[-1]))
         last.setTextCursor(cursor)
 
-    def move(self, index: int, step: int) -> None:
+    def move_block(self, index: int, step: int) -> None:
         body = copy.deepcopy(self.doc.draft.body)
         target = index + step
         if not (0 <= index < len(body) and 0 <= target < len(body)):
@@ -258,15 +298,30 @@ class BodyEditor(Section):
     def move_current(self, step: int) -> None:
         current = self.current_index()
         if current is not None:
-            self.move(current, step)
+            self.move_block(current, step)
+
+    def retype(self, index: int, kind: str) -> None:
+        """Make a block a paragraph, quote, subheading or list, keeping what was typed.
+
+        Text becomes the list's item (one per line) and list items become the text, so
+        nothing typed disappears from the form; one undo step brings the old block back.
+        """
+        body = self.doc.draft.body
+        if not 0 <= index < len(body) or body[index].type == kind:
+            return
+        block = retyped(body[index], kind)
+        self.doc.set_value(f"body[{index}]", block, f"Als {BLOCK_LABELS[kind]}", merge=False)
+        widget = self.registry.focus(f"body[{index}]")
+        if isinstance(widget, TextField):
+            cursor = widget.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End)
+            widget.setTextCursor(cursor)
 
     def retype_current(self, kind: str) -> None:
         """Make the block with the cursor a paragraph, quote, subheading or list."""
         current = self.current_index()
         if current is not None:
-            path = f"body[{current}].type"
-            self.doc.set_value(path, kind, f"Als {BLOCK_LABELS[kind]}", merge=False)
-            self.registry.focus(f"body[{current}]")
+            self.retype(current, kind)
 
     def remove_current(self) -> None:
         current = self.current_index()

@@ -47,8 +47,9 @@ class LinkList(QWidget):
         self.registry.unbind_under(self.path)
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         items = self.registry.doc.value(self.path)
         for col, (_key, placeholder, _label) in enumerate(self.columns):
             if items:
@@ -110,8 +111,8 @@ class ClosingForm(Section):
         add_row(form, "Social Media:", self.social)
         self.contact = TextField(single_line=True, min_lines=2)  # the export joins its lines
         self.contact.setPlaceholderText("Bei Nachfragen wenden Sie sich bitte an … Telefon …")
-        add_row(form, "&Kontakt:", self.contact)
-        registry.bind("contact", self.contact, "Kontakt")
+        add_row(form, "&Kontaktzeile:", self.contact)
+        registry.bind("contact", self.contact, "Kontaktzeile")
         self.photo_credits = LineField(typography=True)
         self.photo_credits.setPlaceholderText("Foto: Name / Behörde")
         add_row(form, "Bild&nachweis:", self.photo_credits)

@@ -77,8 +77,9 @@ def align_labels(page: QWidget) -> int:
     for form in page.findChildren(QFormLayout):
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and item.widget() is not None:
-                labels.append(item.widget())
+            label = item.widget() if item is not None else None
+            if label is not None:
+                labels.append(label)
     width = max((label.sizeHint().width() for label in labels), default=0)
     for label in labels:
         label.setMinimumWidth(width)
@@ -92,12 +93,14 @@ def _focusable_in_layout(layout: QLayout | None, out: list[QWidget]) -> None:
         return
     for i in range(layout.count()):
         item = layout.itemAt(i)
+        if item is None:
+            continue
         widget = item.widget()
         if widget is not None:
             if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 out.append(widget)
             _focusable_in_layout(widget.layout(), out)
-        elif item.layout() is not None:
+        else:
             _focusable_in_layout(item.layout(), out)
 
 
