@@ -118,10 +118,19 @@ class Store:
     # -- opening -------------------------------------------------------------------------
 
     def _ready(self) -> None:
-        with self.engine.connect() as conn:
-            rev = backend.check_revision(conn, self.url)
-            fresh = rev is None and not sa.inspect(conn).get_table_names()
         where = backend.describe(self.url)
+        try:
+            with self.engine.connect() as conn:
+                rev = backend.check_revision(conn, self.url)
+                fresh = rev is None and not sa.inspect(conn).get_table_names()
+        except sa.exc.DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "42501":
+                raise
+            raise StoreError(
+                f"Keine Berechtigung für die Bibliothek {where}. Ist die Bibliothek mit "
+                "„pressdesk store upgrade“ eingerichtet, und gehört die Person zur Rolle "
+                "pressdesk_author oder pressdesk_reviewer?"
+            ) from None
         if fresh and not self.postgres:
             backend.upgrade(self.engine, self.url)
             return
