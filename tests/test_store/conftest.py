@@ -12,12 +12,8 @@ owner (owns the database and runs ``pressdesk store upgrade``).
 
 from __future__ import annotations
 
-import glob
 import itertools
 import os
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from pressdesk.store.api import Store, upgrade_store
+from tests.test_store.pgcluster import PgCluster, pg_bindir, throwaway_cluster
 
 PEOPLE = {
     "anna": ("author",),
@@ -35,95 +32,17 @@ PEOPLE = {
 _counter = itertools.count(1)
 
 
-def _pg_bindir() -> Path | None:
-    found = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
-    )
-    if found:
-        return Path(found[-1]).parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-@dataclass
-class PgCluster:
-    bindir: Path
-    root: Path
-    socket_dir: Path
-
-    def url(self, user: str, database: str) -> str:
-        return f"postgresql://{user}@/{database}?host={self.socket_dir}"
-
-    def admin(self, database: str = "postgres"):  # type: ignore[no-untyped-def]
-        import psycopg
-
-        return psycopg.connect(self.url("postgres", database), autocommit=True)
-
-
-def _as_cluster_user(cmd: list[str]) -> list[str]:
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *cmd]
-    return cmd
-
-
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PgCluster]:
     if os.environ.get("PRESSDESK_NO_PG") == "1":
         pytest.skip("PRESSDESK_NO_PG=1: PostgreSQL-Tests bewusst ausgelassen")
-    bindir = _pg_bindir()
+    bindir = pg_bindir()
     if bindir is None:
         pytest.fail(
             "PostgreSQL (initdb, pg_ctl) fehlt: scripts/system-packages.sh test installiert es; "
             "PRESSDESK_NO_PG=1 lässt diese Tests bewusst aus."
         )
-    root = Path(tempfile.mkdtemp(prefix="pressdesk-pg-"))
-    data, sockets = root / "data", root / "run"
-    sockets.mkdir()
-    if os.geteuid() == 0:
-        for path in (root, sockets):
-            shutil.chown(path, "postgres", "postgres")
-        root.chmod(0o755)
-        sockets.chmod(0o755)
-    run = {"check": True, "capture_output": True, "text": True}
-    subprocess.run(
-        _as_cluster_user(
-            [
-                str(bindir / "initdb"),
-                "-D",
-                str(data),
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "-E",
-                "UTF8",
-                "--no-locale",
-                "--no-sync",
-            ]
-        ),
-        **run,  # type: ignore[arg-type]
-    )
-    options = (
-        f"-k {sockets} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
-        "-c full_page_writes=off -c max_connections=200"
-    )
-    subprocess.run(
-        _as_cluster_user(
-            [
-                str(bindir / "pg_ctl"),
-                "-D",
-                str(data),
-                "-l",
-                str(root / "log"),
-                "-w",
-                "-o",
-                options,
-                "start",
-            ]
-        ),
-        **run,  # type: ignore[arg-type]
-    )
-    cluster = PgCluster(bindir, root, sockets)
-    try:
+    with throwaway_cluster(bindir) as cluster:
         with cluster.admin() as conn:
             conn.execute("CREATE ROLE owner LOGIN CREATEROLE")
             conn.execute("CREATE DATABASE pressdesk_template OWNER owner")
@@ -133,13 +52,6 @@ def pg_cluster() -> Iterator[PgCluster]:
                 groups = ", ".join(f"pressdesk_{r}" for r in roles)
                 conn.execute(f"CREATE ROLE {name} LOGIN IN ROLE {groups}")
         yield cluster
-    finally:
-        subprocess.run(
-            _as_cluster_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-            check=False,
-            capture_output=True,
-        )
-        shutil.rmtree(root, ignore_errors=True)
 
 
 @dataclass
