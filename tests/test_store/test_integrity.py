@@ -65,3 +65,15 @@ def test_a_state_set_by_hand_is_detected(tmp_path) -> None:  # type: ignore[no-u
         ]
     finally:
         lib.close()
+
+
+def test_a_changed_comment_is_detected(library: Library) -> None:
+    anna = library.as_("anna")
+    draft_id = anna.add(reference())
+    first = anna.comment(draft_id, "Bitte Zahl prüfen.", field="body[0].text")
+    anna.comment(draft_id, "Erledigt.", reply_to=first)
+    anna.resolve(draft_id, first)
+    assert anna.check() == []
+    raw_sql(library, "UPDATE comments SET text = 'Alles gut.' WHERE id = ?", (first,))
+    # (on PostgreSQL the update also stamps the administrator as the one who resolved it)
+    assert f"Entwurf {draft_id}: Kommentar {first} passt nicht zur Historie." in anna.check()

@@ -738,11 +738,15 @@ class Store:
 
     def _check_draft(self, conn: Connection, row: Mapping[str, Any]) -> list[str]:
         draft_id = row["id"]
+        comments = conn.execute(
+            sa.select(_T.comments).where(_T.comments.c.draft_id == draft_id)
+        ).mappings()
         return history.verify(
             row,
             _events(conn, draft_id),
             self._versions(conn, draft_id),
             self._reviews(conn, draft_id),
+            [dict(c) for c in comments],
         )
 
     def check(self) -> list[str]:

@@ -74,6 +74,7 @@ def verify(
     events: Sequence[Event],
     versions: Sequence[Mapping[str, Any]],
     reviews: Sequence[Mapping[str, Any]],
+    comments: Sequence[Mapping[str, Any]] = (),
 ) -> list[str]:
     """German descriptions of everything that does not add up for one draft."""
     did = draft["id"]
@@ -134,6 +135,26 @@ def verify(
             problems.append(f"Entwurf {did}: Prüfung {r['id']} passt nicht zur Historie.")
     if len(reviews) != len(recorded_reviews):
         problems.append(f"Entwurf {did}: Prüfungen fehlen oder sind hinzugekommen.")
+
+    said = {ev.data.get("comment"): ev for ev in events if ev.kind == "comment"}
+    resolved = {ev.data.get("comment"): ev for ev in events if ev.kind == "resolved"}
+    for c in comments:
+        cev = said.get(c["id"])
+        if (
+            cev is None
+            or cev.actor != c["author"]
+            or cev.data.get("text") != sha256_hex(c["text"].encode("utf-8"))
+            or cev.data.get("field") != c["field_path"]
+            or cev.data.get("reply_to") != c["parent_id"]
+        ):
+            problems.append(f"Entwurf {did}: Kommentar {c['id']} passt nicht zur Historie.")
+        rev_ = resolved.get(c["id"])
+        if (c["resolved_by"] is None) != (rev_ is None) or (
+            rev_ is not None and rev_.actor != c["resolved_by"]
+        ):
+            problems.append(f"Entwurf {did}: Erledigung von Kommentar {c['id']} passt nicht.")
+    if len(comments) != len(said):
+        problems.append(f"Entwurf {did}: Kommentare fehlen oder sind hinzugekommen.")
 
     if events:
         last_state = next((ev.data["state"] for ev in reversed(events) if "state" in ev.data), None)
