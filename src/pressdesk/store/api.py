@@ -186,17 +186,17 @@ class Store(Reviewing):
         limit: int = 50,
         offset: int = 0,
     ) -> list[DraftSummary]:
-        """One page of drafts, most recently changed first."""
+        """One page of drafts, most recently changed first (a search: newest first)."""
         d = _T.drafts
         query = sa.select(d).order_by(d.c.updated_at.desc(), d.c.id.desc())
         if state is not None:
             query = query.where(d.c.state == workflow.parse_state(state))
         with self._read() as conn:
             if search_words:
-                ids = search.matching_ids(conn, search_words)
-                if ids is None:
+                narrowed = search.restrict(conn, query, d, search_words)
+                if narrowed is None:
                     return []
-                query = query.where(d.c.id.in_(ids.columns(sa.column("id", sa.Integer))))
+                query = narrowed
             found = conn.execute(query.limit(limit).offset(offset)).mappings().all()
         return [rows.summary(dict(r)) for r in found]
 

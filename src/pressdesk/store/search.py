@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy import Select, Table
 from sqlalchemy.engine import Connection
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_FTS = sa.table("draft_search", sa.column("rowid", sa.Integer))
 
 
 @cache
@@ -72,15 +75,27 @@ def index_draft(conn: Connection, draft_id: int, text: str) -> None:
         )
 
 
-def matching_ids(conn: Connection, words: str) -> sa.TextClause | None:
-    """A subquery of the ids of drafts that contain all ``words``; None if no word."""
+def restrict(conn: Connection, query: Select[Any], drafts: Table, words: str) -> Select[Any] | None:
+    """``query`` narrowed to the drafts that contain all ``words``, newest first;
+    None if ``words`` has no word at all.
+
+    Search results come newest first (by id, i.e. when the draft was created): on
+    SQLite the FTS5 index then yields matches in that order and the query stops after
+    one page, however many thousand releases contain a common word.
+    """
     if not _WORD.search(words):
         return None
     if conn.dialect.name == "postgresql":
-        return sa.text(
+        ids = sa.text(
             "SELECT draft_id FROM draft_search WHERE doc @@ plainto_tsquery('german', :pd_search)"
         ).bindparams(pd_search=words)
-    query = " AND ".join(f'"{s}"' for s in stems(words))
-    return sa.text("SELECT rowid FROM draft_search WHERE draft_search MATCH :pd_search").bindparams(
-        pd_search=query
+        found = query.where(drafts.c.id.in_(ids.columns(sa.column("draft_id", sa.Integer))))
+        return found.order_by(None).order_by(drafts.c.id.desc())
+    fts = _FTS
+    match = " AND ".join(f'"{s}"' for s in stems(words))
+    return (
+        query.join(fts, fts.c.rowid == drafts.c.id)
+        .where(sa.text("draft_search MATCH :pd_search").bindparams(pd_search=match))
+        .order_by(None)
+        .order_by(fts.c.rowid.desc())
     )
