@@ -22,6 +22,8 @@ from pressdesk.store.canonical import draft_from_canonical, sha256_hex, text_at
 from pressdesk.store.errors import FourEyesError, StoreError, WorkflowError
 from pressdesk.store.records import ReviewResult
 
+CHECK_BATCH = 500
+
 
 class Reviewing(StoreBase):
     # -- workflow -----------------------------------------------------------------------
@@ -213,21 +215,38 @@ class Reviewing(StoreBase):
         )
 
     def check(self) -> list[str]:
-        """Verify the hash chain and every version of the whole store; [] if all is well."""
+        """Verify the hash chain and every version of the whole store; [] if all is well.
+
+        Reads the store in batches of drafts (a handful of queries per batch), so
+        checking years of releases stays a matter of seconds.
+        """
         problems: list[str] = []
         with self._read() as conn:
             drafts = conn.execute(sa.select(_T.drafts).order_by(_T.drafts.c.id)).mappings().all()
-            for row in drafts:
-                problems.extend(self._check_draft(conn, dict(row)))
-            known = {r["id"] for r in drafts}
-            for table in (_T.versions, _T.events, _T.reviews):
-                orphans = (
-                    conn.execute(
-                        sa.select(sa.func.count()).where(table.c.draft_id.not_in(known))
-                    ).scalar_one()
-                    if known
-                    else 0
-                )
+            for start in range(0, len(drafts), CHECK_BATCH):
+                batch = [dict(r) for r in drafts[start : start + CHECK_BATCH]]
+                lo, hi = batch[0]["id"], batch[-1]["id"]
+                events = rows.by_draft(conn, _T.events, lo, hi, _T.events.c.seq)
+                versions = rows.by_draft(conn, _T.versions, lo, hi, _T.versions.c.number)
+                reviews = rows.by_draft(conn, _T.reviews, lo, hi, _T.reviews.c.id)
+                comments = rows.by_draft(conn, _T.comments, lo, hi, _T.comments.c.id)
+                for row in batch:
+                    did = row["id"]
+                    problems.extend(
+                        history.verify(
+                            row,
+                            [rows.event(e) for e in events.get(did, [])],
+                            versions.get(did, []),
+                            reviews.get(did, []),
+                            comments.get(did, []),
+                        )
+                    )
+            for table in (_T.versions, _T.events, _T.reviews, _T.comments):
+                orphans = conn.execute(
+                    sa.select(sa.func.count()).where(
+                        table.c.draft_id.not_in(sa.select(_T.drafts.c.id))
+                    )
+                ).scalar_one()
                 if orphans:
                     problems.append(
                         f"{orphans} Zeilen in „{table.name}“ gehören zu keinem Entwurf."

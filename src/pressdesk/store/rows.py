@@ -136,3 +136,23 @@ def events(conn: Connection, draft_id: int) -> list[history.Event]:
         .order_by(e.c.seq)
     ).all()
     return [history.Event(**dict(r._mapping)) for r in rows]
+
+
+def by_draft(
+    conn: Connection, table: sa.Table, lo: int, hi: int, order: sa.ColumnElement[Any]
+) -> dict[int, list[dict[str, Any]]]:
+    """The rows of ``table`` for drafts ``lo``..``hi``, grouped by draft, in ``order``."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    result = conn.execute(
+        sa.select(table).where(table.c.draft_id.between(lo, hi)).order_by(table.c.draft_id, order)
+    ).mappings()
+    for r in result:
+        out.setdefault(r["draft_id"], []).append(dict(r))
+    return out
+
+
+_EVENT_FIELDS = tuple(history.Event.__dataclass_fields__)
+
+
+def event(row: Mapping[str, Any]) -> history.Event:
+    return history.Event(**{k: row[k] for k in _EVENT_FIELDS})
