@@ -83,6 +83,12 @@ def test_return_needs_a_reason_and_a_missing_draft_cannot_run(library: Library) 
     no_reason = pd(library, "ben", "return", "1")
     assert no_reason.returncode == 2
     assert "--comment" in no_reason.stderr
+    unknown = pd(library, "ben", "library", "list", "--state", "Gelesen")
+    assert unknown.returncode == 2
+    assert "Unbekannter Status „Gelesen“" in unknown.stderr
+    bad_due = pd(library, "anna", "submit", "1", "--due", "morgen")
+    assert bad_due.returncode == 2
+    assert "„morgen“ ist keine Frist" in bad_due.stderr
     missing = pd(library, "ben", "library", "show", "99")
     assert missing.returncode == 2
     assert missing.stderr.strip() == "pressdesk: Einen Entwurf 99 gibt es in der Bibliothek nicht."

@@ -88,3 +88,16 @@ def test_the_store_reports_a_database_refusal_as_a_workflow_error(
     monkeypatch.setattr("pressdesk.store.workflow.check_four_eyes", lambda user, versions: None)
     with pytest.raises(FourEyesError, match="Die Datenbank lehnt ab: Vier-Augen-Prinzip: dora"):
         dora.approve(draft_id)
+
+
+def test_store_user_creates_a_login_role_in_the_group(pg_library: Library) -> None:
+    owner = pg_library.as_("owner")
+    owner.set_role("erik", "reviewer")
+    owner.set_role("anna", "reviewer")  # an existing person gets the group in addition
+    assert owner.role_of("erik") == "reviewer"
+    assert owner.role_of("anna") == "reviewer"
+    assert pg_library.as_("erik").user == "erik"
+    assert pg_library.cluster is not None
+    with pg_library.cluster.admin() as admin:
+        admin.execute("REVOKE pressdesk_reviewer FROM anna")
+        admin.execute("DROP ROLE erik")

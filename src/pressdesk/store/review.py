@@ -266,6 +266,6 @@ def parse_due(text: str, today: datetime | None = None) -> str:
         if fmt == "%H:%M":
             parsed = base.replace(hour=parsed.hour, minute=parsed.minute)
         return parsed.strftime("%Y-%m-%d %H:%M")
-    raise WorkflowError(
+    raise StoreError(
         f"„{text}“ ist keine Frist; erwartet wird etwa „14:00“ oder „30.11.2026 14:00“."
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from pressdesk.store.errors import FourEyesError, StaleApprovalError, WorkflowError
+from pressdesk.store.errors import FourEyesError, StaleApprovalError, StoreError, WorkflowError
 
 DRAFT = "draft"
 IN_REVIEW = "in_review"
@@ -38,7 +38,7 @@ def parse_state(text: str) -> str:
         if wanted in (key, label.casefold()):
             return key
     known = ", ".join(f"„{label}“" for label in STATE_LABELS.values())
-    raise WorkflowError(f"Unbekannter Status „{text}“; bekannt sind {known}.")
+    raise StoreError(f"Unbekannter Status „{text}“; bekannt sind {known}.")
 
 
 def state_after_save(state: str, changes_content: bool) -> str:
