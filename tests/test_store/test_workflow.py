@@ -216,6 +216,10 @@ def test_word_diff_between_versions(library: Library) -> None:
     changes = {c.path: c.marked() for c in anna.diff(draft_id, 1, 2)}
     assert changes["header.embargo.time"] == "{+11:00+}"
     assert "in [-22-]{+23+} Einrichtungen" in changes["body[0].text"]
+    [paragraph] = [c for c in anna.diff(draft_id, 1, 2) if c.path == "body[0].text"]
+    assert paragraph.marked(context=3) == (
+        "…sich bereits in [-22-]{+23+} Einrichtungen informiert."
+    )
 
 
 def test_publishing_needs_an_approval_and_records_it(library: Library) -> None:

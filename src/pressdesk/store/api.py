@@ -1,10 +1,13 @@
 """The one interface to the review store, for the command line and the editor alike.
 
 ``Store(url)`` opens a library (SQLite file or PostgreSQL database, see
-:mod:`pressdesk.store.backend`). Every method is one transaction. Workflow rules
-live in :mod:`pressdesk.store.workflow`; this module only moves rows. Errors the
-user can cause are :class:`StoreError` (could not run) or :class:`WorkflowError`
-(refused), both with German messages.
+:mod:`pressdesk.store.backend`). Every method is one transaction. The class is put
+together from three layers: :mod:`~pressdesk.store.base` (opening, identity,
+transactions, appending to the history), :mod:`~pressdesk.store.review` (submit,
+approve, send back, comment, publish, check) and this module (drafts, versions,
+listing, search, diff). Workflow rules live in :mod:`pressdesk.store.workflow`.
+Errors the user can cause are :class:`StoreError` (could not run) or
+:class:`WorkflowError` (refused), both with German messages.
 """
 
 from __future__ import annotations

@@ -171,7 +171,7 @@ def _dispatch(store: Store, args: argparse.Namespace) -> int:
             if not changes:
                 print("Keine Unterschiede im Text.")
             for change in changes:
-                print(f"{change.path}: {change.marked()}")
+                print(f"{change.path}: {change.marked(context=6)}")
             return EXIT_OK
         if action == "resolve":
             store.resolve(args.id, args.comment)

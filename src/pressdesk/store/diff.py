@@ -24,16 +24,31 @@ class Change:
     path: str
     pieces: tuple[tuple[str, str], ...]
 
-    def marked(self) -> str:
+    def marked(self, context: int | None = None) -> str:
+        """The changed text with ``[-removed-]`` and ``{+added+}``; with ``context``, long
+        unchanged stretches are cut to that many words on each side of a change ("…")."""
         out = []
-        for op, text in self.pieces:
+        last = len(self.pieces) - 1
+        for i, (op, text) in enumerate(self.pieces):
             if op == "=":
-                out.append(text)
+                out.append(_trim(text, context, keep_head=i > 0, keep_tail=i < last))
             elif op == "-":
                 out.append(f"[-{text}-]")
             else:
                 out.append(f"{{+{text}+}}")
         return "".join(out)
+
+
+def _trim(text: str, context: int | None, keep_head: bool, keep_tail: bool) -> str:
+    if context is None:
+        return text
+    words = _TOKEN.findall(text)
+    n = 2 * context  # tokens: a word and the space after it
+    if len(words) <= (n if keep_head else 0) + (n if keep_tail else 0) + 2:
+        return text
+    head = "".join(words[:n]) if keep_head else ""
+    tail = "".join(words[-n:]) if keep_tail else ""
+    return f"{head}…{tail}"
 
 
 def _words(text: str) -> list[str]:
