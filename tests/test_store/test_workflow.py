@@ -155,11 +155,14 @@ def test_cosigning_needs_every_named_reviewer_and_one_return_rejects(library: Li
     assert carla.approve(other).state == "approved"
 
 
-def test_a_cosigner_cannot_be_someone_who_wrote_the_text(library: Library) -> None:
+def test_a_cosigner_must_be_a_reviewer_who_did_not_write_the_text(library: Library) -> None:
     dora = library.as_("dora")
     draft_id = dora.add(reference())
     with pytest.raises(FourEyesError, match="dora"):
         dora.submit(draft_id, cosigners=["ben", "dora"])
+    with pytest.raises(WorkflowError, match="anna ist nicht als Prüferin oder Prüfer"):
+        dora.submit(draft_id, cosigners=["ben", "anna"])
+    assert dora.show(draft_id).summary.state_label == "Entwurf"
 
 
 def test_a_stale_save_is_refused_naming_who_saved_and_the_text_is_kept(library: Library) -> None:

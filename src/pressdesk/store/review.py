@@ -33,6 +33,12 @@ class Reviewing(StoreBase):
     ) -> str:
         """Entwurf/Änderungen erbeten → In Prüfung; optionally name co-signers and a due time."""
         due_at = parse_due(due) if due else None
+        for name in sorted(set(cosigners or ())):
+            if self.role_of(name) != "reviewer":
+                raise WorkflowError(
+                    f"{name} ist nicht als Prüferin oder Prüfer eingetragen und kann nicht "
+                    "mitzeichnen."
+                )
         with self._write() as conn:
             row = rows.lock(conn, draft_id)
             workflow.check_submit(row["state"])
