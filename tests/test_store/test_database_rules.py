@@ -32,6 +32,10 @@ def test_an_author_cannot_approve_own_text_with_plain_sql(pg_library: Library) -
             _approve_sql(conn, draft_id, "anna")
         with pytest.raises(psycopg.Error, match="Freigaben für diese Fassung fehlen"):
             conn.execute("UPDATE drafts SET state = 'approved' WHERE id = %s", (draft_id,))
+        with pytest.raises(psycopg.Error, match="setzt eine Rückgabe"):
+            conn.execute("UPDATE drafts SET state = 'changes_requested' WHERE id = %s", (draft_id,))
+        with pytest.raises(psycopg.Error, match="nur eine Änderung des Textes"):
+            conn.execute("UPDATE drafts SET state = 'draft' WHERE id = %s", (draft_id,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE versions SET content = '{}' WHERE draft_id = %s", (draft_id,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):

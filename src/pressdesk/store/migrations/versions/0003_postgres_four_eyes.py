@@ -14,7 +14,9 @@ plain ``psql`` session:
   changes the content;
 - nobody approves a draft whose content they wrote or changed (four eyes, owner included);
   an approval must name the current content; only reviewers review;
-- a draft becomes "approved" (or "published") only when the approvals say so.
+- a draft becomes "approved" (or "published") only when the approvals say so, and
+  "changes requested" only after a reviewer's return; only a change of text sends it
+  back to "draft".
 
 On SQLite this revision does nothing: a file store is not a security boundary.
 """
@@ -111,6 +113,22 @@ BEGIN
     RAISE EXCEPTION USING ERRCODE = 'PD401',
       MESSAGE = 'Die Datenbank verweigert den Status „' || NEW.state
         || '“: die nötigen Freigaben für diese Fassung fehlen.';
+  END IF;
+  IF NEW.state = 'draft' AND OLD.state <> 'draft' AND NEW.content_since = OLD.content_since THEN
+    RAISE EXCEPTION USING ERRCODE = 'PD409',
+      MESSAGE = 'Zurück zum Entwurf führt nur eine Änderung des Textes.';
+  END IF;
+  IF NEW.state = 'in_review' AND OLD.state NOT IN ('draft', 'changes_requested', 'in_review') THEN
+    RAISE EXCEPTION USING ERRCODE = 'PD409',
+      MESSAGE = 'Zur Prüfung geht nur ein Entwurf oder eine zurückgegebene Fassung.';
+  END IF;
+  IF NEW.state = 'changes_requested' AND OLD.state <> 'changes_requested' AND NOT EXISTS (
+      SELECT 1 FROM reviews
+      WHERE draft_id = NEW.id AND decision = 'return' AND version_number >= NEW.content_since
+  ) THEN
+    RAISE EXCEPTION USING ERRCODE = 'PD409',
+      MESSAGE = '„Änderungen erbeten“ setzt eine Rückgabe durch eine Prüferin '
+        || 'oder einen Prüfer voraus.';
   END IF;
   IF NEW.state = 'published' AND OLD.state NOT IN ('approved', 'published') THEN
     RAISE EXCEPTION USING ERRCODE = 'PD409',
