@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 
 from pressdesk import __version__
 from pressdesk.model.files import DRAFT_SUFFIX, DraftFileError, load_draft, save_draft
+from pressdesk.publish import cli as publish_cli
 
 if TYPE_CHECKING:
     from pressdesk.profile import Profile
 
-COMMANDS = ("validate", "new", "export")
+COMMANDS = ("validate", "new", "export", *publish_cli.COMMANDS)
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="PDF ohne Tags für Barrierefreiheit (nur für schnelle Korrekturabzüge)",
     )
     p_export.set_defaults(final=False)
+    publish_cli.add_parsers(sub)
     return parser
 
 
@@ -206,6 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_gui(argv[0] if argv else None)
     args = build_parser().parse_args(argv)
     handlers = {"validate": cmd_validate, "new": cmd_new, "export": cmd_export}
+    handlers.update(publish_cli.HANDLERS)
     return handlers[args.command](args)
 
 

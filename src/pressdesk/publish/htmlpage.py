@@ -42,7 +42,29 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["german_date"] = german_date
+    env.filters["german_datetime"] = german_datetime
     return env
+
+
+def german_date(iso_date: str) -> str:
+    """'2018-07-18' -> '18.07.2018'."""
+    from pressdesk.typography import format_date
+
+    return format_date(iso_date)
+
+
+def german_datetime(iso_time: str) -> str:
+    """An ISO time -> '19.07.2018, 10:15 Uhr' (Berlin time)."""
+    from datetime import datetime
+
+    from pressdesk.publish.clock import berlin
+
+    try:
+        local = berlin(datetime.fromisoformat(iso_time))
+    except ValueError:
+        return iso_time
+    return f"{local:%d.%m.%Y}, {local:%H:%M}\u00a0Uhr"
 
 
 def safe_href(url: str) -> str:

@@ -71,7 +71,7 @@ def preflight_pdf(
         if not str(pdf.Root.get("/Lang", "")).strip():
             reasons.append("PDF-Metadaten: Sprache fehlt.")
         if "/Metadata" in pdf.Root:
-            with pdf.open_metadata() as meta:
+            with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
                 for key, label in _XMP.items():
                     if not str(meta.get(key, "") or "").strip():
                         reasons.append(f"XMP-Metadaten: {label} fehlt.")
