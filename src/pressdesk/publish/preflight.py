@@ -19,7 +19,7 @@ from pressdesk.export import content
 from pressdesk.model.draft import Draft
 from pressdesk.profile.profile import Profile
 from pressdesk.publish.errors import PublishError
-from pressdesk.publish.words import body_words, expected_words, missing_in_order
+from pressdesk.publish.words import body_words, expected_words, missing_in_order, missing_nearby
 
 SHOW_MISSING = 5
 
@@ -33,9 +33,11 @@ _DOCINFO = {
 _XMP = {"dc:title": "Titel", "dc:creator": "Autor", "dc:description": "Beschreibung"}
 
 
-def _missing(where: str, missing: list[str]) -> list[str]:
-    if not missing:
+def _missing(where: str, text: str, words: list[str]) -> list[str]:
+    """A German sentence naming the words of ``words`` missing in ``text`` (or none)."""
+    if not missing_in_order(text, words):
         return []
+    missing = missing_nearby(text, words) or missing_in_order(text, words)
     shown = ", ".join(f"„{w}“" for w in missing[:SHOW_MISSING])
     more = f" und {len(missing) - SHOW_MISSING} weitere" if len(missing) > SHOW_MISSING else ""
     return [
@@ -88,7 +90,7 @@ def preflight_pdf(
         expected_title = content.draft_title(draft)
         if title and title != expected_title:
             reasons.append(f"PDF-Titel „{title}“ ist nicht die Überschrift „{expected_title}“.")
-        reasons += _missing("PDF", missing_in_order(text, expected_words(draft, profile)))
+        reasons += _missing("PDF", text, expected_words(draft, profile))
     return reasons
 
 
@@ -134,7 +136,7 @@ def preflight_html(
         body = doc.find("./body")
         text = " ".join(body.itertext()) if body is not None else ""
         for words in _html_sequences(draft, profile):
-            reasons += _missing("HTML", missing_in_order(text, words))
+            reasons += _missing("HTML", text, words)
     return reasons
 
 

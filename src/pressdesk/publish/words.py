@@ -68,3 +68,24 @@ def body_words(draft: Draft, profile: Profile) -> list[str]:
             parts += [s.network, s.text]
     parts += [draft.contact, draft.photo_credits]
     return [w for part in parts for w in part.split()]
+
+
+def missing_nearby(haystack: str, words: list[str], window: int = 120) -> list[str]:
+    """Like :func:`missing_in_order`, but a word counts only if it follows within ``window``
+    characters; a word found only far ahead is reported and the search stays put.
+
+    For explaining a failure: one dropped sentence is reported as its words, not as
+    everything after the next place where its first word happens to occur again.
+    """
+    text = norm(haystack)
+    pos, missing = 0, []
+    for word in words:
+        w = norm(word)
+        if not w:
+            continue
+        found = text.find(w, pos, pos + window + len(w))
+        if found < 0:
+            missing.append(word)
+        else:
+            pos = found + len(w)
+    return missing
