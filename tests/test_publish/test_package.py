@@ -18,7 +18,12 @@ from pressdesk.export.pdf import render_pdf
 from pressdesk.model import Draft
 from pressdesk.profile import Profile
 from pressdesk.publish import PublishError
-from pressdesk.publish.package import publish_due, publish_release, withdraw_release
+from pressdesk.publish.package import (
+    publish_due,
+    publish_release,
+    schedule_line,
+    withdraw_release,
+)
 from pressdesk.publish.pdfua import page_marks, text_in_structure_order
 from pressdesk.publish.proof import read_proof
 from pressdesk.publish.words import expected_words, missing_in_order, norm
@@ -255,3 +260,12 @@ def test_an_unreadable_manifest_is_never_overwritten(site: Path, reference_draft
     with pytest.raises(PublishError, match="kein gültiges PressDesk-Veröffentlichungsverzeichnis"):
         publish_release(reference_draft, approve(reference_draft, "x"), site, now=NOW)
     assert files_in(site) == {"manifest.json": b"kein JSON"}
+
+
+def test_the_app_can_say_when_a_release_goes_out() -> None:
+    draft = sample("sperrfrist-mit-liste-2026-03-12")
+    before = datetime(2026, 3, 12, 9, 59, tzinfo=UTC)  # 10:59 in Berlin
+    assert schedule_line(draft, before) == "wird am 12.03.2026 um 11:00 Uhr veröffentlicht"
+    assert schedule_line(draft, before + timedelta(minutes=1)) == ""
+    draft.header.embargo.at_speech_start = True  # type: ignore[union-attr]
+    assert schedule_line(draft, before) == "wird nach Redebeginn veröffentlicht"

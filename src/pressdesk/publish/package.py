@@ -102,6 +102,18 @@ def is_due(draft: Draft, now: datetime) -> bool:
     return moment is None or now >= moment
 
 
+def schedule_line(draft: Draft, now: datetime | None = None) -> str:
+    """For the app: 'wird am 12.03.2026 um 11:00 Uhr veröffentlicht' while the embargo runs,
+    'wird nach Redebeginn veröffentlicht' for a speech, '' when it may go out now."""
+    e = draft.header.embargo
+    if e is not None and e.at_speech_start:
+        return "wird nach Redebeginn veröffentlicht"
+    moment = embargo_moment(draft)
+    if moment is None or (now or now_utc()) >= moment:
+        return ""
+    return f"wird am {_when(moment)} veröffentlicht"
+
+
 def publish_release(
     draft: Draft,
     facts: ApprovalFacts,
