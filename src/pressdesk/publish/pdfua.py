@@ -196,12 +196,14 @@ def content_refs(pdf: pikepdf.Pdf, elem: Any) -> list[tuple[int, int]]:
     return out
 
 
-def text_in_structure_order(pdf: pikepdf.Pdf, data: bytes) -> str:
+def text_in_structure_order(
+    pdf: pikepdf.Pdf, data: bytes, marks: list[PageMarks] | None = None
+) -> str:
     """The text a screen reader gets: marked content in structure-tree order (K order).
 
     /ActualText replaces the glyphs it covers, so a break hyphen reads as U+00AD.
     """
-    marks = page_marks(data)
+    marks = page_marks(data) if marks is None else marks
     index = page_index(pdf)
     parts: list[str] = []
 
@@ -237,7 +239,7 @@ def _parent_tree(pdf: pikepdf.Pdf) -> dict[int, Any]:
     return nums
 
 
-def matterhorn_failures(data: bytes) -> list[str]:
+def matterhorn_failures(data: bytes, marks: list[PageMarks] | None = None) -> list[str]:
     """The machine-checkable PDF/UA-1 failures found, German (empty: none)."""
     fails: list[str] = []
     pdf = pikepdf.open(io.BytesIO(data))
@@ -264,7 +266,7 @@ def matterhorn_failures(data: bytes) -> list[str]:
     if not str(root.get("/Lang", "")).strip():
         fails.append("11-006: keine Dokumentsprache")
 
-    marks = page_marks(data)
+    marks = page_marks(data) if marks is None else marks
     for i, m in enumerate(marks, start=1):
         if m.unmarked_text.strip() or m.unmarked_paths:
             what = f"{m.unmarked_text[:40]!r}, {m.unmarked_paths} Pfade"

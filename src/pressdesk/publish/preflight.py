@@ -64,7 +64,8 @@ def preflight_pdf(
     except pikepdf.PdfError:
         raise PublishError("Die Datei ist kein lesbares PDF.") from None
     profile = profile or load_profile()
-    reasons = [f"PDF/UA {f}" for f in matterhorn_failures(data)]
+    marks = page_marks(data)  # the slow part (pdfminer), done once
+    reasons = [f"PDF/UA {f}" for f in matterhorn_failures(data, marks)]
     with pdf:
         info = pdf.docinfo
         for key, label in _DOCINFO.items():
@@ -82,9 +83,9 @@ def preflight_pdf(
                 title = str(meta.get("dc:title", "") or "")
         else:
             title = ""
-        text = text_in_structure_order(pdf, data) if "/StructTreeRoot" in pdf.Root else ""
+        text = text_in_structure_order(pdf, data, marks) if "/StructTreeRoot" in pdf.Root else ""
     mark = profile.label("draftMark")
-    if any(mark in m.artifact_text or mark in m.unmarked_text for m in page_marks(data)):
+    if any(mark in m.artifact_text or mark in m.unmarked_text for m in marks):
         reasons.append(f"Das PDF trägt die Markierung {mark}.")
     if draft is not None:
         expected_title = content.draft_title(draft)
