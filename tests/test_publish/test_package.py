@@ -269,3 +269,26 @@ def test_the_app_can_say_when_a_release_goes_out() -> None:
     assert schedule_line(draft, before + timedelta(minutes=1)) == ""
     draft.header.embargo.at_speech_start = True  # type: ignore[union-attr]
     assert schedule_line(draft, before) == "wird nach Redebeginn veröffentlicht"
+
+
+def test_a_second_publication_into_a_busy_folder_is_refused(
+    site: Path, reference_draft: Draft
+) -> None:
+    """While another process publishes into the folder, nothing is written, and it says so."""
+    import fcntl
+    import os
+
+    keep = sample("kurzmeldung-2026-11-20")
+    publish_release(keep, approve(keep, "312"), site, now=NOW)
+    before = files_in(site)
+    fd = os.open(site, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # as the other process would
+        with pytest.raises(PublishError, match="wird gerade veröffentlicht"):
+            publish_release(reference_draft, approve(reference_draft, "x"), site, now=NOW)
+        with pytest.raises(PublishError, match="wird gerade veröffentlicht"):
+            withdraw_release(site, "312")
+    finally:
+        os.close(fd)
+    assert files_in(site) == before
+    assert publish_release(reference_draft, approve(reference_draft, "x"), site, now=NOW).files

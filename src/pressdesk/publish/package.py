@@ -36,6 +36,7 @@ from pressdesk.publish.site import (
     FileRecord,
     Manifest,
     SiteInfo,
+    folder_lock,
     write_index_and_feed,
 )
 
@@ -130,21 +131,29 @@ def publish_release(
     Raises :class:`PublishError` (German reasons) before writing anything when a gate
     or the preflight refuses. Publishing the same version again writes nothing.
     """
+    folder = Path(folder)
+    profile = profile or load_profile()
+    now = now or now_utc()
+    title = content.draft_title(draft)
+    reasons = gate_reasons(draft, facts, profile, now, hasher, speech_started)
+    if reasons:
+        raise PublishError(f"„{title}“ wird nicht veröffentlicht:", reasons)
+    with folder_lock(folder):
+        return _publish(draft, facts, folder, profile, now, site or SiteInfo())
+
+
+def _publish(
+    draft: Draft, facts: ApprovalFacts, folder: Path, profile: Profile, now: datetime,
+    site: SiteInfo,
+) -> PublishResult:  # fmt: skip
+    """Render, preflight and write; the gates have passed and the folder is locked."""
     from pressdesk.export.docx import render_docx
     from pressdesk.export.pdf import render
     from pressdesk.publish.htmlpage import PageLink, render_html
     from pressdesk.publish.preflight import preflight_html, preflight_pdf
     from pressdesk.publish.proof import add_proof
 
-    folder = Path(folder)
-    profile = profile or load_profile()
-    now = now or now_utc()
-    site = site or SiteInfo()
     title = content.draft_title(draft)
-    reasons = gate_reasons(draft, facts, profile, now, hasher, speech_started)
-    if reasons:
-        raise PublishError(f"„{title}“ wird nicht veröffentlicht:", reasons)
-
     manifest = Manifest.load(folder)
     old = manifest.find(facts.release_id)
     if old and old.version_id == facts.version_id and not old.withdrawn_at:
@@ -314,17 +323,18 @@ def withdraw_release(
     The manifest keeps the release with its history and the time of withdrawal.
     """
     folder = Path(folder)
-    manifest = Manifest.load(folder)
-    entry = manifest.find_name(name)
-    if entry is None:
-        raise PublishError(f"In „{folder}“ ist keine Veröffentlichung „{name}“ verzeichnet.")
-    if entry.withdrawn_at:
-        raise PublishError(f"„{entry.title}“ wurde bereits zurückgezogen.")
-    when = iso(now or now_utc())
-    entry.archive += archive_files(folder, entry, "Zurückgezogen", when, remove=True)
-    entry.withdrawn_at = when
-    manifest.save()
-    write_index_and_feed(manifest, site or SiteInfo(), when)
+    with folder_lock(folder):
+        manifest = Manifest.load(folder)
+        entry = manifest.find_name(name)
+        if entry is None:
+            raise PublishError(f"In „{folder}“ ist keine Veröffentlichung „{name}“ verzeichnet.")
+        if entry.withdrawn_at:
+            raise PublishError(f"„{entry.title}“ wurde bereits zurückgezogen.")
+        when = iso(now or now_utc())
+        entry.archive += archive_files(folder, entry, "Zurückgezogen", when, remove=True)
+        entry.withdrawn_at = when
+        manifest.save()
+        write_index_and_feed(manifest, site or SiteInfo(), when)
     return entry
 
 

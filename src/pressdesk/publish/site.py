@@ -8,7 +8,10 @@ first; they are rendered from the manifest and written last.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -142,3 +145,32 @@ def write_index_and_feed(manifest: Manifest, site: SiteInfo, now: str) -> None:
     feed = render_template("feed.xml", site=site, releases=listed, updated=updated, base=base)
     write_user_file(manifest.folder / INDEX, index, PublishError)
     write_user_file(manifest.folder / FEED, feed, PublishError)
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the publishing folder (or, before it exists, on the nearest
+    existing folder above it), so that two publications never interleave their manifests.
+
+    The lock is ``flock`` on the folder itself: nothing is written for it. Where another
+    process holds it, :class:`PublishError` says so at once instead of waiting.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no second process to guard against here
+        yield
+        return
+    target = folder
+    while not target.is_dir() and target.parent != target:
+        target = target.parent
+    fd = os.open(target, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise PublishError(
+                f"In „{folder}“ wird gerade veröffentlicht; bitte gleich noch einmal versuchen."
+            ) from None
+        yield
+    finally:
+        os.close(fd)
