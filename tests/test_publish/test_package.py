@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import xml.etree.ElementTree as ET
+import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from pressdesk.publish.package import (
 )
 from pressdesk.publish.pdfua import page_marks, text_in_structure_order
 from pressdesk.publish.proof import read_proof
-from pressdesk.publish.words import expected_words, missing_in_order, norm
+from pressdesk.publish.words import body_words, expected_words, missing_in_order, norm
 
 from .conftest import APPROVERS, NOW, approve, files_in, sample
 
@@ -69,6 +70,12 @@ def test_reference_release_becomes_a_complete_website_package(
     fresh = render_pdf(reference_draft, profile, final=True)
     assert norm(text) == norm(_structure_text(fresh))
     assert all("ENTWURF" not in m.artifact_text for m in page_marks(pdf))
+
+    with zipfile.ZipFile(site / f"{REFERENCE_STEM}.docx") as docx:
+        parts = {name: docx.read(name) for name in docx.namelist()}
+    assert not [name for name, xml in parts.items() if b"ENTWURF" in xml]
+    words = " ".join(ET.fromstring(parts["word/document.xml"]).itertext())
+    assert missing_in_order(words, body_words(reference_draft, profile)) == []
 
     proof = read_proof(pdf)
     assert proof is not None
