@@ -299,3 +299,51 @@ def test_a_second_publication_into_a_busy_folder_is_refused(
         os.close(fd)
     assert files_in(site) == before
     assert publish_release(reference_draft, approve(reference_draft, "x"), site, now=NOW).files
+
+
+def test_index_and_feed_are_written_last(
+    site: Path, reference_draft: Draft, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When index.html and feed.xml are written, every file they link to is on disk."""
+    from pressdesk.model import files
+    from pressdesk.publish import package
+    from pressdesk.publish import site as site_module
+
+    order: list[str] = []
+    seen_at_index: set[str] = set()
+    real = files.write_user_file
+
+    def spy(path: Path, data: bytes, error: type[Exception] = PublishError) -> None:
+        order.append(Path(path).name)
+        if Path(path).name == "index.html":
+            seen_at_index.update(p.name for p in site.iterdir())
+        real(path, data, error)
+
+    monkeypatch.setattr(package, "write_user_file", spy)
+    monkeypatch.setattr(site_module, "write_user_file", spy)
+    publish_release(reference_draft, approve(reference_draft, "L-Duisburg"), site, now=NOW)
+    assert order[-2:] == ["index.html", "feed.xml"]
+    assert [n.rsplit(".", 1)[1] for n in order[:4]] == ["pdf", "docx", "html", "json"]
+    assert {link for link in _index_links(site) if link != "feed.xml"} <= seen_at_index
+
+
+def test_a_failed_write_leaves_index_feed_and_manifest_as_they_were(
+    site: Path, reference_draft: Draft, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pressdesk.model import files
+    from pressdesk.publish import package
+
+    keep = sample("kurzmeldung-2026-11-20")
+    publish_release(keep, approve(keep, "312"), site, now=NOW)
+    before = {n: (site / n).read_bytes() for n in ("index.html", "feed.xml", "manifest.json")}
+    real = files.write_user_file
+
+    def full_disk(path: Path, data: bytes, error: type[Exception] = PublishError) -> None:
+        if str(path).endswith(".html"):
+            raise error(f"„{path}“ konnte nicht gespeichert werden (No space left on device).")
+        real(path, data, error)
+
+    monkeypatch.setattr(package, "write_user_file", full_disk)
+    with pytest.raises(PublishError, match="No space left"):
+        publish_release(reference_draft, approve(reference_draft, "L-Duisburg"), site, now=NOW)
+    assert {n: (site / n).read_bytes() for n in before} == before
