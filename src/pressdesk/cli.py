@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 from pressdesk import __version__
 from pressdesk.model.files import DRAFT_SUFFIX, DraftFileError, load_draft, save_draft
 from pressdesk.publish import cli as publish_cli
+from pressdesk.store.cli import STORE_COMMANDS, add_store_parsers, run_store_command
 
 if TYPE_CHECKING:
     from pressdesk.profile import Profile
 
-COMMANDS = ("validate", "new", "export", *publish_cli.COMMANDS)
+COMMANDS = ("validate", "new", "export", *publish_cli.COMMANDS, *STORE_COMMANDS)
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_export.set_defaults(final=False)
     publish_cli.add_parsers(sub)
+    add_store_parsers(sub)
     return parser
 
 
@@ -207,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_parser().parse_args(argv)  # explains the unknown command
         return cmd_gui(argv[0] if argv else None)
     args = build_parser().parse_args(argv)
+    if args.command in STORE_COMMANDS:
+        return run_store_command(args)
     handlers = {"validate": cmd_validate, "new": cmd_new, "export": cmd_export}
     handlers.update(publish_cli.HANDLERS)
     return handlers[args.command](args)
