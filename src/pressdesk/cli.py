@@ -73,15 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--pdf", type=Path, metavar="DATEI.pdf")
     p_export.add_argument("--docx", type=Path, metavar="DATEI.docx")
     p_export.add_argument("--profile", default="nrw", help="Hausstil-Profil (Standard: nrw)")
-    mark = p_export.add_mutually_exclusive_group()
-    mark.add_argument(
+    p_export.add_argument(
         "--draft",
         dest="final",
         action="store_false",
-        help="mit Markierung ENTWURF auf jeder Seite (Standard)",
+        help="mit Markierung ENTWURF auf jeder Seite (Standard, immer)",
     )
-    mark.add_argument(
-        "--final", dest="final", action="store_true", help="ohne Markierung ENTWURF ausgeben"
+    p_export.add_argument(
+        "--final",
+        dest="final",
+        action="store_true",
+        help="gibt es nicht mehr: Endgültiges nur mit „pressdesk publish NR --out ORDNER“",
     )
     p_export.add_argument(
         "--untagged",
@@ -154,6 +156,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pressdesk.export import ExportError
     from pressdesk.validation import validate
 
+    if args.final:
+        _err(
+            "„export --final“ gibt es nicht mehr: eine Datei ohne ENTWURF entsteht nur aus "
+            "einer freigegebenen Fassung der Bibliothek, mit „pressdesk publish NR --out "
+            "ORDNER“. „pressdesk export“ gibt immer einen Entwurf aus."
+        )
+        return EXIT_FAILURE
     if args.pdf is None and args.docx is None:
         _err("Bitte --pdf DATEI und/oder --docx DATEI angeben.")
         return EXIT_FAILURE
@@ -176,13 +185,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             from pressdesk.export.pdf import export_pdf
 
             result = export_pdf(
-                draft, args.pdf, profile=profile, final=args.final, tagged=not args.untagged
+                draft, args.pdf, profile=profile, final=False, tagged=not args.untagged
             )
             print(f"PDF: {args.pdf} ({result.pages} Seite{'n' if result.pages != 1 else ''})")
         if args.docx is not None:
             from pressdesk.export.docx import export_docx
 
-            export_docx(draft, args.docx, profile=profile, final=args.final)
+            export_docx(draft, args.docx, profile=profile, final=False)
             print(f"DOCX: {args.docx}")
     except ExportError as exc:
         _err(str(exc))
