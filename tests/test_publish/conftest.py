@@ -40,3 +40,11 @@ def files_in(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     return tmp_path / "website"
+
+
+@pytest.fixture(autouse=True)
+def no_default_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pressdesk verify`` asks the default review store if there is one; in the tests the
+    default lies in an empty temporary data folder, never in the user's."""
+    monkeypatch.delenv("PRESSDESK_STORE", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "daten"))
