@@ -278,3 +278,32 @@ def test_correction_and_withdrawal_are_recorded(library: Library, tmp_path: Path
     again = pd(library, "anna", "publish", str(draft_id), "--out", str(site))
     assert again.returncode == 1
     assert "„Zurückgezogen“" in again.stderr
+
+
+def test_a_publication_the_store_failed_to_record_is_recorded_on_the_next_run(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files are out but the database went away before the commit: running the command
+    again writes nothing new and records what is on the website."""
+    site = tmp_path / "website"
+    draft_id = _approved(library)
+    anna = library.as_("anna")
+
+    def database_gone(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("Verbindung verloren")
+
+    monkeypatch.setattr(anna, "_finish", database_gone)
+    with pytest.raises(RuntimeError):
+        store_publishing.publish(anna, draft_id, site)
+    monkeypatch.undo()
+    out = files_in(site)
+    assert f"{STEM}.pdf" in out
+    assert _kinds(library, draft_id)[-1] == "approved"  # nothing recorded
+
+    result = store_publishing.publish(anna, draft_id, site)
+    assert result.unchanged
+    assert files_in(site) == out
+    event = anna.history(draft_id)[-1]
+    assert event.kind == "published"
+    assert event.data["files"]["pdf"]["sha256"] == file_sha256(out[f"{STEM}.pdf"])
+    assert anna.show(draft_id).summary.state_label == "Veröffentlicht"
