@@ -307,3 +307,23 @@ def test_a_publication_the_store_failed_to_record_is_recorded_on_the_next_run(
     assert event.kind == "published"
     assert event.data["files"]["pdf"]["sha256"] == file_sha256(out[f"{STEM}.pdf"])
     assert anna.show(draft_id).summary.state_label == "Veröffentlicht"
+
+
+def test_speech_start_embargo_needs_a_persons_word(library: Library, tmp_path: Path) -> None:
+    """„Sperrfrist: Redebeginn“: the timer never publishes it, a person confirms the speech."""
+    site = tmp_path / "website"
+    draft = reference()
+    draft.header.embargo = Embargo("2018-07-18", "", at_speech_start=True)
+    draft_id = _approved(library, draft)
+    anna = library.as_("anna")
+    report = store_publishing.publish_due(anna, site)
+    assert report.published == [] and report.refused == []
+    assert report.not_due == [(draft_id, draft.headline, "wird nach Redebeginn veröffentlicht")]
+    message = _refused(library, draft_id, site, PublishError)
+    assert "erst nach Beginn der Rede" in message
+
+    confirmed = pd(
+        library, "anna", "publish", str(draft_id), "--out", str(site), "--speech-started"
+    )
+    assert confirmed.returncode == 0, confirmed.stderr
+    assert anna.show(draft_id).summary.state_label == "Veröffentlicht"

@@ -171,6 +171,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
 def _publish_due(report: Any) -> int:
     for draft_id, title, result in report.published:
         what = "Korrektur veröffentlicht" if result.correction else "veröffentlicht"
+        if result.unchanged:
+            what = "war schon veröffentlicht, nichts geschrieben"
         print(f"Entwurf {draft_id} „{title}“: {what} ({result.stem})")
     for draft_id, title, when in report.not_due:
         print(f"Entwurf {draft_id} „{title}“: noch nicht fällig, {when}")
