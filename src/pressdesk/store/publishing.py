@@ -41,10 +41,10 @@ from pressdesk.publish.package import (
     schedule_line,
     withdraw_release,
 )
-from pressdesk.publish.proof import ApprovalFacts, Proof, file_sha256
+from pressdesk.publish.proof import ApprovalFacts, Proof, file_sha256, german_time
 from pressdesk.publish.site import Entry, SiteInfo
 from pressdesk.store import schema, workflow
-from pressdesk.store.api import Store, local_time
+from pressdesk.store.api import Store
 from pressdesk.store.canonical import canonical_json, content_hash, draft_from_canonical
 from pressdesk.store.errors import StoreError, WorkflowError
 from pressdesk.store.history import Event
@@ -72,6 +72,11 @@ def store_hash(draft: Draft) -> str:
     return content_hash(canonical_json(draft))
 
 
+def _when(iso: str) -> str:
+    """A store time (UTC) as publishing names times: Berlin, '29.11.2026 um 17:42 Uhr'."""
+    return german_time(_utc(iso).isoformat())
+
+
 def _utc(iso: str) -> datetime:
     return datetime.strptime(iso, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
@@ -97,14 +102,13 @@ def _voided(events: Sequence[Event]) -> str:
     for e in events[last + 1 :]:
         if e.kind == "version" and e.data.get("changes"):
             return (
-                f"Die Freigabe von {approval.actor} ({local_time(approval.at)}) ist erloschen: "
-                f"{e.actor} hat den Text am {local_time(e.at)} geändert (Version "
+                f"Die Freigabe von {approval.actor} ({_when(approval.at)}) ist erloschen: "
+                f"{e.actor} hat den Text am {_when(e.at)} geändert (Version "
                 f"{e.version_number})."
             )
         if e.kind == "returned":
             return (
-                f"Die Freigabe ist aufgehoben: {e.actor} hat am {local_time(e.at)} "
-                "Änderungen erbeten."
+                f"Die Freigabe ist aufgehoben: {e.actor} hat am {_when(e.at)} Änderungen erbeten."
             )
     return ""
 
@@ -323,15 +327,15 @@ def approval_check(store: Store, digest: str) -> Callable[[Proof], str | None]:
             if e.kind == "version" and e.data.get("changes"):
                 return (
                     f"die Freigabe ist erloschen: {e.actor} hat den Text am "
-                    f"{local_time(e.at)} geändert (Version {e.version_number})."
+                    f"{_when(e.at)} geändert (Version {e.version_number})."
                 )
             if e.kind == "returned":
                 return (
-                    f"die Freigabe ist aufgehoben: {e.actor} hat am {local_time(e.at)} "
+                    f"die Freigabe ist aufgehoben: {e.actor} hat am {_when(e.at)} "
                     "Änderungen erbeten."
                 )
             if e.kind == "withdrawn":
-                return f"laut Bibliothek am {local_time(e.at)} von {e.actor} zurückgezogen."
+                return f"laut Bibliothek am {_when(e.at)} von {e.actor} zurückgezogen."
         return None
 
     return check
