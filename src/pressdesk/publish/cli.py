@@ -42,7 +42,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="alle freigegebenen Entwürfe veröffentlichen, deren Sperrfrist abgelaufen ist",
     )
-    pub.add_argument("--out", type=Path, required=True, metavar="ORDNER")
+    pub.add_argument("--out", type=Path, required=True, metavar="ORDNER", help="Ordner der Website")
     pub.add_argument(
         "--speech-started",
         action="store_true",
