@@ -327,3 +327,28 @@ def test_speech_start_embargo_needs_a_persons_word(library: Library, tmp_path: P
     )
     assert confirmed.returncode == 0, confirmed.stderr
     assert anna.show(draft_id).summary.state_label == "Veröffentlicht"
+
+
+def test_approval_facts_come_from_the_store(library: Library, tmp_path: Path) -> None:
+    """Co-signing: publishing waits for every named reviewer; the PDF names them all, with
+    the time of the last approval as the store recorded it."""
+    from datetime import UTC, datetime
+
+    site = tmp_path / "website"
+    anna, ben, carla = library.as_("anna"), library.as_("ben"), library.as_("carla")
+    draft_id = anna.add(reference())
+    anna.submit(draft_id, ["ben", "carla"])
+    ben.approve(draft_id)
+    message = _refused(library, draft_id, site, WorkflowError)
+    assert "„In Prüfung“" in message
+    carla.approve(draft_id)
+    result = store_publishing.publish(anna, draft_id, site)
+    proof = read_proof(result.files["pdf"].read_bytes())
+    assert proof is not None
+    assert proof.approvers == ("ben", "carla")
+    last = anna.show(draft_id).reviews[-1]
+    assert last.reviewer == "carla"
+    stored = datetime.strptime(last.created_at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    assert datetime.fromisoformat(proof.approved_at) == stored.replace(microsecond=0)
+    verified = pd(library, "dora", "verify", str(result.files["pdf"]))
+    assert "freigegeben von ben und carla, unverändert." in verified.stdout
