@@ -20,7 +20,21 @@ Jinja2 are imported only when a command needs them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from pressdesk.publish.errors import PublishError
-from pressdesk.publish.proof import ApprovalFacts, Proof, content_hash
+
+if TYPE_CHECKING:
+    from pressdesk.publish.proof import ApprovalFacts, Proof, content_hash
 
 __all__ = ["ApprovalFacts", "Proof", "PublishError", "content_hash"]
+
+
+def __getattr__(name: str) -> Any:
+    """``ApprovalFacts``, ``Proof`` and ``content_hash`` load :mod:`.proof` on first use, so
+    that every ``pressdesk`` command (which imports :mod:`.errors`) stays quick to start."""
+    if name in ("ApprovalFacts", "Proof", "content_hash"):
+        from pressdesk.publish import proof
+
+        return getattr(proof, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
