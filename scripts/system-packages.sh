@@ -2,8 +2,9 @@
 # Installs the Debian 12 packages PressDesk needs. Usage: scripts/system-packages.sh gui|test
 #   gui:  Python venv support, the libraries Qt needs to open a window and to print (CUPS),
 #         and Enchant with the German Hunspell dictionaries for spell checking
-#   test: all of gui, plus LibreOffice (DOCX checks), poppler-utils (PDF pages), Xvfb and
-#         PostgreSQL (the store tests start a throw-away server of their own)
+#   test: all of gui, plus LibreOffice (DOCX checks), poppler-utils (PDF pages), Xvfb,
+#         PostgreSQL (the store tests start a throw-away server of their own) and chromium
+#         with chromium-driver (the published HTML checked in a real browser)
 set -euo pipefail
 what="${1:-gui}"
 packages=(
@@ -15,7 +16,7 @@ packages=(
 )
 if [ "$what" = "test" ]; then
   # hyphen-de: German hyphenation patterns, so LibreOffice hyphenates the DOCX like the PDF
-  packages+=(libreoffice-writer-nogui hyphen-de poppler-utils xvfb postgresql)
+  packages+=(libreoffice-writer-nogui hyphen-de poppler-utils xvfb postgresql chromium chromium-driver)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -23,12 +23,13 @@ from pressdesk.model.files import (
     load_draft,
     save_draft,
 )
+from pressdesk.publish import cli as publish_cli
 from pressdesk.store.cli import STORE_COMMANDS, add_store_parsers, run_store_command
 
 if TYPE_CHECKING:
     from pressdesk.profile import Profile
 
-COMMANDS = ("validate", "new", "export", *STORE_COMMANDS)
+COMMANDS = ("validate", "new", "export", *publish_cli.COMMANDS, *STORE_COMMANDS)
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -86,15 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument(
         "--profile", default="nrw", metavar="PROFIL", help="Hausstil-Profil (Standard: nrw)"
     )
-    mark = p_export.add_mutually_exclusive_group()
-    mark.add_argument(
+    p_export.add_argument(
         "--draft",
         dest="final",
         action="store_false",
-        help="mit Markierung ENTWURF auf jeder Seite (Standard)",
+        help="mit Markierung ENTWURF auf jeder Seite (Standard, immer)",
     )
-    mark.add_argument(
-        "--final", dest="final", action="store_true", help="ohne Markierung ENTWURF ausgeben"
+    p_export.add_argument(
+        "--final",
+        dest="final",
+        action="store_true",
+        help="gibt es nicht mehr: Endgültiges nur mit „pressdesk publish NR --out ORDNER“",
     )
     p_export.add_argument(
         "--untagged",
@@ -102,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="PDF ohne Tags für Barrierefreiheit (nur für schnelle Korrekturabzüge)",
     )
     p_export.set_defaults(final=False)
+    publish_cli.add_parsers(sub)
     add_store_parsers(sub)
     return parser
 
@@ -167,6 +171,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pressdesk.model.fileio import write_user_files
     from pressdesk.validation import validate
 
+    if args.final:
+        _err(
+            "„export --final“ gibt es nicht mehr: eine Datei ohne ENTWURF entsteht nur aus "
+            "einer freigegebenen Fassung der Bibliothek, mit „pressdesk publish NR --out "
+            "ORDNER“. „pressdesk export“ gibt immer einen Entwurf aus."
+        )
+        return EXIT_FAILURE
     if args.pdf is None and args.docx is None:
         _err("Bitte --pdf DATEI und/oder --docx DATEI angeben.")
         return EXIT_FAILURE
@@ -195,14 +206,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.pdf is not None:
             from pressdesk.export.pdf import render
 
-            rendered = render(draft, profile, final=args.final, tagged=not args.untagged)
+            rendered = render(draft, profile, final=False, tagged=not args.untagged)
             files.append((args.pdf, rendered.data))
             pages = f"{rendered.pages} Seite{'n' if rendered.pages != 1 else ''}"
             lines.append(f"PDF: {args.pdf} ({pages})")
         if args.docx is not None:
             from pressdesk.export.docx import render_docx
 
-            files.append((args.docx, render_docx(draft, profile, final=args.final)))
+            files.append((args.docx, render_docx(draft, profile, final=False)))
             lines.append(f"DOCX: {args.docx}")
         write_user_files(files, ExportError)  # both files or neither
     except ExportError as exc:
@@ -238,6 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in STORE_COMMANDS:
         return run_store_command(args)
     handlers = {"validate": cmd_validate, "new": cmd_new, "export": cmd_export}
+    handlers.update(publish_cli.HANDLERS)
     return handlers[args.command](args)
 
 
