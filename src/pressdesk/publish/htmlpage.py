@@ -41,10 +41,17 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_web_text,
     )
     env.filters["german_date"] = german_date
     env.filters["german_datetime"] = german_datetime
     return env
+
+
+def _web_text(value: Any) -> Any:
+    """The layout glues phone numbers with U+2011 for the page; on the web a plain hyphen
+    copies into a phone or mail program as the number it is."""
+    return value.replace("\u2011", "-") if isinstance(value, str) else value
 
 
 def german_date(iso_date: str) -> str:

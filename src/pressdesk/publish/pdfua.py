@@ -64,6 +64,7 @@ class PageMarks:
     unmarked_text: str = ""
     unmarked_paths: int = 0
     nesting_errors: int = 0
+    watermarks: int = 0  # /Artifact <</Subtype /Watermark>> sequences (the draft mark)
 
 
 class _MarkDevice(PDFTextDevice):
@@ -96,6 +97,9 @@ class _MarkDevice(PDFTextDevice):
             self.marks.nesting_errors += 1
         if mcid is not None:
             self.marks.mcids.append(int(mcid))
+        subtype = props.get("Subtype")
+        if name == "Artifact" and getattr(subtype, "name", subtype) == "Watermark":
+            self.marks.watermarks += 1
         self.stack.append((name, mcid, False))
         if actual is not None and not any(a for _, _, a in self.stack):
             self._add(decode_text(actual) if isinstance(actual, bytes) else str(actual))

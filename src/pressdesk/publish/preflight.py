@@ -85,7 +85,9 @@ def preflight_pdf(
             title = ""
         text = text_in_structure_order(pdf, data, marks) if "/StructTreeRoot" in pdf.Root else ""
     mark = profile.label("draftMark")
-    if any(mark in m.artifact_text or mark in m.unmarked_text for m in marks):
+    if any(
+        m.watermarks or mark in m.artifact_text or mark in m.unmarked_text for m in marks
+    ):  # the draft mark is drawn as outlines in a Watermark artifact, or as text
         reasons.append(f"Das PDF trägt die Markierung {mark}.")
     if draft is not None:
         expected_title = content.draft_title(draft)

@@ -43,7 +43,7 @@ from pressdesk.publish.package import (
 )
 from pressdesk.publish.proof import ApprovalFacts, Proof, file_sha256, german_time
 from pressdesk.publish.site import Entry, SiteInfo
-from pressdesk.store import schema, workflow
+from pressdesk.store import rows, schema, workflow
 from pressdesk.store.api import Store
 from pressdesk.store.canonical import canonical_json, content_hash, draft_from_canonical
 from pressdesk.store.errors import StoreError, WorkflowError
@@ -127,11 +127,11 @@ def _approval(
         ]
         voided = _voided(_events(conn, draft_id))
         raise WorkflowError(" ".join([*reasons, voided]).strip())
-    current = store._version(conn, draft_id, row["current_version"])
-    reviews = store._reviews(conn, draft_id)
+    current = rows.version(conn, draft_id, row["current_version"])
+    reviews = rows.reviews(conn, draft_id)
     since = row["content_since"]
     decisions = workflow.latest_decisions(reviews, since)
-    if not workflow.is_approved(decisions, store._cosigners(conn, draft_id)):
+    if not workflow.is_approved(decisions, rows.cosigners(conn, draft_id)):
         raise WorkflowError(
             f"Entwurf {draft_id}: die Freigaben der aktuellen Fassung sind nicht vollständig."
         )
@@ -155,9 +155,7 @@ def _approval(
 
 
 def _events(conn: Connection, draft_id: int) -> list[Event]:
-    from pressdesk.store.api import _events as events
-
-    return events(conn, draft_id)
+    return rows.events(conn, draft_id)
 
 
 # -- publish ------------------------------------------------------------------------------
@@ -181,7 +179,7 @@ def publish(
     """
     folder = Path(folder).absolute()
     with store._write() as conn:
-        row = store._lock(conn, draft_id)
+        row = rows.lock(conn, draft_id)
         draft, facts, current = _approval(store, conn, row)
         result = publish_release(
             draft,
@@ -277,7 +275,7 @@ def withdraw(
     """
     folder = Path(folder).absolute()
     with store._write() as conn:
-        row = store._lock(conn, draft_id)
+        row = rows.lock(conn, draft_id)
         _intact(store, conn, row)
         entry = withdraw_release(folder, release_id(draft_id), now=now, site=site)
         detail: dict[str, Any] = {"folder": str(folder), "stem": entry.stem}
