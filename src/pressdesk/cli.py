@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 
 from pressdesk import __version__
 from pressdesk.model.files import DRAFT_SUFFIX, DraftFileError, load_draft, save_draft
+from pressdesk.store.cli import STORE_COMMANDS, add_store_parsers, run_store_command
 
 if TYPE_CHECKING:
     from pressdesk.profile import Profile
 
-COMMANDS = ("validate", "new", "export")
+COMMANDS = ("validate", "new", "export", *STORE_COMMANDS)
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="PDF ohne Tags für Barrierefreiheit (nur für schnelle Korrekturabzüge)",
     )
     p_export.set_defaults(final=False)
+    add_store_parsers(sub)
     return parser
 
 
@@ -205,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_parser().parse_args(argv)  # explains the unknown command
         return cmd_gui(argv[0] if argv else None)
     args = build_parser().parse_args(argv)
+    if args.command in STORE_COMMANDS:
+        return run_store_command(args)
     handlers = {"validate": cmd_validate, "new": cmd_new, "export": cmd_export}
     return handlers[args.command](args)
 
