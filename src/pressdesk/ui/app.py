@@ -83,4 +83,7 @@ def run(path: str | Path | None = None, profile_name: str | None = None) -> int:
         QMessageBox.critical(None, "PressDesk", str(exc))
         return 1
     window.show()
+    from pressdesk.ui.review import install
+
+    install(window)  # the library, the queue and the review panels
     return app.exec()
