@@ -84,5 +84,15 @@ def select_word_at_start(qtbot: Any, widget: Any) -> None:
     )
 
 
+def activate(qtbot: Any, window: Any) -> None:
+    """Bring the person's window to the front: shortcuts go to the active window."""
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+
 def save(qtbot: Any, window: Any) -> None:
-    qtbot.keyClick(window.form_page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    """Strg+S in the field the person is typing in."""
+    activate(qtbot, window)
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -73,6 +73,8 @@ class CommentsPanel(QWidget):
         self.target.setText(f"Kommentar zu „{label}“:" if label else "Kommentar zum Entwurf:")
 
     def set_comments(self, comments: list[Any], labels: dict[str, str]) -> None:
+        keep = self.tree.currentItem()
+        keep_id = keep.data(0, ID_ROLE) if keep is not None else None
         self.tree.clear()
         items: dict[int, QTreeWidgetItem] = {}
         self.open_count = 0
@@ -100,6 +102,8 @@ class CommentsPanel(QWidget):
             else:
                 self.tree.addTopLevelItem(item)
             items[c.id] = item
+        if keep_id in items:
+            self.tree.setCurrentItem(items[keep_id])
 
     def current_id(self) -> int | None:
         item = self.tree.currentItem()

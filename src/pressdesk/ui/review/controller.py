@@ -314,6 +314,18 @@ class ReviewController(QObject):
 
             self.detail = store.show(draft_id)
             self.events = store.history(draft_id)
+            current = self.detail.summary.current_version
+            if current != self.base and not self.doc.is_modified:
+                # somebody saved a newer version and nothing here is unsaved: show it
+                self._opening = True
+                try:
+                    self.doc.replace(store.get(draft_id, current), None)
+                finally:
+                    self._opening = False
+                self.base = current
+                self.window.statusBar().showMessage(
+                    f"Version {current} von {self._author_of(current)} geladen", 8000
+                )
             self.comments.set_comments(self.detail.comments, self.window.registry.labels)
             self.history.set_history(self.events, self.detail.versions, local_time)
         self._mark_fields()
@@ -675,9 +687,18 @@ class ReviewController(QObject):
             text = f"Freigabe erloschen: geändert nach der Freigabe ({version})"
         else:
             kind, text = "draft", f"Entwurf, {version} – noch nicht zur Prüfung gegeben"
+        if self.base is not None and s.current_version != self.base:
+            text += (
+                f" · Achtung: {self._author_of(s.current_version)} hat inzwischen "
+                f"Version {s.current_version} gespeichert"
+            )
         self.banner.show_state(kind, text + self._embargo())
         self._update_export_labels()
         self.window.update_title()
+
+    def _author_of(self, number: int) -> str:
+        versions = self.detail.versions if self.detail is not None else []
+        return next((v.author for v in versions if v.number == number), "")
 
     def _unchanged(self) -> bool:
         """The editor shows exactly the stored current text (no edits since opening)."""

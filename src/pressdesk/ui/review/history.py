@@ -93,6 +93,7 @@ class HistoryPanel(QWidget):
         splitter.addWidget(lower)
         splitter.setSizes([160, 300])
         layout.addWidget(splitter)
+        self.html = ""
         self.since_button.clicked.connect(self.sinceApprovalRequested.emit)
         self.compare_button.clicked.connect(self._compare)
 
@@ -126,6 +127,7 @@ class HistoryPanel(QWidget):
 
     def show_diff(self, caption: str, body: str) -> None:
         self.caption.setText(caption)
+        self.html = body
         self.diff.setHtml(body)
 
     def _compare(self) -> None:
