@@ -241,7 +241,7 @@ class ReviewController(QObject):
         self.window.resizeDocks([self.library_dock], [440], Qt.Orientation.Horizontal)
         if self.queue_entries:  # a reviewer with work waiting sees the queue first
             self.queue_dock.raise_()
-            self.queue.tree.setFocus()
+            QTimer.singleShot(0, self.queue.tree, self.queue.tree.setFocus)
         else:
             self.library_dock.raise_()
         self.timer.start()

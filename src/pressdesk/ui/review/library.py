@@ -62,13 +62,14 @@ class LibraryModel(QAbstractTableModel):
         self.reload()
 
     def reload(self, keep: int = 0) -> None:
-        """Start again from the first page (after a filter or a change by somebody)."""
+        """Start again from the first page (after a filter or a change by somebody): the
+        first page (or as many rows as were loaded) at once, the rest as the view asks."""
         self.beginResetModel()
         self.rows = []
         self.pages_loaded = 0
         self._more = self.store is not None
         self.endResetModel()
-        while self._more and len(self.rows) < keep:
+        while self._more and (len(self.rows) < keep or not self.pages_loaded):
             self.fetchMore(QModelIndex())
 
     # lazy loading ---------------------------------------------------------------
