@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 
 from pressdesk.store.api import Store
 from pressdesk.ui import fileops
+from tests.pg_server import Library
 from tests.test_export.pdfread import page_texts
 from tests.test_ui.review_support import (
     open_as,
@@ -43,7 +44,8 @@ def run_the_day(qtbot: Any, anna: Any, ben: Any, url: str, tmp_path: Path) -> No
     assert not anna.isWindowModified()
     a.dialogs.submit_answer = (["ben"], "30.11.2026 14:00")
     trigger(anna, a.submit_action)
-    assert ("submit", ["ben", "carla"]) in a.dialogs.asked  # the team's reviewers, not Anna
+    [(_, team)] = [q for q in a.dialogs.asked if q[0] == "submit"]
+    assert "ben" in team and "carla" in team and "anna" not in team  # reviewers, not Anna
     assert a.banner.text().startswith("In Prüfung bei ben")
     assert "Frist 30.11.2026 14:00" in a.banner.text()
     assert "In Prüfung" in anna.windowTitle()
@@ -166,3 +168,15 @@ def test_the_whole_day_on_sqlite(qtbot: Any, make_window: Any, tmp_path: Path) -
     ben = open_as(make_window, url, "ben")
     assert not ben.review.queue.entries
     run_the_day(qtbot, anna, ben, url, tmp_path)
+
+
+def test_the_whole_day_on_the_postgresql_server(
+    qtbot: Any, make_window: Any, tmp_path: Path, pg_library: Library
+) -> None:
+    """The same day against the suite's PostgreSQL server: each person logs in as
+    themselves (the database knows who is a reviewer and enforces four eyes)."""
+    anna = open_as(make_window, pg_library.url_for("anna"), "anna")
+    ben = open_as(make_window, pg_library.url_for("ben"), "ben")
+    assert anna.review.user == "anna" and ben.review.role == "reviewer"
+    assert "postgresql://" in ben.review.identity.text()
+    run_the_day(qtbot, anna, ben, pg_library.url_for("anna"), tmp_path)

@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -76,6 +76,16 @@ class ReviewController(QObject):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus)
         window.destroyed.connect(lambda *_: self._let_go(app))
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """No polling while the window is closed or hidden."""
+        if watched is self.window:
+            if event.type() == QEvent.Type.Hide:
+                self.timer.stop()
+            elif event.type() == QEvent.Type.Show and self.store is not None:
+                self.timer.start()
+        return False
 
     # building the panels and menus -------------------------------------------------
     def _build(self) -> None:
@@ -279,9 +289,14 @@ class ReviewController(QObject):
         """True when somebody changed something in the library since the last look."""
         if self.store is None:
             return False
+        import sqlalchemy as sa
+
         try:
             token = self.store.change_token()
-        except StoreError:
+        except (StoreError, sa.exc.OperationalError):
+            self.window.statusBar().showMessage(
+                "Die Verbindung zur Bibliothek ist unterbrochen; es wird weiter versucht.", 5000
+            )
             return False
         if token == self._token:
             return False
