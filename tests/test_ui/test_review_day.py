@@ -54,8 +54,8 @@ def run_the_day(qtbot: Any, anna: Any, ben: Any, url: str, tmp_path: Path) -> No
     qtbot.waitUntil(lambda: len(b.queue.entries) == 1, timeout=5000)
     assert b.queue_dock.windowTitle() == "Zur Prüfung (1)"
     row = b.queue.tree.topLevelItem(0)
-    assert row is not None and row.text(1) == anna.doc.draft.headline
-    assert "fehlt: ben" in row.text(4)
+    assert row is not None and row.text(2).startswith(anna.doc.draft.headline)
+    assert "von anna · freigegeben: noch niemand · fehlt: ben" in row.text(2)
     qtbot.mouseClick(b.queue.open_button, LEFT)
     assert "Sprechstunden am Abend" in ben.body_editor.blocks[0].text.toPlainText()
 
@@ -178,5 +178,5 @@ def test_the_whole_day_on_the_postgresql_server(
     anna = open_as(make_window, pg_library.url_for("anna"), "anna")
     ben = open_as(make_window, pg_library.url_for("ben"), "ben")
     assert anna.review.user == "anna" and ben.review.role == "reviewer"
-    assert "postgresql://" in ben.review.identity.text()
+    assert "postgresql://ben@" in ben.review.identity.toolTip()
     run_the_day(qtbot, anna, ben, pg_library.url_for("anna"), tmp_path)

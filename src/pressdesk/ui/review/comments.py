@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 COMMENT_STYLE = """
-*[comment="open"] { border-left: 5px solid #1565c0; }
+*[comment="open"] { border: 1px solid #1565c0; border-left: 6px solid #1565c0;
+                    background-color: #f3f8fe; }
 """
 
 
@@ -48,16 +49,17 @@ class CommentsPanel(QWidget):
         self.tree.setColumnWidth(2, 70)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout.addWidget(self.tree, 1)
-        row = QHBoxLayout()
         self.target = QLabel("Kommentar zum Entwurf:")
+        layout.addWidget(self.target)
+        row = QHBoxLayout()
         self.input = QLineEdit()
         self.input.setPlaceholderText("Kommentar schreiben und Eingabetaste drücken")
         self.input.setAccessibleName("Kommentar")
         self.comment_button = QPushButton("&Kommentieren")
         self.reply_button = QPushButton("A&ntworten")
         self.resolve_button = QPushButton("&Erledigt")
-        for w in (self.target, self.input):
-            row.addWidget(w, 1 if w is self.input else 0)
+        self.target.setBuddy(self.input)
+        row.addWidget(self.input, 1)
         for b in (self.comment_button, self.reply_button, self.resolve_button):
             row.addWidget(b)
         layout.addLayout(row)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -119,7 +120,8 @@ class ReviewController(QObject):
         self.history.diffRequested.connect(self.show_diff)
         self.history.sinceApprovalRequested.connect(self.show_changes_since_approval)
         self.history_dock = self._dock("Verlauf", "historyDock", self.history)
-        w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.history_dock)
+        w.tabifyDockWidget(self.queue_dock, self.history_dock)  # the form and preview keep room
         self.history_dock.hide()
         for dock in (self.library_dock, self.queue_dock):
             dock.hide()
@@ -242,7 +244,10 @@ class ReviewController(QObject):
         self.user = store.user
         self.role = store.role_of(self.user)
         role = "Prüfung" if self.role == "reviewer" else "Redaktion"
-        self.identity.setText(f"{self.user} ({role}) · {backend.describe(store.url)}")
+        where = backend.describe(store.url)
+        short = where.rsplit("/", 1)[-1] if store.url.startswith("sqlite") else where
+        self.identity.setText(f"{self.user} ({role}) · Bibliothek {short}")
+        self.identity.setToolTip(where)
         self.library.model.set_store(store)
         self._token = store.change_token()
         self.refresh()
@@ -612,6 +617,7 @@ class ReviewController(QObject):
         if self.store is None or self.draft_id is None:
             return
         changes = self._call(self.store.diff, self.draft_id, old, new)
+        self.history.select(old, new)
         if changes is not None:
             self.history.show_diff(
                 f"Von Version {old} zu Version {new}:", diff_html(changes, self.label)
@@ -682,15 +688,19 @@ class ReviewController(QObject):
                     "beim Speichern erlischt die Freigabe"
                 )
         elif s.state == "in_review":
-            who = ", ".join(detail.cosigners) or "der Prüfung"
-            kind, text = "in_review", f"In Prüfung bei {who}"
+            if detail.cosigners:
+                text = f"In Prüfung bei {', '.join(detail.cosigners)}"
+            else:
+                text = "In Prüfung (eine Freigabe genügt)"
+            kind = "in_review"
             done = [r.reviewer for r in detail.reviews if r.valid and r.decision == "approve"]
             if detail.cosigners:
                 text += f" – freigegeben: {', '.join(done) or 'noch niemand'}"
                 if detail.missing:
                     text += f", fehlt: {', '.join(detail.missing)}"
             if s.due_at:
-                text += f" · Frist {due_text(s.due_at)}"
+                late = s.due_at < datetime.now().strftime("%Y-%m-%d %H:%M")
+                text += f" · Frist {due_text(s.due_at)}" + (" (überfällig)" if late else "")
         elif s.state == "changes_requested":
             last = next((r for r in reversed(detail.reviews) if r.decision == "return"), None)
             kind = "changes_requested"

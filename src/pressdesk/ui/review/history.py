@@ -112,18 +112,24 @@ class HistoryPanel(QWidget):
             item = QTreeWidgetItem([local(ev.at), ev.actor, what, number])
             item.setToolTip(2, what)
             self.events.addTopLevelItem(item)
+        same = self.new.count() == len(versions)
+        keep = (self.old.currentData(), self.new.currentData())
         for box in (self.old, self.new):
-            keep = box.currentData()
-            box.blockSignals(True)
             box.clear()
             for v in versions:
                 kind = " (Konflikt)" if v.kind == "conflict" else ""
                 box.addItem(f"Version {v.number}{kind} – {v.author}", v.number)
-            index = box.findData(keep)
-            box.setCurrentIndex(index if index >= 0 else box.count() - 1)
-            box.blockSignals(False)
-        if self.old.currentIndex() == self.new.currentIndex() and self.old.count() > 1:
-            self.old.setCurrentIndex(self.old.count() - 2)
+        if same:  # what the user chose stays chosen
+            self.select(*keep)
+        elif versions:  # a new version: compare the last two
+            self.old.setCurrentIndex(max(len(versions) - 2, 0))
+            self.new.setCurrentIndex(len(versions) - 1)
+
+    def select(self, old: Any, new: Any) -> None:
+        for box, number in ((self.old, old), (self.new, new)):
+            index = box.findData(number)
+            if index >= 0:
+                box.setCurrentIndex(index)
 
     def show_diff(self, caption: str, body: str) -> None:
         self.caption.setText(caption)

@@ -169,11 +169,12 @@ class LibraryPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((110, 90, 300, 80, 80, 120)):
+        for column, width in enumerate((88, 80, 260, 60, 80, 110)):
             self.view.setColumnWidth(column, width)
         layout.addWidget(self.view, 1)
         self.open_button = QPushButton("Ö&ffnen")

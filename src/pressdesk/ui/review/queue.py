@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Frist", "Überschrift", "Sperrfrist", "Von", "Mitzeichnung")
+COLUMNS = ("Frist", "Sperrfrist", "Überschrift")
+OVERDUE = "überfällig"
 
 
 def due_text(due: str | None) -> str:
@@ -58,7 +59,9 @@ class QueuePanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for column, width in enumerate((120, 300, 120, 70)):
+        self.tree.setUniformRowHeights(False)  # two lines: headline, then who and what is missing
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column, width in enumerate((124, 124)):
             self.tree.setColumnWidth(column, width)
         layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
@@ -91,18 +94,17 @@ class QueuePanel(QWidget):
         bold.setBold(True)
         for q in entries:
             s = q.entry.summary
-            due = due_text(s.due_at) + (" – überfällig" if q.overdue else "")
-            item = QTreeWidgetItem(
-                [due, s.headline, q.entry.embargo or "–", q.entry.created_by, cosign_text(q)]
-            )
+            due = due_text(s.due_at) + (f"\n{OVERDUE}" if q.overdue else "")
+            who = f"von {q.entry.created_by} · {cosign_text(q)}"
+            item = QTreeWidgetItem([due, q.entry.embargo or "–", f"{s.headline}\n{who}"])
             item.setData(0, ID_ROLE, s.id)
             item.setData(1, ID_ROLE, s.current_version)
-            item.setToolTip(1, s.headline)
+            item.setToolTip(2, f"{s.headline}\n{who}")
             if q.entry.embargo:
-                item.setFont(2, bold)
+                item.setFont(1, bold)
+                item.setForeground(1, QBrush(QColor("#6d4c00")))
             if q.overdue:
-                for column in (0, 1):
-                    item.setForeground(column, QBrush(QColor("#b71c1c")))
+                item.setForeground(0, QBrush(QColor("#b71c1c")))
                 item.setFont(0, bold)
             self.tree.addTopLevelItem(item)
             if s.id == current:
