@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from pressdesk.model import Embargo, load_draft
 from pressdesk.paths import reference_sample
@@ -188,3 +189,52 @@ def test_author_withdraws_and_four_eyes_comes_from_the_store(
     kinds = [e.kind for e in review.events]
     assert kinds == ["created", "submitted", "withdrawn"]
     assert review.history.events.topLevelItem(0).text(2) == "zurückgezogen"
+
+
+def test_conflict_take_theirs_keeps_mine_as_a_conflict_version(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    url = sqlite_library(tmp_path)
+    [draft_id] = fill(url, "anna", 1)
+    window = open_as(make_window, url, "anna")
+    review = window.review
+    review.open_release(draft_id)
+    field = window.text_form.subheadline
+    field.setFocus()
+    qtbot.keyClicks(field, "Meine Unterzeile")
+    with Store(url, user="dora") as dora:  # saves in between
+        theirs = dora.get(draft_id)
+        theirs.subheadline = "Doras Unterzeile"
+        dora.update(draft_id, theirs, base=1)
+    review.dialogs.conflict_answer = "theirs"
+    from pressdesk.ui import fileops
+
+    assert fileops.save(window)
+    assert window.doc.draft.subheadline == "Doras Unterzeile"
+    assert field.toPlainText() == "Doras Unterzeile"
+    assert not window.isWindowModified()
+    assert "Version 3 (Konflikt)" in window.statusBar().currentMessage()
+    with Store(url, user="anna") as store:
+        assert store.get(draft_id, 3).subheadline == "Meine Unterzeile"  # not lost
+        assert store.get(draft_id).subheadline == "Doras Unterzeile"
+    assert review.history.new.findText("Version 3 (Konflikt) – anna") >= 0
+
+
+def test_store_dialog_typed_by_a_person(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
+    """Datei → Ablage …: choose the team server, type its address, test, get German."""
+    from pressdesk.ui.review.dialogs import StoreDialog
+
+    window = make_window()
+    install(window, sqlite_library(tmp_path), "anna", dialogs=FakeReviewDialogs())
+    dialog = StoreDialog("", window.review.test_connection, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.local.isChecked()
+    qtbot.mouseClick(dialog.server, LEFT)
+    qtbot.keyClicks(dialog.address, f"postgresql://anna@/pressdesk?host={tmp_path}/nichts")
+    test_button = next(b for b in dialog.findChildren(QPushButton) if "testen" in b.text())
+    qtbot.mouseClick(test_button, LEFT)
+    assert dialog.outcome.text().startswith("Keine Verbindung zur Bibliothek")
+    assert dialog.url().startswith("postgresql://anna@")
+    qtbot.mouseClick(dialog.local, LEFT)
+    assert dialog.url() == ""
