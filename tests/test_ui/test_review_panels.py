@@ -56,6 +56,14 @@ def test_library_loads_page_by_page_newest_first(
     bar.setValue(bar.maximum())  # scrolled to the end: the next page comes
     qtbot.waitUntil(lambda: model.rowCount() == PAGE + 30, timeout=3000)
     assert model.index(PAGE + 29, 2).data() == "Meldung 000 von anna"
+    # somebody adds a release: it appears on top, the selected one stays selected
+    panel.view.setCurrentIndex(model.index(5, 2))
+    chosen = model.index(5, 2).data()
+    fill(url, "dora", 1, "neu")
+    qtbot.waitUntil(lambda: model.index(0, 2).data() == "Meldung 000 von dora neu", timeout=3000)
+    assert panel.view.currentIndex().row() == 6
+    assert panel.view.currentIndex().data() == chosen
+    assert model.rowCount() == PAGE + 31
 
 
 def test_library_filters_by_state_and_author_and_searches_as_you_type(

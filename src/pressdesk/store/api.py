@@ -860,27 +860,47 @@ class Store:
         query = query.where(d.c.state == workflow.IN_REVIEW)
         out: list[QueueEntry] = []
         with self._read() as conn:
-            for row in conn.execute(query).mappings().all():
-                draft_id = row["id"]
-                if self.user in workflow.writers(self._versions(conn, draft_id)):
-                    continue
-                cosigners = self._cosigners(conn, draft_id)
-                if cosigners and self.user not in cosigners:
-                    continue
-                decisions = workflow.latest_decisions(
-                    self._reviews(conn, draft_id), row["content_since"]
+            rows = [dict(r) for r in conn.execute(query).mappings().all()]
+            ids = [r["id"] for r in rows]
+            # three queries for all drafts in review, not three per draft
+            writers: dict[int, set[str]] = {i: set() for i in ids}
+            cosigners: dict[int, list[str]] = {i: [] for i in ids}
+            reviews: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+            if ids:
+                for draft_id, author in conn.execute(
+                    sa.select(v.c.draft_id, v.c.author)
+                    .where(v.c.draft_id.in_(ids), v.c.changes_content)
+                    .distinct()
+                ):
+                    writers[draft_id].add(author)
+                dr = _T.draft_reviewers
+                for draft_id, name in conn.execute(
+                    sa.select(dr.c.draft_id, dr.c.reviewer)
+                    .where(dr.c.draft_id.in_(ids))
+                    .order_by(dr.c.reviewer)
+                ):
+                    cosigners[draft_id].append(str(name))
+                r = _T.reviews
+                for review in conn.execute(
+                    sa.select(r).where(r.c.draft_id.in_(ids)).order_by(r.c.id)
+                ).mappings():
+                    reviews[review["draft_id"]].append(dict(review))
+        for row in rows:
+            draft_id = row["id"]
+            names = cosigners[draft_id]
+            if self.user in writers[draft_id] or (names and self.user not in names):
+                continue
+            decisions = workflow.latest_decisions(reviews[draft_id], row["content_since"])
+            if decisions.get(self.user) == "approve":
+                continue
+            out.append(
+                QueueEntry(
+                    entry=_entry(row),
+                    cosigners=names,
+                    approved_by=sorted(n for n, dec in decisions.items() if dec == "approve"),
+                    missing=workflow.missing_cosigners(decisions, names),
                 )
-                if decisions.get(self.user) == "approve":
-                    continue
-                approved = sorted(n for n, dec in decisions.items() if dec == "approve")
-                out.append(
-                    QueueEntry(
-                        entry=_entry(dict(row)),
-                        cosigners=cosigners,
-                        approved_by=approved,
-                        missing=workflow.missing_cosigners(decisions, cosigners),
-                    )
-                )
+            )
         out.sort(key=lambda q: (q.entry.summary.due_at or "9999", q.entry.summary.updated_at))
         return out
 

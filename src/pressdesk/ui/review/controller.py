@@ -312,7 +312,7 @@ class ReviewController(QObject):
         store = self.store
         if store is not None:
             self._token = store.change_token()
-            self.library.model.reload(keep=len(self.library.model.rows))
+            self.library.refresh()
             self.library.set_authors(store.authors())
             self.queue_entries = store.review_queue()
         else:

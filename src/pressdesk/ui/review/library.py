@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from pressdesk.store.workflow import STATE_LABELS
 
 PAGE = 100
+KEEP_ON_REFRESH = 5 * PAGE  # rows reloaded when somebody changed something
 COLUMNS = ("Status", "Referenz", "Überschrift", "Autor", "Datum", "Sperrfrist")
 SEARCH_DELAY_MS = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -189,6 +190,20 @@ class LibraryPanel(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.state.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.author.currentIndexChanged.connect(lambda _i: self._apply_filters())
+
+    def refresh(self) -> None:
+        """Somebody changed something: reload, keeping the selected row and the scroll
+        position (at most a few pages deep, so a refresh stays quick)."""
+        current = self.view.currentIndex()
+        keep_id = self.model.data(current, ID_ROLE) if current.isValid() else None
+        bar = self.view.verticalScrollBar()
+        position = bar.value()
+        self.model.reload(keep=min(len(self.model.rows), KEEP_ON_REFRESH))
+        for row, entry in enumerate(self.model.rows):
+            if entry.summary.id == keep_id:
+                self.view.setCurrentIndex(self.model.index(row, current.column()))
+                break
+        bar.setValue(position)
 
     def set_authors(self, names: list[str]) -> None:
         current = self.author.currentData()
