@@ -496,6 +496,14 @@ class ReviewController(QObject):
             draft_id, version = self.draft_id, self.base
         if store is None or draft_id is None:
             return
+        if draft_id == self.draft_id and self.doc.is_modified:
+            self.window.dialogs.error(
+                "Erst speichern oder verwerfen",
+                "Im Editor ist ungespeicherter Text. Freigegeben wird, was in der Bibliothek "
+                "steht; bitte erst speichern (dann prüft eine andere Person) oder die "
+                "Änderungen verwerfen.",
+            )
+            return
         result = self._call(store.approve, draft_id, version=version)
         if result is not None:
             missing = f"; es fehlt noch: {', '.join(result.missing)}" if result.missing else ""
