@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QTextBrowser
 
 from pressdesk.model import Embargo, load_draft
 from pressdesk.paths import reference_sample
@@ -246,3 +246,47 @@ def test_store_dialog_typed_by_a_person(qtbot: Any, make_window: Any, tmp_path: 
     assert dialog.url().startswith("postgresql://anna@")
     qtbot.mouseClick(dialog.local, LEFT)
     assert dialog.url() == ""
+
+
+def test_submit_dialog_chooses_cosigners_and_a_due_time(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from pressdesk.ui.review.dialogs import SubmitDialog
+
+    dialog = SubmitDialog(["ben", "carla"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    carla = dialog.people.item(1)
+    rect = dialog.people.visualItemRect(carla)
+    dialog.people.setCurrentItem(carla)
+    dialog.people.setFocus()
+    qtbot.keyClick(dialog.people.viewport(), Qt.Key.Key_Space)  # tick her
+    assert rect.isValid() and carla.checkState() == Qt.CheckState.Checked
+    dialog.due.setFocus()
+    qtbot.keyClicks(dialog.due, "30.11.2026 14:00")
+    box = dialog.findChild(QDialogButtonBox)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "Zur Prüfung geben"
+    qtbot.mouseClick(ok, LEFT)
+    assert dialog.result() == 1
+    assert dialog.chosen() == ["carla"] and dialog.due.text() == "30.11.2026 14:00"
+
+
+def test_conflict_dialog_shows_the_diff_and_offers_three_ways(qtbot: Any) -> None:
+    from pressdesk.store.diff import diff_drafts
+    from pressdesk.ui.review.dialogs import ConflictDialog
+    from pressdesk.ui.review.history import diff_html
+
+    theirs = load_draft(reference_sample())
+    mine = copy.deepcopy(theirs)
+    mine.headline = mine.headline.replace("besucht", "besichtigt")
+    html = diff_html(diff_drafts(theirs, mine), lambda p: {"headline": "Überschrift"}[p])
+    for label, answer in (("Meine", "mine"), ("Ihre", "theirs"), ("Weiter", "cancel")):
+        dialog = ConflictDialog("Ben hat inzwischen gespeichert.", html)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        text = dialog.findChild(QTextBrowser).toPlainText()
+        assert "Überschrift" in text and "besucht" in text and "besichtigt" in text
+        button = next(b for b in dialog.findChildren(QPushButton) if label in b.text())
+        qtbot.mouseClick(button, LEFT)
+        assert dialog.answer == answer

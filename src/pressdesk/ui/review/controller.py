@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -177,10 +178,10 @@ class ReviewController(QObject):
         if isinstance(file_menu, QMenu):
             extra = QMenu(w)
             self.open_library_action = self._action(
-                extra, "Aus der &Bibliothek öffnen …", self.show_library, "F6"
+                extra, "Aus der Bibl&iothek öffnen …", self.show_library, "F6"
             )
             self.take_action = self._action(extra, "In Bibliothek &aufnehmen", self.take_in)
-            self.store_action = self._action(extra, "A&blage …", self.configure_store)
+            self.store_action = self._action(extra, "Ab&lage …", self.configure_store)
             quit_action = next((a for a in file_menu.actions() if a.text() == "&Beenden"), None)
             for action in extra.actions():
                 file_menu.insertAction(quit_action, action)  # type: ignore[arg-type]
@@ -188,7 +189,7 @@ class ReviewController(QObject):
         help_action = next((a for a in bar.actions() if a.text() == "&Hilfe"), None)
         menu = QMenu("&Prüfung", w)
         self.submit_action = self._action(menu, "&Zur Prüfung geben …", self.submit)
-        self.withdraw_action = self._action(menu, "Zurück&ziehen", self.withdraw)
+        self.withdraw_action = self._action(menu, "Zurückzie&hen", self.withdraw)
         menu.addSeparator()
         self.approve_action = self._action(menu, "&Freigeben", lambda: self.approve())
         self.send_back_action = self._action(menu, "Zurück&geben …", self.focus_send_back)
@@ -526,20 +527,30 @@ class ReviewController(QObject):
         self.queue.reason.setFocus()
 
     # comments ---------------------------------------------------------------------
-    def _on_focus(self, old: QWidget | None, new: QWidget | None) -> None:
-        page = self.window.form_page
-        with contextlib.suppress(RuntimeError):
-            if old is not None and page.isAncestorOf(old):
-                if isinstance(old, QPlainTextEdit):
-                    self.selection = old.textCursor().selectedText().replace("\u2029", " ")
-                elif isinstance(old, QLineEdit):
-                    self.selection = old.selectedText()
-            if new is not None and page.isAncestorOf(new):
-                path = self.path_of(new)
-                if path is not None:
-                    self.field = path
-                    self.selection = ""
-                    self.comments.set_target(self.label(path))
+    def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The form field worked in last is where a comment goes. ``_old`` is never
+        touched: Qt also reports the focus leaving a widget that is being destroyed."""
+        if new is None or not self.window.form_page.isAncestorOf(new):
+            return
+        path = self.path_of(new)
+        if path is None:
+            return
+        self.field = path
+        self.selection = ""
+        self.comments.set_target(self.label(path))
+        if isinstance(new, QPlainTextEdit | QLineEdit) and not new.property("pdSelection"):
+            new.setProperty("pdSelection", True)
+            new.selectionChanged.connect(lambda w=new: self._remember_selection(w))
+
+    def _remember_selection(self, widget: QPlainTextEdit | QLineEdit) -> None:
+        """The words marked while typing in the field (a line edit forgets its selection
+        when it loses the focus, so it is kept here)."""
+        if not widget.hasFocus():
+            return
+        if isinstance(widget, QPlainTextEdit):
+            self.selection = widget.textCursor().selectedText().replace("\u2029", " ")
+        else:
+            self.selection = widget.selectedText()
 
     def path_of(self, widget: QWidget) -> str | None:
         registry = self.window.registry
@@ -590,7 +601,8 @@ class ReviewController(QObject):
 
     def _mark_fields(self) -> None:
         for widget in self._marked:
-            self._set_mark(widget, "")
+            if shiboken6.isValid(widget):  # blocks are rebuilt when a text is loaded
+                self._set_mark(widget, "")
         self._marked = []
         if self.detail is None:
             return
@@ -598,7 +610,7 @@ class ReviewController(QObject):
         for c in self.detail.comments:
             if c.parent_id is None and c.resolved_at is None and c.field_path:
                 found = registry.resolve(c.field_path)
-                if found is not None and found not in self._marked:
+                if found is not None and all(found is not m for m in self._marked):
                     self._set_mark(found, "open")
                     self._marked.append(found)
 
