@@ -119,6 +119,8 @@ def test_first_start_asks_the_name_once(
     assert dialogs.asked[0][1] == settings.login_name()  # the OS login is offered
     assert window.review.user == "carla"
     assert "carla (Prüfung)" in window.review.identity.text()
+    assert window.problems_panel.isVisible()  # the first tab beside „Kommentare“
+    assert window.review.tabs.tabText(0) == "Probleme"
     again = make_window()
     second = FakeReviewDialogs()
     install(again, url, dialogs=second)
@@ -290,3 +292,22 @@ def test_conflict_dialog_shows_the_diff_and_offers_three_ways(qtbot: Any) -> Non
         button = next(b for b in dialog.findChildren(QPushButton) if label in b.text())
         qtbot.mouseClick(button, LEFT)
         assert dialog.answer == answer
+
+
+def test_review_menu_entries_have_distinct_alt_letters(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    window = open_as(make_window, sqlite_library(tmp_path), "anna")
+    for title in ("&Datei", "&Prüfung"):
+        [menu] = [a.menu() for a in window.menuBar().actions() if a.text() == title]
+        letters = [
+            QKeySequence.mnemonic(a.text()).toString()
+            for a in menu.actions()
+            if not a.isSeparator() and "&" in a.text()
+        ]
+        assert len(letters) == len(set(letters)), (title, letters)
+    keys = dict(window.shortcut_list())
+    assert keys["Kommentieren"] in ("Ctrl+Alt+K", "Strg+Alt+K")
+    assert keys["Aus der Bibliothek öffnen …"] == "F6"

@@ -133,10 +133,14 @@ class ReviewController(QObject):
         self.comments.resolveRequested.connect(self.resolve)
         self.comments.fieldActivated.connect(w.registry.focus)
         self.tabs = QTabWidget()
+        # the dock lets go of the problems panel first (it hides what it lets go of),
+        # then the panel becomes the first tab
+        w.problems_dock.setWidget(self.tabs)
         self.tabs.addTab(w.problems_panel, "Probleme")
         self.tabs.addTab(self.comments, "Kommentare")
+        self.tabs.setCurrentIndex(0)
+        w.problems_panel.show()
         self.tabs.currentChanged.connect(self._tab_changed)
-        w.problems_dock.setWidget(self.tabs)
         self._fit_bottom()
 
         self.identity = QLabel()
