@@ -22,6 +22,10 @@ settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
+# The throw-away PostgreSQL server and the library fixtures (pg_cluster, library,
+# pg_library), for the store tests and the editor's review tests alike.
+pytest_plugins = ["tests.pg_server"]
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
 SEED = DATA / "presseinformation-2018-07-18.txt"

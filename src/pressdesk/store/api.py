@@ -12,20 +12,28 @@ Errors the user can cause are :class:`StoreError` (could not run) or
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
 import sqlalchemy as sa
 
 from pressdesk.model import Draft
 from pressdesk.store import backend, history, rows, search, workflow
 from pressdesk.store import schema as _T
+from pressdesk.store.base import ENV_USER
 from pressdesk.store.canonical import canonical_json, content_hash, draft_from_canonical, plain_text
 from pressdesk.store.diff import Change, diff_drafts
-from pressdesk.store.errors import StaleVersionError, StoreError
+from pressdesk.store.errors import StaleVersionError, StoreError, WorkflowError
 from pressdesk.store.notify import Watcher
 from pressdesk.store.records import CommentInfo, DraftDetail, DraftSummary, ReviewInfo, SaveResult
 from pressdesk.store.review import Reviewing, parse_due
 from pressdesk.store.rows import local_time, now
 
-__all__ = ["Store", "local_time", "now", "parse_due", "upgrade_store"]
+__all__ = ["ENV_USER", "Store", "local_time", "now", "parse_due", "upgrade_store"]
 
 
 def upgrade_store(url: str | None = None, revision: str = "head") -> tuple[str | None, str]:
@@ -276,3 +284,190 @@ class Store(Reviewing):
     def count(self) -> int:
         with self._read() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(_T.drafts)).scalar_one())
+
+    # -- for the editor's review panels (issue 16) ----------------------------------------
+
+    def withdraw(self, draft_id: int) -> str:
+        """In Prüfung → Entwurf: the author takes the draft back before anybody decided."""
+        with self._write() as conn:
+            row = rows.lock(conn, draft_id)
+            if row["state"] != workflow.IN_REVIEW:
+                raise WorkflowError(
+                    f"Der Entwurf ist „{workflow.STATE_LABELS[row['state']]}“; zurückziehen "
+                    "lässt sich nur, was in Prüfung ist."
+                )
+            current = rows.version(conn, draft_id, row["current_version"])
+            detail = {"state": workflow.DRAFT}
+            self._event(conn, row, "recalled", detail, current["number"], current["content_hash"])
+            self._finish(conn, row, state=workflow.DRAFT)
+        return workflow.DRAFT
+
+    def library(
+        self,
+        state: str | None = None,
+        author: str | None = None,
+        search_words: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[LibraryEntry]:
+        """One page of the library, newest first, with author, release date and Sperrfrist."""
+        d, v = _T.drafts, _T.versions
+        query = (
+            sa.select(d, v.c.content)
+            .join(v, sa.and_(v.c.draft_id == d.c.id, v.c.number == d.c.current_version))
+            .order_by(d.c.updated_at.desc(), d.c.id.desc())
+        )
+        if state:
+            query = query.where(d.c.state == workflow.parse_state(state))
+        if author:
+            query = query.where(d.c.created_by == author)
+        with self._read() as conn:
+            if search_words and search_words.strip():
+                narrowed = search.restrict(conn, query, d, search_words)
+                if narrowed is None:
+                    return []
+                query = narrowed
+            rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
+        return [_entry(dict(r)) for r in rows]
+
+    def authors(self) -> list[str]:
+        """Everybody who created a draft in the library, for the library's author filter."""
+        with self._read() as conn:
+            rows = conn.execute(sa.select(_T.drafts.c.created_by).distinct())
+            return sorted(str(r[0]) for r in rows)
+
+    def team(self) -> list[tuple[str, str]]:
+        """(name, role) of everybody known to the library: whom to ask to co-sign."""
+        with self._read() as conn:
+            if self.postgres:
+                rows = conn.execute(
+                    sa.text(
+                        "SELECT DISTINCT u.rolname, g.rolname FROM pg_roles u "
+                        "JOIN pg_auth_members m ON m.member = u.oid "
+                        "JOIN pg_roles g ON g.oid = m.roleid "
+                        "WHERE g.rolname IN ('pressdesk_author', 'pressdesk_reviewer')"
+                    )
+                ).all()
+                roles: dict[str, str] = {}
+                for name, group in rows:
+                    if group == "pressdesk_reviewer" or name not in roles:
+                        roles[str(name)] = str(group).removeprefix("pressdesk_")
+                return sorted(roles.items())
+            known = {
+                str(name): str(role)
+                for name, role in conn.execute(sa.select(_T.users.c.name, _T.users.c.role))
+            }
+            for (name,) in conn.execute(sa.select(_T.drafts.c.created_by).distinct()):
+                known.setdefault(str(name), "author")
+            return sorted(known.items())
+
+    def review_queue(self) -> list[QueueEntry]:
+        """What waits for this user's decision: in review, not written by them, not yet
+        approved by them, and (when co-signers are named) naming them. Due first."""
+        if self.role_of(self.user) != "reviewer":
+            return []
+        d, v = _T.drafts, _T.versions
+        query = sa.select(d, v.c.content).join(
+            v, sa.and_(v.c.draft_id == d.c.id, v.c.number == d.c.current_version)
+        )
+        query = query.where(d.c.state == workflow.IN_REVIEW)
+        out: list[QueueEntry] = []
+        with self._read() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings().all()]
+            ids = [r["id"] for r in rows]
+            # three queries for all drafts in review, not three per draft
+            writers: dict[int, set[str]] = {i: set() for i in ids}
+            cosigners: dict[int, list[str]] = {i: [] for i in ids}
+            reviews: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+            if ids:
+                for draft_id, author in conn.execute(
+                    sa.select(v.c.draft_id, v.c.author)
+                    .where(v.c.draft_id.in_(ids), v.c.changes_content)
+                    .distinct()
+                ):
+                    writers[draft_id].add(author)
+                dr = _T.draft_reviewers
+                for draft_id, name in conn.execute(
+                    sa.select(dr.c.draft_id, dr.c.reviewer)
+                    .where(dr.c.draft_id.in_(ids))
+                    .order_by(dr.c.reviewer)
+                ):
+                    cosigners[draft_id].append(str(name))
+                r = _T.reviews
+                for review in conn.execute(
+                    sa.select(r).where(r.c.draft_id.in_(ids)).order_by(r.c.id)
+                ).mappings():
+                    reviews[review["draft_id"]].append(dict(review))
+        for row in rows:
+            draft_id = row["id"]
+            names = cosigners[draft_id]
+            if self.user in writers[draft_id] or (names and self.user not in names):
+                continue
+            decisions = workflow.latest_decisions(reviews[draft_id], row["content_since"])
+            if decisions.get(self.user) == "approve":
+                continue
+            out.append(
+                QueueEntry(
+                    entry=_entry(row),
+                    cosigners=names,
+                    approved_by=sorted(n for n, dec in decisions.items() if dec == "approve"),
+                    missing=workflow.missing_cosigners(decisions, names),
+                )
+            )
+        out.sort(key=lambda q: (q.entry.summary.due_at or "9999", q.entry.summary.updated_at))
+        return out
+
+    def change_token(self) -> int:
+        """Grows with every step anybody takes in the library (every step is an event):
+        poll it to notice what others did."""
+        with self._read() as conn:
+            found = conn.execute(sa.select(sa.func.max(_T.events.c.id))).scalar()
+            return int(found or 0)
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One row of the library: the summary plus what the list shows from the text."""
+
+    summary: DraftSummary
+    created_by: str
+    created_at: str
+    date: str  # the release date as written in the draft (YYYY-MM-DD)
+    embargo: str  # „18.07.2018 11:00“, „bei Redebeginn“ or ""
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    entry: LibraryEntry
+    cosigners: list[str]
+    approved_by: list[str]
+    missing: list[str]
+
+    @property
+    def overdue(self) -> bool:
+        due = self.entry.summary.due_at
+        return due is not None and due < datetime.now().strftime("%Y-%m-%d %H:%M")
+
+
+def _embargo_text(data: Mapping[str, Any]) -> str:
+    embargo = (data.get("header") or {}).get("embargo")
+    if not isinstance(embargo, dict):
+        return ""
+    if embargo.get("atSpeechStart"):
+        return "bei Redebeginn"
+    day, time = str(embargo.get("date") or ""), str(embargo.get("time") or "")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        day = f"{day[8:10]}.{day[5:7]}.{day[0:4]}"
+    return f"{day} {time}".strip()
+
+
+def _entry(row: Mapping[str, Any]) -> LibraryEntry:
+    data = json.loads(row["content"])
+    header = data.get("header") or {}
+    return LibraryEntry(
+        summary=rows.summary(row),
+        created_by=row["created_by"],
+        created_at=row["created_at"],
+        date=str(header.get("date") or ""),
+        embargo=_embargo_text(data),
+    )

@@ -28,6 +28,7 @@ EVENT_LABELS = {
     "returned": "Änderungen erbeten",
     "published": "veröffentlicht",
     "withdrawn": "zurückgezogen",
+    "recalled": "aus der Prüfung zurückgenommen",
 }
 
 

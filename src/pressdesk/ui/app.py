@@ -126,4 +126,11 @@ def run(path: str | Path | None = None, profile_name: str | None = None) -> int:
         QMessageBox.critical(None, "PressDesk", str(exc))
         return 1
     window.show()
+    from PySide6.QtCore import QTimer
+
+    from pressdesk.ui.main_window import STARTUP_DELAY_MS
+    from pressdesk.ui.review import install
+
+    # the library, the queue and the review panels, once the window is on screen
+    QTimer.singleShot(STARTUP_DELAY_MS, window, lambda: install(window))
     return app.exec()

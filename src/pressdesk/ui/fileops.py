@@ -98,6 +98,8 @@ def fill_recent(window: MainWindow) -> None:
 
 
 def save(window: MainWindow) -> bool:
+    if window.review is not None and window.review.handles_save():
+        return bool(window.review.save())  # a release from the library: a new version
     if window.doc.path is None:
         return save_as(window)
     return _write(window, window.doc.path)
@@ -213,7 +215,8 @@ def suggested_name(window: MainWindow, suffix: str) -> str:
 
 
 def export(window: MainWindow, kind: str, path: Path | None = None) -> Path | None:
-    """Export a draft copy (``final=False``); refuse with the list when there are errors."""
+    """Export; refuse with the list when there are errors. Without ENTWURF only what the
+    review store says is approved and is unchanged in the editor."""
     errors = [p for p in window.validate_now() if p.is_error]
     if errors:
         window.dialogs.refuse_export(errors)
@@ -233,13 +236,15 @@ def export(window: MainWindow, kind: str, path: Path | None = None) -> Path | No
         return None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        exporter(window.doc.snapshot(), path, profile=window.doc.profile, final=False)
+        final = window.review is not None and window.review.export_final()
+        exporter(window.doc.snapshot(), path, profile=window.doc.profile, final=final)
     except ExportError as exc:
         window.dialogs.error("Export nicht möglich", str(exc))
         return None
     finally:
         QApplication.restoreOverrideCursor()
-    window.statusBar().showMessage(f"Exportiert (Entwurf): {path}", 8000)
+    mark = "freigegeben, ohne ENTWURF" if final else "Entwurf"
+    window.statusBar().showMessage(f"Exportiert ({mark}): {path}", 8000)
     return path
 
 

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
     toolbar: QToolBar
     profile_menu: QMenu
     command_keys: set[str]  # every menu shortcut, PortableText: fields leave these alone
+    review: Any = None  # the review panels (pressdesk.ui.review.install), if connected
 
     def __init__(
         self,
@@ -473,6 +474,9 @@ class MainWindow(QMainWindow):
 
     # title and closing ---------------------------------------------------------------
     def display_name(self) -> str:
+        in_library = self.review.title_part() if self.review is not None else None
+        if in_library:
+            return in_library
         return self.doc.path.name if self.doc.path else "Unbenannt"
 
     def update_title(self) -> None:

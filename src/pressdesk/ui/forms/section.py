@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QToolButton, QVBoxLayout, QWidget
@@ -71,15 +72,29 @@ def add_row(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
     return label
 
 
+def _direct_widgets(layout: QLayout) -> list[QWidget]:
+    """The widgets placed directly in ``layout``, found without ``itemAt``: PySide keeps
+    the wrapper of every ``itemAt`` result alive with its layout, Qt deletes the item
+    when its widget goes (a rebuilt block), and a stale wrapper handed out later for a
+    new object at the same address crashed an event filter."""
+    parent = layout.parentWidget()
+    if parent is None:
+        return []
+    children = parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return [w for w in children if layout.indexOf(w) >= 0]
+
+
 def align_labels(page: QWidget) -> int:
     """One label column for all sections, so the fields line up down the whole form."""
-    labels = []
+    labels: list[QWidget] = []
     for form in page.findChildren(QFormLayout):
-        for row in range(form.rowCount()):
-            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            label = item.widget() if item is not None else None
-            if label is not None:
-                labels.append(label)
+        rows = []
+        for widget in _direct_widgets(form):
+            position: Any = form.getWidgetPosition(widget)  # (row, role)
+            row, role = position
+            if row >= 0 and role == QFormLayout.ItemRole.LabelRole:
+                rows.append((row, widget))
+        labels.extend(label for _row, label in sorted(rows, key=lambda r: r[0]))
     width = max((label.sizeHint().width() for label in labels), default=0)
     for label in labels:
         label.setMinimumWidth(width)
@@ -91,17 +106,20 @@ def align_labels(page: QWidget) -> int:
 def _focusable_in_layout(layout: QLayout | None, out: list[QWidget]) -> None:
     if layout is None:
         return
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        if item is None:
+    found: list[tuple[int, QWidget | QLayout]] = []
+    for widget in _direct_widgets(layout):
+        found.append((layout.indexOf(widget), widget))
+    for sub in layout.findChildren(QLayout, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        found.append((layout.indexOf(sub), sub))
+    for index, entry in sorted(found, key=lambda f: f[0]):
+        if index < 0:
             continue
-        widget = item.widget()
-        if widget is not None:
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                out.append(widget)
-            _focusable_in_layout(widget.layout(), out)
+        if isinstance(entry, QWidget):
+            if entry.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                out.append(entry)
+            _focusable_in_layout(entry.layout(), out)
         else:
-            _focusable_in_layout(item.layout(), out)
+            _focusable_in_layout(entry, out)
 
 
 def visual_tab_order(page: QWidget) -> list[QWidget]:

@@ -1,0 +1,229 @@
+"""The library: every release in the store, newest first, loaded page by page.
+
+:class:`LibraryModel` is a table model with ``canFetchMore``/``fetchMore``: the view
+asks for the next page only when the user scrolls near the end, so a library of
+20,000 releases shows its first page as fast as one of twenty.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pressdesk.store.workflow import STATE_LABELS
+
+PAGE = 100
+KEEP_ON_REFRESH = 5 * PAGE  # rows reloaded when somebody changed something
+COLUMNS = ("Status", "Referenz", "Überschrift", "Autor", "Datum", "Sperrfrist")
+SEARCH_DELAY_MS = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def german_date(iso: str) -> str:
+    return f"{iso[8:10]}.{iso[5:7]}.{iso[0:4]}" if len(iso) >= 10 and iso[4] == "-" else iso
+
+
+class LibraryModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store: Any = None
+        self.rows: list[Any] = []
+        self.filters: dict[str, str | None] = {"state": None, "author": None, "search": None}
+        self._more = False
+        self.pages_loaded = 0
+
+    def set_store(self, store: Any) -> None:
+        self.store = store
+        self.reload()
+
+    def set_filter(self, **filters: str | None) -> None:
+        self.filters.update({k: (v or None) for k, v in filters.items()})
+        self.reload()
+
+    def reload(self, keep: int = 0) -> None:
+        """Start again from the first page (after a filter or a change by somebody): the
+        first page (or as many rows as were loaded) at once, the rest as the view asks."""
+        self.beginResetModel()
+        self.rows = []
+        self.pages_loaded = 0
+        self._more = self.store is not None
+        self.endResetModel()
+        while self._more and (len(self.rows) < keep or not self.pages_loaded):
+            self.fetchMore(QModelIndex())
+
+    # lazy loading ---------------------------------------------------------------
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more or self.store is None:
+            return
+        page = self.store.library(
+            state=self.filters["state"],
+            author=self.filters["author"],
+            search_words=self.filters["search"],
+            limit=PAGE,
+            offset=len(self.rows),
+        )
+        self._more = len(page) == PAGE
+        self.pages_loaded += 1
+        if page:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    # table ----------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.rows[index.row()]
+        s = entry.summary
+        if role == ID_ROLE:
+            return s.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                STATE_LABELS.get(s.state, s.state),
+                s.reference,
+                s.headline,
+                entry.created_by,
+                german_date(entry.date),
+                entry.embargo,
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return s.headline
+        return None
+
+
+class LibraryPanel(QWidget):
+    """Filters, search as you type, and the list; Enter or a double click opens."""
+
+    openRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        search_label = QLabel("&Suche:")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Wörter im Text, z. B. Förderprogramm")
+        self.search.setClearButtonEnabled(True)
+        search_label.setBuddy(self.search)
+        row.addWidget(search_label)
+        row.addWidget(self.search, 1)
+        layout.addLayout(row)
+        row = QHBoxLayout()
+        state_label = QLabel("S&tatus:")
+        self.state = QComboBox()
+        self.state.addItem("alle", "")
+        for key, label in STATE_LABELS.items():
+            self.state.addItem(label, key)
+        state_label.setBuddy(self.state)
+        author_label = QLabel("A&utor:")
+        self.author = QComboBox()
+        self.author.addItem("alle", "")
+        author_label.setBuddy(self.author)
+        for w in (state_label, self.state, author_label, self.author):
+            row.addWidget(w)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Bibliothek")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((88, 80, 260, 60, 80, 110)):
+            self.view.setColumnWidth(column, width)
+        layout.addWidget(self.view, 1)
+        self.open_button = QPushButton("Ö&ffnen")
+        layout.addWidget(self.open_button)
+        self.view.doubleClicked.connect(lambda index: self._open(index))
+        self.view.activated.connect(lambda index: self._open(index))
+        self.open_button.clicked.connect(lambda: self._open(self.view.currentIndex()))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.state.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.author.currentIndexChanged.connect(lambda _i: self._apply_filters())
+
+    def refresh(self) -> None:
+        """Somebody changed something: reload, keeping the selected row and the scroll
+        position (at most a few pages deep, so a refresh stays quick)."""
+        current = self.view.currentIndex()
+        keep_id = self.model.data(current, ID_ROLE) if current.isValid() else None
+        bar = self.view.verticalScrollBar()
+        position = bar.value()
+        self.model.reload(keep=min(len(self.model.rows), KEEP_ON_REFRESH))
+        for row, entry in enumerate(self.model.rows):
+            if entry.summary.id == keep_id:
+                self.view.setCurrentIndex(self.model.index(row, current.column()))
+                break
+        bar.setValue(position)
+
+    def set_authors(self, names: list[str]) -> None:
+        current = self.author.currentData()
+        self.author.blockSignals(True)
+        self.author.clear()
+        self.author.addItem("alle", "")
+        for name in names:
+            self.author.addItem(name, name)
+        index = self.author.findData(current)
+        self.author.setCurrentIndex(max(index, 0))
+        self.author.blockSignals(False)
+
+    def _apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(
+            state=self.state.currentData(),
+            author=self.author.currentData(),
+            search=self.search.text().strip(),
+        )
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.openRequested.emit(int(self.model.data(index, ID_ROLE)))
