@@ -2,7 +2,9 @@
 # Installs the Debian 12 packages PressDesk needs. Usage: scripts/system-packages.sh gui|test
 #   gui:  Python venv support, the libraries Qt needs to open a window, and Enchant with the
 #         German Hunspell dictionary for spell checking
-#   test: all of gui, plus LibreOffice (DOCX checks), poppler-utils (PDF pages) and Xvfb
+#   test: all of gui, plus LibreOffice (DOCX checks), poppler-utils (PDF pages), Xvfb,
+#         PostgreSQL (the store tests start a throw-away server of their own) and chromium
+#         with chromium-driver (the published HTML checked in a real browser)
 set -euo pipefail
 what="${1:-gui}"
 packages=(
@@ -13,7 +15,7 @@ packages=(
   libenchant-2-2 hunspell-de-de
 )
 if [ "$what" = "test" ]; then
-  packages+=(libreoffice-writer-nogui poppler-utils xvfb)
+  packages+=(libreoffice-writer-nogui poppler-utils xvfb postgresql chromium chromium-driver)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 
 from pressdesk import __version__
 from pressdesk.model.files import DRAFT_SUFFIX, DraftFileError, load_draft, save_draft
+from pressdesk.publish import cli as publish_cli
 from pressdesk.store.cli import STORE_COMMANDS, add_store_parsers, run_store_command
 
 if TYPE_CHECKING:
     from pressdesk.profile import Profile
 
-COMMANDS = ("validate", "new", "export", *STORE_COMMANDS)
+COMMANDS = ("validate", "new", "export", *publish_cli.COMMANDS, *STORE_COMMANDS)
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -72,15 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--pdf", type=Path, metavar="DATEI.pdf")
     p_export.add_argument("--docx", type=Path, metavar="DATEI.docx")
     p_export.add_argument("--profile", default="nrw", help="Hausstil-Profil (Standard: nrw)")
-    mark = p_export.add_mutually_exclusive_group()
-    mark.add_argument(
+    p_export.add_argument(
         "--draft",
         dest="final",
         action="store_false",
-        help="mit Markierung ENTWURF auf jeder Seite (Standard)",
+        help="mit Markierung ENTWURF auf jeder Seite (Standard, immer)",
     )
-    mark.add_argument(
-        "--final", dest="final", action="store_true", help="ohne Markierung ENTWURF ausgeben"
+    p_export.add_argument(
+        "--final",
+        dest="final",
+        action="store_true",
+        help="gibt es nicht mehr: Endgültiges nur mit „pressdesk publish NR --out ORDNER“",
     )
     p_export.add_argument(
         "--untagged",
@@ -88,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="PDF ohne Tags für Barrierefreiheit (nur für schnelle Korrekturabzüge)",
     )
     p_export.set_defaults(final=False)
+    publish_cli.add_parsers(sub)
     add_store_parsers(sub)
     return parser
 
@@ -152,6 +156,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pressdesk.export import ExportError
     from pressdesk.validation import validate
 
+    if args.final:
+        _err(
+            "„export --final“ gibt es nicht mehr: eine Datei ohne ENTWURF entsteht nur aus "
+            "einer freigegebenen Fassung der Bibliothek, mit „pressdesk publish NR --out "
+            "ORDNER“. „pressdesk export“ gibt immer einen Entwurf aus."
+        )
+        return EXIT_FAILURE
     if args.pdf is None and args.docx is None:
         _err("Bitte --pdf DATEI und/oder --docx DATEI angeben.")
         return EXIT_FAILURE
@@ -174,13 +185,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             from pressdesk.export.pdf import export_pdf
 
             result = export_pdf(
-                draft, args.pdf, profile=profile, final=args.final, tagged=not args.untagged
+                draft, args.pdf, profile=profile, final=False, tagged=not args.untagged
             )
             print(f"PDF: {args.pdf} ({result.pages} Seite{'n' if result.pages != 1 else ''})")
         if args.docx is not None:
             from pressdesk.export.docx import export_docx
 
-            export_docx(draft, args.docx, profile=profile, final=args.final)
+            export_docx(draft, args.docx, profile=profile, final=False)
             print(f"DOCX: {args.docx}")
     except ExportError as exc:
         _err(str(exc))
@@ -210,6 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in STORE_COMMANDS:
         return run_store_command(args)
     handlers = {"validate": cmd_validate, "new": cmd_new, "export": cmd_export}
+    handlers.update(publish_cli.HANDLERS)
     return handlers[args.command](args)
 
 

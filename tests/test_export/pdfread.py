@@ -1,4 +1,8 @@
-"""Reading exported PDFs back for the PDF exporter tests (pypdf and pdfminer)."""
+"""Reading exported PDFs back for the PDF exporter tests (pypdf).
+
+The word checks live in :mod:`pressdesk.publish.words` (the publishing preflight uses
+them); they are re-exported here so that the exporter tests keep their imports.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +17,18 @@ from pypdf import PdfReader
 from pressdesk.export import content
 from pressdesk.model import Draft
 from pressdesk.profile import Profile
-from pressdesk.typography import format_date
+from pressdesk.publish.words import body_words, expected_words, missing_in_order, norm
 
-_IGNORED = re.compile(r"[\s\-\u00ad\u2010\u2011]")
+__all__ = [
+    "body_text",
+    "body_words",
+    "expected_words",
+    "missing_in_order",
+    "norm",
+    "page_texts",
+    "reader",
+    "render_png",
+]
 
 
 def reader(data: bytes) -> PdfReader:
@@ -37,55 +50,6 @@ def body_text(texts: list[str], draft: Draft, profile: Profile) -> str:
                 continue
             kept.append(line)
     return "\n".join(kept)
-
-
-def norm(text: str) -> str:
-    """Text without whitespace and hyphens: line breaks and hyphenation do not matter."""
-    return _IGNORED.sub("", text)
-
-
-def missing_in_order(haystack: str, words: list[str]) -> list[str]:
-    """The words of ``words`` not found in ``haystack`` in this order (empty: all there)."""
-    text = norm(haystack)
-    pos, missing = 0, []
-    for word in words:
-        w = norm(word)
-        if not w:
-            continue
-        found = text.find(w, pos)
-        if found < 0:
-            missing.append(word)
-        else:
-            pos = found + len(w)
-    return missing
-
-
-def expected_words(draft: Draft, profile: Profile) -> list[str]:
-    """Every word the draft puts on paper, in reading order, taken from the draft itself."""
-    h, po = draft.header, draft.press_office
-    parts: list[str] = [h.kind, h.reference, format_date(h.date)]
-    parts += [po.organisation, po.unit, *po.address, *po.phones, po.fax, po.email, po.website.text]
-    if h.embargo is not None:
-        parts += [profile.label("embargo"), format_date(h.embargo.date), h.embargo.time]
-    if h.kind == "Rede":
-        parts.append(profile.label("speech"))
-    return [w for part in parts for w in part.split()] + body_words(draft, profile)
-
-
-def body_words(draft: Draft, profile: Profile) -> list[str]:
-    """The words of the body column in reading order: headline to photo credits."""
-    parts = [draft.headline, draft.subheadline, draft.announcement]
-    for b in draft.body:
-        parts += b.items if b.type == "list" else [b.text, b.speaker]
-    if draft.further_information:
-        parts.append(content.further_information_label(profile))
-        parts += [content.link_text(lk) for lk in draft.further_information]
-    if draft.social_media:
-        parts.append(content.social_media_label(profile))
-        for s in draft.social_media:
-            parts += [s.network, s.text]
-    parts += [draft.contact, draft.photo_credits]
-    return [w for part in parts for w in part.split()]
 
 
 def render_png(pdf: Path, out_prefix: Path, page: int = 1) -> Path | None:

@@ -37,7 +37,7 @@ def test_the_checker_fails_untagged_and_broken_files(
 ) -> None:
     untagged = matterhorn_failures(render_pdf(reference_draft, profile, tagged=False))
     assert any(f.startswith("01-005") for f in untagged)
-    assert "06-002: no pdfuaid:part 1" in untagged
+    assert "06-002: kein pdfuaid:part 1" in untagged
 
     pdf = _open(render_pdf(reference_draft, profile))
     del pdf.Root.ViewerPreferences["/DisplayDocTitle"]
@@ -46,8 +46,8 @@ def test_the_checker_fails_untagged_and_broken_files(
     buf = io.BytesIO()
     pdf.save(buf)
     broken = matterhorn_failures(buf.getvalue())
-    assert "07-001: no DisplayDocTitle" in broken
-    assert "28-004: page 1: link annotation without /Contents" in broken
+    assert "07-001: DisplayDocTitle fehlt" in broken
+    assert "28-004: Seite 1: Link-Annotation ohne /Contents" in broken
 
 
 def test_untagged_option_writes_no_structure(reference_draft: Draft, profile: Profile) -> None:

@@ -14,8 +14,9 @@ from pressdesk.store.api import Store, upgrade_store
 from pressdesk.store.backend import create_engine, head_revision
 from pressdesk.store.canonical import canonical_json, content_hash
 from pressdesk.store.history import GENESIS, detail_json, event_hash
-from tests.test_store.conftest import PgCluster, make_sqlite_library
+from tests.test_store.conftest import make_sqlite_library
 from tests.test_store.helpers import reference, short
+from tests.test_store.pgcluster import PgCluster
 
 T0 = "2025-03-01T09:00:00.000000Z"
 

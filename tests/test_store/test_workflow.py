@@ -245,3 +245,14 @@ def test_a_comment_on_a_missing_field_is_refused(library: Library) -> None:
 
 def test_canonical_form_does_not_depend_on_object_identity() -> None:
     assert canonical_json(reference()) == canonical_json(reference())
+
+
+def test_a_watcher_hears_when_someone_else_changes_the_library(library: Library) -> None:
+    anna, ben = library.as_("anna"), library.as_("ben")
+    draft_id = anna.add(reference())
+    with anna.watch() as watcher:
+        assert watcher.wait(0.2) == set()
+        ben.comment(draft_id, "Schon gesehen?")
+        changed = watcher.wait(30)
+        assert changed == ({draft_id} if library.backend == "postgresql" else {0})
+        assert watcher.wait(0.2) == set()

@@ -40,6 +40,7 @@ from pressdesk.store.errors import (
     StoreError,
     WorkflowError,
 )
+from pressdesk.store.notify import Watcher
 from pressdesk.store.records import (
     CommentInfo,
     DraftDetail,
@@ -767,6 +768,10 @@ class Store:
                         f"{orphans} Zeilen in „{table.name}“ gehören zu keinem Entwurf."
                     )
         return problems
+
+    def watch(self) -> Watcher:
+        """A watcher that tells when somebody else changed the library (for a live queue)."""
+        return Watcher(self.url)
 
     def count(self) -> int:
         with self._read() as conn:

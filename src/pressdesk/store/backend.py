@@ -12,6 +12,8 @@ upgrade``; a store from a newer PressDesk is refused and never altered.
 from __future__ import annotations
 
 import os
+import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -112,32 +114,35 @@ def _alembic_config(conn: Connection) -> Any:
     return cfg
 
 
-def _script() -> Any:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory(str(MIGRATIONS))
+@cache
+def _revisions() -> dict[str, str | None]:
+    """revision -> down_revision, read from the migration files without importing Alembic
+    (which would cost every command a noticeable start-up time)."""
+    found: dict[str, str | None] = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        rev = re.search(r'^revision = "(\w+)"', text, re.M)
+        down = re.search(r'^down_revision = (?:"(\w+)"|None)', text, re.M)
+        if rev and down:
+            found[rev.group(1)] = down.group(1)
+    return found
 
 
 def head_revision() -> str:
-    head = _script().get_current_head()
-    assert head is not None
-    return str(head)
+    revisions = _revisions()
+    [head] = set(revisions) - set(revisions.values())
+    return head
 
 
 def current_revision(conn: Connection) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    rev = MigrationContext.configure(conn).get_current_revision()
+    if not sa.inspect(conn).has_table("alembic_version"):
+        return None
+    rev = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
     return None if rev is None else str(rev)
 
 
 def _known(revision: str) -> bool:
-    from alembic.util import CommandError
-
-    try:
-        return _script().get_revision(revision) is not None
-    except CommandError:
-        return False
+    return revision in _revisions()
 
 
 def check_revision(conn: Connection, url: str) -> str | None:

@@ -27,6 +27,7 @@ EVENT_LABELS = {
     "approved": "freigegeben",
     "returned": "Änderungen erbeten",
     "published": "veröffentlicht",
+    "withdrawn": "zurückgezogen",
 }
 
 

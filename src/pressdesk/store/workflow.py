@@ -1,6 +1,6 @@
 """The review workflow's rules, above SQL: states, four eyes, approvals bound to content.
 
-Entwurf → In Prüfung → Freigegeben or Änderungen erbeten → Veröffentlicht. A save
+Entwurf → In Prüfung → Freigegeben or Änderungen erbeten → Veröffentlicht (→ Zurückgezogen). A save
 that changes the content sends the draft back to Entwurf and voids every approval;
 a save that changes nothing keeps them. The same rules are enforced by the database
 on PostgreSQL (migration 0003); here they give the user a clear German answer first.
@@ -18,6 +18,7 @@ IN_REVIEW = "in_review"
 APPROVED = "approved"
 CHANGES_REQUESTED = "changes_requested"
 PUBLISHED = "published"
+WITHDRAWN = "withdrawn"
 
 STATE_LABELS = {
     DRAFT: "Entwurf",
@@ -25,6 +26,7 @@ STATE_LABELS = {
     APPROVED: "Freigegeben",
     CHANGES_REQUESTED: "Änderungen erbeten",
     PUBLISHED: "Veröffentlicht",
+    WITHDRAWN: "Zurückgezogen",
 }
 
 ROLES = ("author", "reviewer")

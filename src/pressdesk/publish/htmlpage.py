@@ -1,0 +1,199 @@
+"""The accessible HTML page of a draft: the same words as the PDF, as semantic HTML5.
+
+The page is built from the texts the exporters share (:mod:`pressdesk.export.content`)
+and rendered with a Jinja2 template (``resources/templates/release.html``) with
+autoescaping on, so text from the draft can never become markup. No script.
+Links are written only for ``http``, ``https`` and ``mailto`` targets; anything else
+is shown as text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from pressdesk.export import content
+from pressdesk.model.draft import Draft, Link
+from pressdesk.paths import resources_dir
+from pressdesk.profile.profile import Profile
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+_SAFE_HREF = re.compile(r"^(https?://|mailto:)[^\s\"<>]+$", re.I)
+
+
+def templates_dir() -> str:
+    return str(resources_dir() / "templates")
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment for the publishing templates (autoescaping always on)."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(templates_dir()),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["german_date"] = german_date
+    env.filters["german_datetime"] = german_datetime
+    return env
+
+
+def german_date(iso_date: str) -> str:
+    """'2018-07-18' -> '18.07.2018'."""
+    from pressdesk.typography import format_date
+
+    return format_date(iso_date)
+
+
+def german_datetime(iso_time: str) -> str:
+    """An ISO time -> '19.07.2018, 10:15 Uhr' (Berlin time)."""
+    from datetime import datetime
+
+    from pressdesk.publish.clock import berlin
+
+    try:
+        local = berlin(datetime.fromisoformat(iso_time))
+    except ValueError:
+        return iso_time
+    return f"{local:%d.%m.%Y}, {local:%H:%M}\u00a0Uhr"
+
+
+def safe_href(url: str) -> str:
+    """``url`` if a browser may follow it from the page ("www." gets https), else ''."""
+    url = url.strip()
+    if url.lower().startswith("www."):
+        url = f"https://{url}"
+    return url if _SAFE_HREF.match(url) else ""
+
+
+@dataclass(frozen=True)
+class PageLink:
+    text: str
+    href: str
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class PageBlock:
+    kind: str  # paragraph, subheading, quote, list
+    text: str = ""
+    attribution: str = ""
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageLine:
+    text: str
+    href: str = ""
+    bold: bool = False
+
+
+@dataclass
+class ReleasePage:
+    """Everything the template shows, in reading order."""
+
+    title: str
+    description: str
+    header_line: str
+    date_iso: str
+    date_text: str
+    embargo: str
+    speech_note: str
+    headline: str
+    subheadline: str
+    announcement: str
+    blocks: list[PageBlock] = field(default_factory=list)
+    further_label: str = ""
+    further: list[PageLink] = field(default_factory=list)
+    social_label: str = ""
+    social: list[PageLink] = field(default_factory=list)
+    contact: str = ""
+    photo_credits: str = ""
+    press_office: list[PageLine] = field(default_factory=list)
+    correction: str = ""
+    downloads: list[PageLink] = field(default_factory=list)
+
+
+def page_of(draft: Draft, profile: Profile, correction: str = "") -> ReleasePage:
+    """The page model of ``draft``; ``correction`` is a line such as 'Korrektur vom …'."""
+    blocks: list[PageBlock] = []
+    for b in draft.body:
+        if b.type == "list":
+            items = tuple(i for i in b.items if i.strip())
+            if items:
+                blocks.append(PageBlock("list", items=items))
+        elif b.text.strip():
+            if b.type == "quote":
+                speaker = b.speaker.strip()
+                blocks.append(
+                    PageBlock(
+                        "quote",
+                        content.quote_text(b.text.strip()),
+                        content.quote_attribution(speaker) if speaker else "",
+                    )
+                )
+            else:
+                blocks.append(PageBlock(b.type, b.text))
+    further = [
+        PageLink(content.link_text(lk), safe_href(lk.url))
+        for lk in draft.further_information
+        if lk.url.strip() or lk.text.strip()
+    ]
+    social = [
+        PageLink(
+            content.link_text(Link(s.text, s.url)),
+            safe_href(s.url),
+            f"{s.network.strip()}: " if s.network.strip() else "",
+        )
+        for s in draft.social_media
+        if s.url.strip() or s.text.strip()
+    ]
+    return ReleasePage(
+        title=content.draft_title(draft),
+        description=f"{content.header_line(draft)} vom {content.date_line(draft)}",
+        header_line=content.header_line(draft),
+        date_iso=draft.header.date,
+        date_text=content.date_line(draft),
+        embargo=content.embargo_line(draft, profile),
+        speech_note=content.speech_note(draft, profile),
+        headline=draft.headline.strip(),
+        subheadline=draft.subheadline.strip(),
+        announcement=draft.announcement.strip(),
+        blocks=blocks,
+        further_label=content.further_information_label(profile),
+        further=further,
+        social_label=content.social_media_label(profile),
+        social=social,
+        contact=draft.contact.strip(),
+        photo_credits=draft.photo_credits.strip(),
+        press_office=[
+            PageLine(line.text, safe_href(line.url), line.bold)
+            for line in content.side_block(draft, profile)
+        ],
+        correction=correction,
+    )
+
+
+def render_html(
+    draft: Draft,
+    profile: Profile,
+    correction: str = "",
+    downloads: list[PageLink] | None = None,
+) -> bytes:
+    """The page as UTF-8 bytes. ``downloads`` links the PDF and DOCX of the same release."""
+    page = page_of(draft, profile, correction)
+    page.downloads = list(downloads or [])
+    return render_template("release.html", page=page)
+
+
+def render_template(name: str, **context: Any) -> bytes:
+    return environment().get_template(name).render(**context).encode("utf-8")

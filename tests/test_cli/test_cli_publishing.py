@@ -1,0 +1,73 @@
+"""The command line's door to publishing: ``export --final`` is gone, and the commands that do
+not publish never load the store or the publishing libraries (issue 12 times whole processes).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pressdesk.paths import reference_sample
+from tests.conftest import REPO
+
+HEAVY = ("sqlalchemy", "alembic", "psycopg", "pikepdf", "pdfminer", "jinja2", "html5lib", "PySide6")
+
+
+def imported_by(*args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    """Run ``python -X importtime -m pressdesk ARGS``; the modules it imported, each with its
+    top-level package."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "pressdesk", *args],
+        capture_output=True, text=True, cwd=REPO, check=False,
+    )  # fmt: skip
+    modules = set()
+    for line in result.stderr.splitlines():
+        if line.startswith("import time:") and line.count("|") == 2:
+            name = line.rsplit("|", 1)[1].strip()
+            if name != "imported package":
+                modules.add(name)
+                modules.add(name.split(".")[0])
+    return result, modules
+
+
+@pytest.mark.parametrize("command", ["validate", "export", "help"])
+def test_commands_that_do_not_publish_load_no_store_and_no_publishing_library(
+    command: str, tmp_path: Path
+) -> None:
+    if command == "validate":
+        args: tuple[str, ...] = ("validate", str(reference_sample()))
+    elif command == "export":
+        args = ("export", str(reference_sample()), "--pdf", str(tmp_path / "pm.pdf"))
+    else:
+        args = ("--help",)
+    result, modules = imported_by(*args)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert {"pressdesk", "argparse"} <= modules  # the import list was read
+    if command == "export":
+        assert "reportlab" in modules
+    assert "pressdesk.publish.proof" not in modules  # nor the approval proof's XML machinery
+    assert sorted(modules.intersection(HEAVY)) == []
+
+
+def test_publish_help_lists_its_options_without_loading_the_store(tmp_path: Path) -> None:
+    result, modules = imported_by("publish", "--help")
+    assert result.returncode == 0
+    assert "--due" in result.stdout and "--out" in result.stdout and "--store" in result.stdout
+    assert sorted(modules.intersection(HEAVY)) == []
+
+
+def test_export_final_is_refused_and_points_to_publish(tmp_path: Path) -> None:
+    pdf = tmp_path / "pm.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "pressdesk", "export", str(reference_sample()), "--final",
+         "--pdf", str(pdf)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "„export --final“ gibt es nicht mehr" in result.stderr
+    assert "pressdesk publish NR --out ORDNER" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not pdf.exists()
