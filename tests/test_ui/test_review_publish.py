@@ -27,13 +27,18 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 
 class FakePublishDialogs:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, speech_started: bool = False) -> None:
         self.folder = folder
+        self.speech_started = speech_started
         self.asked: list[str] = []
 
     def ask_folder(self, current: str) -> str | None:
         self.asked.append(current)
         return str(self.folder)
+
+    def confirm_speech(self) -> bool:
+        self.asked.append("speech")
+        return self.speech_started
 
 
 def publish_by_keyboard(qtbot: Any, window: Any) -> None:
@@ -125,3 +130,37 @@ def test_publishing_before_the_sperrfrist_is_refused_and_writes_nothing(
     assert a.banner.text().startswith("Freigegeben von ben")
     with Store(url, user="anna") as store:
         assert store.show(draft_id).summary.state == "approved"
+
+
+def _approved_in_store(url: str, embargo: Embargo) -> int:
+    draft = reference()
+    draft.header.embargo = embargo
+    with Store(url, user="anna") as store:
+        draft_id = store.add(draft)
+        store.submit(draft_id)
+    with Store(url, user="ben") as store:
+        store.approve(draft_id)
+    return draft_id
+
+
+def test_speech_start_goes_out_only_on_a_persons_word(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    url = sqlite_library(tmp_path)
+    draft_id = _approved_in_store(url, Embargo("2018-07-18", "", at_speech_start=True))
+    ben = open_as(make_window, url, "ben")
+    b = ben.review
+    site = tmp_path / "website"
+    b.publishing.dialogs = FakePublishDialogs(site, speech_started=False)
+    assert b.open_release(draft_id)
+    assert "Sperrfrist: wird nach Redebeginn veröffentlicht" in b.banner.text()
+
+    publish_by_keyboard(qtbot, ben)  # „Hat die Rede begonnen?“ – Nein
+    assert b.publishing.dialogs.asked[-1] == "speech"
+    assert files_in(site) == {}
+    assert b.banner.text().startswith("Freigegeben von ben")
+
+    b.publishing.dialogs.speech_started = True
+    publish_by_keyboard(qtbot, ben)
+    qtbot.waitUntil(lambda: b.banner.text().startswith("Veröffentlicht"), timeout=10000)
+    assert any(name.endswith(".pdf") for name in files_in(site))

@@ -744,7 +744,7 @@ class ReviewController(QObject):
                 f" · Achtung: {self._author_of(s.current_version)} hat inzwischen "
                 f"Version {s.current_version} gespeichert"
             )
-        self.banner.show_state(kind, text + self._embargo() + self.publishing.schedule())
+        self.banner.show_state(kind, text + (self.publishing.schedule() or self._embargo()))
         self._update_export_labels()
         self.window.update_title()
 

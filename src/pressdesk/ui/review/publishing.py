@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from pressdesk.store.errors import StoreError
 from pressdesk.store.workflow import APPROVED, PUBLISHED, STATE_LABELS
@@ -33,6 +33,18 @@ class PublishDialogs:
             self.parent, "Website-Ordner für die Veröffentlichung", current
         )
         return chosen or None
+
+    def confirm_speech(self) -> bool:
+        """„Sperrfrist: Redebeginn“: only a person can say the speech has begun."""
+        answer = QMessageBox.question(
+            self.parent,
+            "Sperrfrist: Redebeginn",
+            "Diese Mitteilung ist bis zum Beginn der Rede gesperrt.\n"
+            "Hat die Rede begonnen? Nur dann wird jetzt veröffentlicht.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 class Publishing:
@@ -84,14 +96,16 @@ class Publishing:
         self.action.setStatusTip(tip)
 
     def schedule(self) -> str:
-        """' · wird am … um … Uhr veröffentlicht' for an approved release under Sperrfrist."""
+        """' · Sperrfrist: wird am … um … Uhr veröffentlicht' for an approved, unchanged
+        release whose Sperrfrist has not ended ('' otherwise; the banner then names the
+        Sperrfrist as usual)."""
         detail = self.controller.detail
         if detail is None or detail.summary.state != APPROVED or not self.controller._unchanged():
             return ""
         from pressdesk.publish.package import schedule_line
 
         line = schedule_line(self.controller.doc.draft)
-        return f" · {line}" if line else ""
+        return f" · Sperrfrist: {line}" if line else ""
 
     # the command -------------------------------------------------------------------------
     def publish(self) -> None:
@@ -103,11 +117,17 @@ class Publishing:
         if not folder:
             return
         settings.save(**{FOLDER_KEY: folder})
+        embargo = c.doc.draft.header.embargo  # the stored text: the action needs it unchanged
+        speech_started = False
+        if embargo is not None and embargo.at_speech_start:
+            if not self.dialogs.confirm_speech():
+                return
+            speech_started = True
         from pressdesk.publish.errors import PublishError
         from pressdesk.store import publishing
 
         try:
-            result = publishing.publish(store, draft_id, folder)
+            result = publishing.publish(store, draft_id, folder, speech_started=speech_started)
         except (StoreError, PublishError) as exc:
             self.window.dialogs.error("Nicht veröffentlicht", str(exc))
             return
