@@ -37,6 +37,7 @@ from pressdesk.ui.review.comments import COMMENT_STYLE, CommentsPanel
 from pressdesk.ui.review.dialogs import ReviewDialogs
 from pressdesk.ui.review.history import HistoryPanel, diff_html
 from pressdesk.ui.review.library import LibraryPanel
+from pressdesk.ui.review.publishing import Publishing
 from pressdesk.ui.review.queue import QueuePanel, due_text
 
 if TYPE_CHECKING:
@@ -209,6 +210,7 @@ class ReviewController(QObject):
         else:
             bar.addMenu(menu)
         self.review_menu = menu
+        self.publishing = Publishing(self)
         self._update_actions()
 
     def _let_go(self, app: Any) -> None:
@@ -702,9 +704,10 @@ class ReviewController(QObject):
             valid = [r for r in approvals if r.valid] or approvals[-1:]
             names = ", ".join(r.reviewer for r in valid)
             when = local_time(valid[-1].created_at) if valid else ""
-            word = "Veröffentlicht" if s.state == PUBLISHED else "Freigegeben"
+            word = "Veröffentlicht – freigegeben" if s.state == PUBLISHED else "Freigegeben"
             if self._unchanged():
-                kind, text = "approved", f"{word} von {names} am {when}, Inhalt unverändert"
+                kind = "published" if s.state == PUBLISHED else "approved"
+                text = f"{word} von {names} am {when}, Inhalt unverändert"
             else:
                 kind = "voided"
                 text = (
@@ -741,7 +744,7 @@ class ReviewController(QObject):
                 f" · Achtung: {self._author_of(s.current_version)} hat inzwischen "
                 f"Version {s.current_version} gespeichert"
             )
-        self.banner.show_state(kind, text + self._embargo())
+        self.banner.show_state(kind, text + (self.publishing.schedule() or self._embargo()))
         self._update_export_labels()
         self.window.update_title()
 
@@ -784,3 +787,4 @@ class ReviewController(QObject):
         self.send_back_action.setEnabled(reviewer)
         for action in (self.history_action, self.since_action):
             action.setEnabled(linked)
+        self.publishing.update()
