@@ -59,13 +59,19 @@ def german(app) -> None:
         app.installTranslator(translator)
 
 
-def run(path: str | Path | None = None, profile_name: str | None = None) -> int:
+def run(
+    path: str | Path | None = None, profile_name: str | None = None, self_test: bool = False
+) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PressDesk")
     app.setStyle("Fusion")
     german(app)
+    if self_test:
+        from pressdesk.ui.selftest import run_self_test
+
+        return run_self_test(app)
     from pressdesk.ui.recovery import RecoveryStore
     from pressdesk.ui.userdata import first_start
 
