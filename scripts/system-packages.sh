@@ -4,7 +4,8 @@
 #         German Hunspell dictionary for spell checking
 #   test: all of gui, plus LibreOffice (DOCX checks), poppler-utils (PDF pages), Xvfb,
 #         PostgreSQL (the store tests start a throw-away server of their own) and chromium
-#         with chromium-driver (the published HTML checked in a real browser)
+#         with chromium-driver (the published HTML checked in a real browser), and binutils
+#         (objdump, which PyInstaller needs to build the bundle the tests start)
 set -euo pipefail
 what="${1:-gui}"
 packages=(
@@ -15,7 +16,8 @@ packages=(
   libenchant-2-2 hunspell-de-de
 )
 if [ "$what" = "test" ]; then
-  packages+=(libreoffice-writer-nogui poppler-utils xvfb postgresql chromium chromium-driver)
+  packages+=(libreoffice-writer-nogui poppler-utils xvfb postgresql chromium chromium-driver
+    binutils)
 fi
 missing=()
 for p in "${packages[@]}"; do
