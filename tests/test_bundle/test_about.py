@@ -45,5 +45,6 @@ def test_about_opens_from_the_help_menu_with_version_and_licences(window: Any, q
     assert f"reportlab\n{version('reportlab')}\nBSD License" in text
     assert "PySide6_Essentials" in text and "LGPL-3.0" in text
     assert "python-docx" in text and "pikepdf\n" in text and "MPL-2.0" in text
+    assert not dialog.windowIcon().isNull()  # the PressDesk icon (SVG)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())

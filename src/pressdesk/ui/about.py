@@ -15,10 +15,11 @@ from importlib.metadata import PackageNotFoundError, distribution
 from typing import Any
 
 from PySide6.QtCore import qVersion
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from pressdesk import __version__
-from pressdesk.paths import fonts_dir, frozen
+from pressdesk.paths import fonts_dir, frozen, resources_dir
 
 EXTRAS = ("gui",)
 LICENCE_FILES = ("OFL.txt", "LICENSE", "LICENSE.txt", "LICENCE.txt", "COPYING")
@@ -32,6 +33,16 @@ def _requirement_name(text: str) -> str | None:
         return None
     match = re.match(r"[A-Za-z0-9._-]+", name.strip())
     return match.group(0) if match else None
+
+
+def icon_path() -> str:
+    return str(resources_dir() / "icons" / "pressdesk.svg")
+
+
+def set_identity(app: Any) -> None:
+    """Window icon, and the name of the .desktop entry (scripts/install-desktop.sh)."""
+    app.setWindowIcon(QIcon(icon_path()))
+    app.setDesktopFileName("pressdesk")
 
 
 def licence_of(meta: Any) -> str:
@@ -112,6 +123,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Über PressDesk")
+        self.setWindowIcon(QIcon(icon_path()))
         self.text = QTextBrowser(self)
         self.text.setOpenExternalLinks(False)
         self.text.setHtml(about_html())

@@ -66,6 +66,9 @@ def run(
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PressDesk")
+    from pressdesk.ui.about import set_identity
+
+    set_identity(app)
     app.setStyle("Fusion")
     german(app)
     if self_test:
