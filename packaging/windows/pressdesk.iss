@@ -8,7 +8,8 @@
 
 #define AppName "PressDesk"
 #define AppVersion "0.1.0"
-#define AppExe "pressdesk.exe"
+; pressdesk-gui.exe: the editor without a console window; pressdesk.exe is the command line
+#define AppExe "pressdesk-gui.exe"
 
 [Setup]
 AppId={{5B0D7C3E-6A2F-4D8B-9C1E-2F7A3B4C5D60}
