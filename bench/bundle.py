@@ -30,7 +30,7 @@ def size_report(bundle: Path) -> None:
     for path in bundle.rglob("*"):
         if path.is_file() and not path.is_symlink():
             rel = path.relative_to(internal if internal in path.parents else bundle)
-            key = rel.parts[0] if len(rel.parts) > 1 else "(Bibliotheken im Hauptordner)"
+            key = rel.parts[0] if len(rel.parts) > 1 else "(Programm, Bibliotheken)"
             parts[key] += path.stat().st_size
     total = sum(parts.values()) / 2**20
     print(f"Bundle {bundle}: {total:.0f} MB entpackt (Ziel ≤ {GOAL_MB} MB)")
