@@ -178,3 +178,34 @@ def test_review_library_with_its_migrations(bundle: Path, tmp_path: Path) -> Non
     code, out, err = run_bare(bundle, home, "library", "check", "--store", store)
     assert code == 0, f"library check failed (exit {code}):\n{out}\n{err}"
     assert "Bibliothek in Ordnung: 1 Entwürfe" in out
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb (scripts/system-packages.sh)")
+def test_window_self_test_on_x11(bundle: Path, tmp_path: Path) -> None:
+    """The xcb platform plugin and the X libraries it needs work from the bundle."""
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as pipe:
+            display = pipe.readline().strip()
+        assert display, "Xvfb did not start"
+        home = tmp_path / "home"
+        home.mkdir()
+        env_i = shutil.which("env") or "/usr/bin/env"
+        command = [env_i, "-i", f"HOME={home}", f"DISPLAY=:{display}", str(bundle / "pressdesk")]
+        result = subprocess.run(
+            [*command, "--self-test"], cwd=home, capture_output=True, timeout=300
+        )
+        out = result.stdout.decode("utf-8", "replace")
+        err = result.stderr.decode("utf-8", "replace")
+        assert result.returncode == 0, f"--self-test on X11 failed:\n{out}\n{err}"
+        assert "Vorschau: 2 Seiten" in out
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=30)
