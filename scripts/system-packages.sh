@@ -4,7 +4,8 @@
 #         and Enchant with the German Hunspell dictionaries for spell checking
 #   test: all of gui, plus LibreOffice (DOCX checks), poppler-utils (PDF pages), Xvfb,
 #         PostgreSQL (the store tests start a throw-away server of their own) and chromium
-#         with chromium-driver (the published HTML checked in a real browser)
+#         with chromium-driver (the published HTML checked in a real browser), and binutils
+#         (objdump, which PyInstaller needs to build the bundle the tests start)
 set -euo pipefail
 what="${1:-gui}"
 packages=(
@@ -16,7 +17,8 @@ packages=(
 )
 if [ "$what" = "test" ]; then
   # hyphen-de: German hyphenation patterns, so LibreOffice hyphenates the DOCX like the PDF
-  packages+=(libreoffice-writer-nogui hyphen-de poppler-utils xvfb postgresql chromium chromium-driver)
+  packages+=(libreoffice-writer-nogui hyphen-de poppler-utils xvfb postgresql chromium chromium-driver
+    binutils)
 fi
 missing=()
 for p in "${packages[@]}"; do

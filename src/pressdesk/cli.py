@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Ohne Befehl startet der Editor (optional mit einer Entwurfsdatei).",
     )
     parser.add_argument("--version", action="version", version=f"PressDesk {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="Editor mit dem Beispiel öffnen, auf die Vorschau warten, beenden (Exit-Code 0)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
 
     p_validate = sub.add_parser("validate", help="Entwürfe gegen das Layout-Schema prüfen")
@@ -224,7 +229,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_gui(path: str | None, profile: str = "nrw") -> int:
+def cmd_gui(path: str | None, profile: str = "nrw", self_test: bool = False) -> int:
     try:
         from pressdesk.ui.app import run
     except ImportError as exc:
@@ -233,12 +238,14 @@ def cmd_gui(path: str | None, profile: str = "nrw") -> int:
             "Installieren Sie PressDesk mit: pip install 'pressdesk[gui]'"
         )
         return EXIT_FAILURE
-    return int(run(path, profile))
+    return int(run(path, profile, self_test=self_test))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     safe_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--self-test"]:  # the editor with the sample, until the preview shows
+        return cmd_gui(None, self_test=True)
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         if len(argv) > 1:
             with german_argparse():

@@ -1,19 +1,29 @@
 """Where the data files (schemas, profiles, fonts, samples) live.
 
 In a source checkout or editable install they sit at the repository's top level;
-in a wheel they are packed under ``pressdesk/_data``.
+in a wheel they are packed under ``pressdesk/_data``, and in the PyInstaller bundle
+(``dist/PressDesk``, see ``packaging/pressdesk.spec``) under ``pressdesk/_data`` of the
+bundle's data folder (``sys._MEIPASS``). Everything else finds its files through here.
 """
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
+def frozen() -> bool:
+    """True inside the PyInstaller bundle."""
+    return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
+
+
 @cache
 def data_root() -> Path:
+    if frozen():
+        return Path(getattr(sys, "_MEIPASS")) / "pressdesk" / "_data"  # noqa: B009
     packed = _PACKAGE / "_data"
     if (packed / "schemas").is_dir():
         return packed

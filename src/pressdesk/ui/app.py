@@ -107,15 +107,24 @@ def enable_crash_log() -> Path:
     return path
 
 
-def run(path: str | Path | None = None, profile_name: str | None = None) -> int:
+def run(
+    path: str | Path | None = None, profile_name: str | None = None, self_test: bool = False
+) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     enable_crash_log()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("PressDesk")
+    from pressdesk.ui.about import set_identity
+
+    set_identity(app)
     app.setStyle("Fusion")
     german(app)
+    if self_test:
+        from pressdesk.ui.selftest import run_self_test
+
+        return run_self_test(app)
     from pressdesk.ui.recovery import RecoveryStore
     from pressdesk.ui.userdata import first_start
 

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
     open_action: QAction
     save_action: QAction
     print_action: QAction
+    about_action: QAction
     toolbar: QToolBar
     profile_menu: QMenu
     command_keys: set[str]  # every menu shortcut, PortableText: fields leave these alone

@@ -101,6 +101,10 @@ def build(w: MainWindow) -> None:
 
     m = bar.addMenu("&Hilfe")
     _action(w, m, "&Tastenkürzel", lambda: show_shortcuts(w), "F1")
+    from pressdesk.ui.about import show_about
+
+    w.about_action = _action(w, m, "Über &PressDesk", lambda: show_about(w))
+
     build_toolbar(w)
     w.command_keys = {
         key.toString(QKeySequence.SequenceFormat.PortableText)
