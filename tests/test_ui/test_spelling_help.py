@@ -50,7 +50,7 @@ def test_menu_has_suggestions_at_once_for_an_underlined_word(qtbot: Any, make_wi
     qtbot.keyClicks(field, "Die Landesregierug handelt")
     qtbot.waitUntil(lambda: "Landesregierug" in underlined(field), timeout=10000)
     # While the user reads, the suggestions are looked up in the background …
-    qtbot.waitUntil(lambda: "Landesregierug" in window.spell.suggestions, timeout=5000)
+    qtbot.waitUntil(lambda: "Landesregierug" in window.spell.suggestions, timeout=20000)
     # … so the menu opens with them, not with "Vorschläge werden gesucht".
     menu = menu_for(window, field, len("Die Landes"))
     texts = [a.text() for a in menu.actions()]
@@ -61,7 +61,7 @@ def test_menu_has_suggestions_at_once_for_an_underlined_word(qtbot: Any, make_wi
 
 def test_status_bar_says_how_to_fix_or_add_a_word(qtbot: Any, make_window: Any) -> None:
     window = spelling_window(qtbot, make_window)
-    qtbot.waitUntil(lambda: "Rechtsklick" in window.statusBar().currentMessage(), timeout=5000)
+    qtbot.waitUntil(lambda: "Rechtsklick" in window.statusBar().currentMessage(), timeout=20000)
     assert "Wörterbuch" in window.statusBar().currentMessage()
 
 
