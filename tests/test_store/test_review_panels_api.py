@@ -19,7 +19,7 @@ def test_withdraw_only_from_review_and_the_history_says_so(library: Library) -> 
     anna.submit(draft_id)
     assert anna.withdraw(draft_id) == "draft"
     assert anna.show(draft_id).summary.state == "draft"
-    assert [e.kind for e in anna.history(draft_id)] == ["created", "submitted", "withdrawn"]
+    assert [e.kind for e in anna.history(draft_id)] == ["created", "submitted", "recalled"]
     assert anna.check() == []
     anna.submit(draft_id)  # and it can go to review again
     assert library.as_("ben").approve(draft_id).state == "approved"

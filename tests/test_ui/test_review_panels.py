@@ -198,7 +198,7 @@ def test_author_withdraws_and_four_eyes_comes_from_the_store(
     assert review.submit_action.isEnabled()
     kinds = [e.kind for e in review.events]
     assert kinds == ["created", "submitted", "recalled"]
-    assert review.history.events.topLevelItem(0).text(2) == "zurückgezogen"
+    assert review.history.events.topLevelItem(0).text(2) == "aus der Prüfung zurückgenommen"
 
 
 def test_conflict_take_theirs_keeps_mine_as_a_conflict_version(
@@ -310,4 +310,4 @@ def test_review_menu_entries_have_distinct_alt_letters(
         assert len(letters) == len(set(letters)), (title, letters)
     keys = dict(window.shortcut_list())
     assert keys["Kommentieren"] in ("Ctrl+Alt+K", "Strg+Alt+K")
-    assert keys["Aus der Bibliothek öffnen …"] == "F6"
+    assert keys["Aus der Bibliothek öffnen"] == "F6"

@@ -47,7 +47,7 @@ def build(w: MainWindow) -> None:
     w.export_docx_action = _action(
         w, m, "Als &DOCX exportieren …", lambda: w.export("docx"), "Ctrl+Shift+E"
     )
-    w.print_action = _action(w, m, "&Drucken …", w.print_draft, std.Print)
+    w.print_action = _action(w, m, "Druc&ken …", w.print_draft, std.Print)
     w.print_action.setStatusTip("Den Entwurf so drucken, wie ihn Vorschau und PDF zeigen")
     for action, kind in (
         (w.export_pdf_action, "pdf"),
@@ -59,7 +59,7 @@ def build(w: MainWindow) -> None:
             action.setStatusTip("Dieser Export ist in dieser Installation nicht verfügbar.")
     m.addSeparator()
     _action(w, m, "Pressestelle &einrichten …", w.setup_house)
-    w.profile_menu = m.addMenu("Pro&fil")
+    w.profile_menu = m.addMenu("P&rofil")
     w.profile_menu.aboutToShow.connect(lambda: fill_profiles(w))
     m.addSeparator()
     _action(w, m, "&Beenden", w.close, "Ctrl+Q")

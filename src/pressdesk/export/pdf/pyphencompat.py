@@ -27,11 +27,11 @@ class IncompatiblePyphen(RuntimeError):
 
 
 def check() -> None:
-    import inspect
-
+    # The attribute names __init__ stores live in its bytecode (co_names), which a
+    # frozen bundle has too; the source code it may not have.
     for cls, names in ((pyphen.HyphDict, HYPHDICT_ATTRIBUTES), (pyphen.Pyphen, PYPHEN_ATTRIBUTES)):
-        source = inspect.getsource(cls.__init__)
-        missing = [n for n in names if f"self.{n}" not in source]
+        stored = set(cls.__init__.__code__.co_names)
+        missing = [n for n in names if n not in stored]
         if missing:
             raise IncompatiblePyphen(
                 f"pyphen {pyphen.__version__}: {cls.__name__} has no {', '.join(missing)} "

@@ -114,7 +114,9 @@ BEGIN
       MESSAGE = 'Die Datenbank verweigert den Status „' || NEW.state
         || '“: die nötigen Freigaben für diese Fassung fehlen.';
   END IF;
-  IF NEW.state = 'draft' AND OLD.state <> 'draft' AND NEW.content_since = OLD.content_since THEN
+  -- in_review -> draft unchanged is the author taking a submission back (no approval gained)
+  IF NEW.state = 'draft' AND OLD.state NOT IN ('draft', 'in_review')
+     AND NEW.content_since = OLD.content_since THEN
     RAISE EXCEPTION USING ERRCODE = 'PD409',
       MESSAGE = 'Zurück zum Entwurf führt nur eine Änderung des Textes.';
   END IF;
