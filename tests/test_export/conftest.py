@@ -16,8 +16,10 @@ def every_pdf_keeps_its_glyphs_in_their_frames() -> Iterator[None]:
 
     build = document.build_pdf
 
-    def checked(draft: Any, profile: Any, final: bool, tagged: bool = True) -> Any:
-        result = build(draft, profile, final, tagged)
+    def checked(
+        draft: Any, profile: Any, final: bool, tagged: bool = True, notice: str = ""
+    ) -> Any:
+        result = build(draft, profile, final, tagged, notice)
         bad = check_pdf(result[0], profile)
         assert bad == [], f"{len(bad)} glyphs outside their frame, e.g. {bad[:5]}"
         return result

@@ -11,6 +11,7 @@ import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import docx
 import html5lib
 import pikepdf
 import pytest
@@ -25,9 +26,10 @@ from pressdesk.publish.package import (
     schedule_line,
     withdraw_release,
 )
-from pressdesk.publish.pdfua import page_marks, text_in_structure_order
+from pressdesk.publish.pdfua import matterhorn_failures, page_marks, text_in_structure_order
 from pressdesk.publish.proof import read_proof
 from pressdesk.publish.words import body_words, expected_words, missing_in_order, norm
+from tests.test_export.pdfread import page_texts
 
 from .conftest import APPROVERS, NOW, approve, files_in, sample
 
@@ -169,8 +171,8 @@ def test_refused_when_the_preflight_fails(
     real = pdf_export.render
 
     def marked(draft: Draft, profile: Profile | None = None, final: bool = False,
-               tagged: bool = True) -> pdf_export.Rendered:  # fmt: skip
-        return real(draft, profile, final=False, tagged=tagged)
+               tagged: bool = True, notice: str = "") -> pdf_export.Rendered:  # fmt: skip
+        return real(draft, profile, final=False, tagged=tagged, notice=notice)
 
     monkeypatch.setattr(pdf_export, "render", marked)
     message = _refusal(site, reference_draft)
@@ -215,6 +217,8 @@ def test_correction_keeps_the_name_archives_the_old_file_and_says_so(
 ) -> None:
     first = publish_release(reference_draft, approve(reference_draft, "L-Duisburg"), site, now=NOW)
     old_pdf = first.files["pdf"].read_bytes()
+    assert "Korrektur" not in _flat(page_texts(old_pdf)[0])
+    assert "Korrektur" not in _docx_text(first.files["docx"].read_bytes())
 
     corrected = copy.deepcopy(reference_draft)
     corrected.body[5].text = corrected.body[5].text.replace("alle", "alle 54")
@@ -237,6 +241,28 @@ def test_correction_keeps_the_name_archives_the_old_file_and_says_so(
     assert entry.findtext(f"{ATOM}published") == "2026-11-29T11:00:00+01:00"
     proof = read_proof(new_pdf)
     assert proof is not None and proof.correction_of == "2026-11-29T11:00:00+01:00"
+
+    # the same line, visible on page 1 of the PDF and the DOCX, above the headline
+    seen = "Korrektur vom 30.11.2026, 13:00 Uhr"
+    page_one = _flat(page_texts(new_pdf)[0])
+    assert seen in page_one
+    assert page_one.index(seen) < page_one.index(_flat(corrected.headline))
+    tagged = " ".join(_structure_text(new_pdf).split())
+    assert tagged.index(seen) < tagged.index(_flat(corrected.headline))
+    assert matterhorn_failures(new_pdf) == []
+    words = _docx_text(second.files["docx"].read_bytes())
+    assert seen in words
+    assert words.index(seen) < words.index(_flat(corrected.headline))
+
+
+def _flat(text: str) -> str:
+    """``text`` with every run of whitespace (no-break spaces too) as one space."""
+    return " ".join(text.split())
+
+
+def _docx_text(data: bytes) -> str:
+    """The body paragraphs of a DOCX, as Word shows them, one space between paragraphs."""
+    return _flat(" ".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs))
 
 
 def test_withdrawal_leaves_index_and_feed_but_not_the_history(site: Path) -> None:

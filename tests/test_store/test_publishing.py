@@ -153,8 +153,8 @@ def test_refused_when_the_preflight_fails(
     real = pdf_export.render
 
     def marked(draft: Draft, profile: Profile | None = None, final: bool = False,
-               tagged: bool = True) -> pdf_export.Rendered:  # fmt: skip
-        return real(draft, profile, final=False, tagged=tagged)
+               tagged: bool = True, notice: str = "") -> pdf_export.Rendered:  # fmt: skip
+        return real(draft, profile, final=False, tagged=tagged, notice=notice)
 
     draft_id = _approved(library)
     monkeypatch.setattr(pdf_export, "render", marked)

@@ -115,6 +115,12 @@ def schedule_line(draft: Draft, now: datetime | None = None) -> str:
     return f"wird am {_when(moment)} veröffentlicht"
 
 
+def correction_line(moment: datetime) -> str:
+    """'Korrektur vom 19.07.2018, 14:30 Uhr' (Berlin time): on the page, in the PDF and DOCX."""
+    local = berlin(moment)
+    return f"Korrektur vom {local:%d.%m.%Y}, {local:%H:%M}\u00a0Uhr"
+
+
 def publish_release(
     draft: Draft,
     facts: ApprovalFacts,
@@ -163,10 +169,7 @@ def _publish(
     names = {k: f"{stem}.{k}" for k in KINDS}
     published_at = iso(now)
     correction = old is not None
-    line = ""
-    if correction:
-        local = berlin(now)
-        line = f"Korrektur vom {local:%d.%m.%Y}, {local:%H:%M}\u00a0Uhr"
+    line = correction_line(now) if correction else ""
 
     proof = Proof(
         release_id=facts.release_id,
@@ -179,9 +182,9 @@ def _publish(
         correction_of=old.published_at if old else "",
     )
     try:
-        rendered = render(draft, profile, final=True, tagged=True)
+        rendered = render(draft, profile, final=True, tagged=True, notice=line)
         pdf = add_proof(rendered.data, proof)
-        docx = render_docx(draft, profile, final=True)
+        docx = render_docx(draft, profile, final=True, notice=line)
     except ExportError as exc:
         raise PublishError(f"„{title}“ wird nicht veröffentlicht:", [str(exc)]) from None
     pages = f"{rendered.pages} Seite{'n' if rendered.pages != 1 else ''}"

@@ -18,11 +18,17 @@ from pressdesk.profile.profile import Profile, load_profile
 __all__ = ["ExportError", "export_docx", "render_docx"]
 
 
-def render_docx(draft: Draft, profile: Profile | None = None, final: bool = False) -> bytes:
-    """The DOCX file as bytes. ``final=False`` marks every page "ENTWURF"."""
+def render_docx(
+    draft: Draft, profile: Profile | None = None, final: bool = False, notice: str = ""
+) -> bytes:
+    """The DOCX file as bytes. ``final=False`` marks every page "ENTWURF".
+
+    ``notice`` is an optional line on page 1 above the headline (such as a
+    publication's 'Korrektur vom …'); it is not part of the draft.
+    """
     from pressdesk.export.docx.document import build_document
 
-    doc = build_document(draft, profile or load_profile(), final=final)
+    doc = build_document(draft, profile or load_profile(), final=final, notice=notice)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -86,21 +86,24 @@ def geometry(profile: Profile) -> Geometry:
     )
 
 
-def build_document(draft: Draft, profile: Profile, final: bool = False) -> Document:
-    """The whole document, not yet saved. ``final=False`` marks every page "ENTWURF"."""
+def build_document(
+    draft: Draft, profile: Profile, final: bool = False, notice: str = ""
+) -> Document:
+    """The whole document, not yet saved. ``final=False`` marks every page "ENTWURF";
+    ``notice`` is an optional line above the headline (a publication's 'Korrektur vom …')."""
     geo = geometry(profile)
     doc = _base_document(profile, geo)
     set_core_properties(doc, draft, profile)
     section = doc.sections[0]
-    pages = page_count(draft, profile, final)
+    pages = page_count(draft, profile, final, notice)
     _first_page_header(section.first_page_header, draft, profile, final, pages)
     _running_header(section.header, draft, profile, final, pages)
     _side_block(doc, draft, profile, geo)
-    _body(doc, draft, profile)
+    _body(doc, draft, profile, notice)
     return doc
 
 
-def page_count(draft: Draft, profile: Profile, final: bool) -> int:
+def page_count(draft: Draft, profile: Profile, final: bool, notice: str = "") -> int:
     """The page count of the one layout (the PDF's), for the fields' stored results.
 
     Word and LibreOffice recompute PAGE and NUMPAGES; previews, indexers and
@@ -109,7 +112,7 @@ def page_count(draft: Draft, profile: Profile, final: bool) -> int:
     from pressdesk.export.pdf import render
 
     try:
-        return render(draft, profile, final=final, tagged=False).pages
+        return render(draft, profile, final=final, tagged=False, notice=notice).pages
     except ExportError:
         return 1
 
@@ -285,7 +288,8 @@ def _block(doc: Document, block: Block) -> None:
             _text_paragraph(doc, st.LIST, item, multiline=True)
 
 
-def _body(doc: Document, draft: Draft, profile: Profile) -> None:
+def _body(doc: Document, draft: Draft, profile: Profile, notice: str = "") -> None:
+    _text_paragraph(doc, st.SPEECH_NOTE, notice)  # e.g. 'Korrektur vom …' of a publication
     # page 1's embargo: a framed paragraph above the headline, as in the PDF
     _text_paragraph(doc, st.EMBARGO, content.embargo_line(draft, profile))
     _text_paragraph(doc, st.SPEECH_NOTE, content.speech_note(draft, profile))

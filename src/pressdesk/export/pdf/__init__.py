@@ -39,12 +39,20 @@ class Rendered:
 
 
 def render(
-    draft: Draft, profile: Profile | None = None, final: bool = False, tagged: bool = True
+    draft: Draft,
+    profile: Profile | None = None,
+    final: bool = False,
+    tagged: bool = True,
+    notice: str = "",
 ) -> Rendered:
-    """Lay out ``draft``; the PDF bytes and the page count."""
+    """Lay out ``draft``; the PDF bytes and the page count.
+
+    ``notice`` is an optional line on page 1 above the headline (such as a
+    publication's 'Korrektur vom …'); it is not part of the draft.
+    """
     from pressdesk.export.pdf.document import build_pdf
 
-    data, pages, _root = build_pdf(draft, profile or load_profile(), final, tagged)
+    data, pages, _root = build_pdf(draft, profile or load_profile(), final, tagged, notice)
     return Rendered(data, pages)
 
 

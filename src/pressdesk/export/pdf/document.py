@@ -229,14 +229,14 @@ def _on_total(counted: list[int], canv: Canvas, total: int) -> None:
 
 
 def build_pdf(
-    draft: Draft, profile: Profile, final: bool, tagged: bool = True
+    draft: Draft, profile: Profile, final: bool, tagged: bool = True, notice: str = ""
 ) -> tuple[bytes, int, st.Node]:
     """Lay out ``draft``; return the PDF bytes, the page count and the structure tree."""
     from reportlab.platypus.doctemplate import LayoutError
 
     fonts = register_fonts(profile)
     styles = make_styles(profile, fonts)
-    layout = build_layout(draft, profile, styles, fonts)
+    layout = build_layout(draft, profile, styles, fonts, notice)
     buf = io.BytesIO()
     doc = ReleaseDocument(buf, draft, profile, layout, styles, fonts, final)
     counted: list[int] = []

@@ -285,7 +285,9 @@ def _with(style: Any, **changes: Any) -> Any:
     return ParagraphStyle(f"{style.name}+", parent=style, **changes)
 
 
-def build_layout(draft: Draft, profile: Profile, styles: Styles, fonts: FontNames) -> Layout:
+def build_layout(
+    draft: Draft, profile: Profile, styles: Styles, fonts: FontNames, notice: str = ""
+) -> Layout:
     """Build the story and the structure tree of ``draft`` in reading order."""
     b = _Builder(draft, profile, styles, fonts)
     root, s = b.root, styles
@@ -308,6 +310,7 @@ def build_layout(draft: Draft, profile: Profile, styles: Styles, fonts: FontName
         markup = b.link(node, Link(line.text, line.url)) if line.url else b.text(line.text)
         side.append(para(markup, style, node))
 
+    b.add(st.P, notice, s.speech)  # e.g. 'Korrektur vom …' of a publication
     embargo = content.embargo_line(draft, profile)
     b.add(st.P, embargo, s.embargo)
     b.add(st.P, content.speech_note(draft, profile), s.speech)
