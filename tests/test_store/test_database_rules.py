@@ -34,12 +34,16 @@ def test_an_author_cannot_approve_own_text_with_plain_sql(pg_library: Library) -
             conn.execute("UPDATE drafts SET state = 'approved' WHERE id = %s", (draft_id,))
         with pytest.raises(psycopg.Error, match="setzt eine Rückgabe"):
             conn.execute("UPDATE drafts SET state = 'changes_requested' WHERE id = %s", (draft_id,))
-        with pytest.raises(psycopg.Error, match="nur eine Änderung des Textes"):
-            conn.execute("UPDATE drafts SET state = 'draft' WHERE id = %s", (draft_id,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE versions SET content = '{}' WHERE draft_id = %s", (draft_id,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("DELETE FROM events WHERE draft_id = %s", (draft_id,))
+    # Only the author may take a submission back unchanged; a reviewer may not.
+    with (
+        _sql_as(pg_library, "ben") as conn,
+        pytest.raises(psycopg.Error, match="nur eine Änderung des Textes"),
+    ):
+        conn.execute("UPDATE drafts SET state = 'draft' WHERE id = %s", (draft_id,))
     assert pg_library.as_("ben").show(draft_id).summary.state_label == "In Prüfung"
 
 

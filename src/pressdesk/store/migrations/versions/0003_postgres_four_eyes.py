@@ -114,9 +114,9 @@ BEGIN
       MESSAGE = 'Die Datenbank verweigert den Status „' || NEW.state
         || '“: die nötigen Freigaben für diese Fassung fehlen.';
   END IF;
-  -- in_review -> draft unchanged is the author taking a submission back (no approval gained)
-  IF NEW.state = 'draft' AND OLD.state NOT IN ('draft', 'in_review')
-     AND NEW.content_since = OLD.content_since THEN
+  -- in_review -> draft unchanged: only the author taking a submission back (no approval gained)
+  IF NEW.state = 'draft' AND OLD.state <> 'draft' AND NEW.content_since = OLD.content_since
+     AND NOT (OLD.state = 'in_review' AND session_user = OLD.created_by) THEN
     RAISE EXCEPTION USING ERRCODE = 'PD409',
       MESSAGE = 'Zurück zum Entwurf führt nur eine Änderung des Textes.';
   END IF;
