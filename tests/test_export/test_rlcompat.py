@@ -137,3 +137,18 @@ def test_python_docx_part_blob_is_there() -> None:
 
     compat.check()
     assert compat.PRIVATE_NAMES == ("Part._blob",)
+
+
+def test_page_code_is_the_canvas_content_being_drawn() -> None:
+    """Tagging wraps what a paragraph drew: it needs the canvas' operator list."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from pressdesk.export.pdf import rlcompat
+
+    canv = Canvas(io.BytesIO())
+    before = len(rlcompat.page_code(canv))
+    canv.drawString(10, 10, "Seite")
+    assert len(rlcompat.page_code(canv)) > before
+    assert any("Seite" in op for op in rlcompat.page_code(canv)[before:])

@@ -99,7 +99,7 @@ class Para(Paragraph):
             if tagger is None or self.node is None:
                 super().draw()
             else:  # tag what was drawn: text per node, links apart, borders as artifacts
-                start = len(canv._code)
+                start = len(rlcompat.page_code(canv))
                 with st.marked(canv, self.node, deferred=True):
                     super().draw()
                 tagger.tag_drawn(canv, start, self.node, self.label)

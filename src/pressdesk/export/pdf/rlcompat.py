@@ -271,3 +271,25 @@ def binary_streams() -> Iterator[None]:
         yield
     finally:
         _binary.reset(token)
+
+
+def _canvas_has_code() -> bool:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    return isinstance(getattr(Canvas(io.BytesIO()), "_code", None), list)
+
+
+if not _canvas_has_code():  # pragma: no cover - only with an unsupported reportlab
+    raise IncompatibleReportlab(
+        "reportlab's Canvas no longer keeps its page content in _code; PressDesk's tagging "
+        "needs it (see pressdesk/export/pdf/rlcompat.py)."
+    )
+
+
+def page_code(canv: Any) -> list[str]:
+    """The content-stream operators drawn on the current page so far (``Canvas._code``):
+    tagging wraps what a paragraph drew in marked content."""
+    code: list[str] = canv._code
+    return code

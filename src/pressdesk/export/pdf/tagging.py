@@ -38,6 +38,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFString,
 )
 
+from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.flowables import LINK_END, LINK_START
 from pressdesk.export.pdf.numbering import PageLabelCanvas
@@ -86,17 +87,17 @@ class Tagger:
             self._stack.append((node, False))
             return
         mcid = self._mark(node, canv.getPageNumber())
-        canv._code.append(f"/{_tag(node)} <</MCID {mcid}>> BDC")
+        rlcompat.page_code(canv).append(f"/{_tag(node)} <</MCID {mcid}>> BDC")
         self._stack.append((node, True))
 
     def tag_drawn(self, canv: Any, start: int, node: st.Node, label: st.Node | None) -> None:
-        """Tag the code a paragraph drew from ``canv._code[start]`` on.
+        """Tag the code a paragraph drew from ``Canvas._code[start]`` (``rlcompat.page_code``) on.
 
         Each text object gets marked content inside BT…ET: the paragraph's node, a
         Link node between the link markers, the list item's Lbl for its bullet (the
         first of two text objects). Painting outside text (a border) is an Artifact.
         """
-        code = canv._code[start:]
+        code = rlcompat.page_code(canv)[start:]
         page = canv.getPageNumber()
 
         def plain_text(c: str) -> bool:
@@ -106,7 +107,7 @@ class Tagger:
             # not plain text objects: tag the whole drawing as the node's content
             body = "\n".join(_LINK_MARK.sub("", c) for c in code)
             mcid = self._mark(node, page)
-            canv._code[start:] = [f"/{_tag(node)} <</MCID {mcid}>> BDC\n{body}\nEMC"]
+            rlcompat.page_code(canv)[start:] = [f"/{_tag(node)} <</MCID {mcid}>> BDC\n{body}\nEMC"]
             return
         texts = [i for i, c in enumerate(code) if c.startswith("BT")]
         out = []
@@ -118,7 +119,7 @@ class Tagger:
                 out.append(f"/Artifact {_ARTIFACTS['Layout']} BDC\n{c}\nEMC")
             else:
                 out.append(c)
-        canv._code[start:] = out
+        rlcompat.page_code(canv)[start:] = out
 
     def _tag_text(self, code: str, owner: st.Node, para: st.Node, page: int) -> str:
         parts = _LINK_MARK.split(code.rstrip()[2:-2])
@@ -148,13 +149,15 @@ class Tagger:
         if self._stack:
             self._stack.append((None, False))
             return
-        canv._code.append(f"/Artifact {_ARTIFACTS.get(kind, _ARTIFACTS['Layout'])} BDC")
+        rlcompat.page_code(canv).append(
+            f"/Artifact {_ARTIFACTS.get(kind, _ARTIFACTS['Layout'])} BDC"
+        )
         self._stack.append((None, True))
 
     def end(self, canv: Any) -> None:
         _, emitted = self._stack.pop()
         if emitted:
-            canv._code.append("EMC")
+            rlcompat.page_code(canv).append("EMC")
 
     def current(self) -> st.Node | None:
         for node, _ in reversed(self._stack):
