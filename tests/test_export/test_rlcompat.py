@@ -152,3 +152,19 @@ def test_page_code_is_the_canvas_content_being_drawn() -> None:
     canv.drawString(10, 10, "Seite")
     assert len(rlcompat.page_code(canv)) > before
     assert any("Seite" in op for op in rlcompat.page_code(canv)[before:])
+
+
+def test_text_code_and_pdf_document_are_the_canvas_internals_tagging_uses() -> None:
+    import io
+
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfgen.canvas import Canvas
+
+    from pressdesk.export.pdf import rlcompat
+
+    canv = Canvas(io.BytesIO())
+    assert isinstance(rlcompat.pdf_document(canv), PDFDocument)
+    tx = canv.beginText(10, 10)
+    canv._curr_tx_info = {"tx": tx}  # as a platypus paragraph sets it while drawing
+    rlcompat.text_code(canv).append("marker")
+    assert "marker" in tx.getCode()

@@ -293,3 +293,15 @@ def page_code(canv: Any) -> list[str]:
     tagging wraps what a paragraph drew in marked content."""
     code: list[str] = canv._code
     return code
+
+
+def text_code(canv: Any) -> list[str]:
+    """The operators of the text object a paragraph is drawing (``_curr_tx_info["tx"]._code``):
+    link markers go in there, between the words."""
+    code: list[str] = canv._curr_tx_info["tx"]._code
+    return code
+
+
+def pdf_document(canv: Any) -> Any:
+    """The canvas' PDFDocument (``Canvas._doc``), where the structure tree is added on save."""
+    return canv._doc

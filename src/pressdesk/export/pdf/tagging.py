@@ -140,10 +140,10 @@ class Tagger:
         return " ".join(out)
 
     def link_start(self, canv: Any, kind: str, label: str | None) -> None:
-        canv._curr_tx_info["tx"]._code.append(f"\x1ePDL+{label}\x1e")
+        rlcompat.text_code(canv).append(f"\x1ePDL+{label}\x1e")
 
     def link_end(self, canv: Any, kind: str, label: str | None) -> None:
-        canv._curr_tx_info["tx"]._code.append(f"\x1ePDL-{label}\x1e")
+        rlcompat.text_code(canv).append(f"\x1ePDL-{label}\x1e")
 
     def begin_artifact(self, canv: Any, kind: str) -> None:
         if self._stack:
@@ -186,7 +186,7 @@ class Tagger:
     # -- on save ---------------------------------------------------------------------------
 
     def finish(self, canv: Any, total_pages: int) -> None:
-        doc = canv._doc
+        doc = rlcompat.pdf_document(canv)
         page_refs = {p: PDFObjectReference(f"Page{p}") for p in range(1, total_pages + 1)}
         parents: dict[int, list[Any]] = {p: [None] * n for p, n in self.marks.pages.items()}
         annot_parents: list[Any] = []  # keys total_pages, total_pages + 1, ...
