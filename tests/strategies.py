@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from pressdesk.model import Block, Draft, Embargo, Header, Link, PressOffice, SocialLink
 from pressdesk.model.draft import BLOCK_TYPES, DOCUMENT_KINDS
+from pressdesk.model.inline import MARK_KINDS, Mark, normalize_marks
 
 AWKWARD = [
     "<",
@@ -77,6 +78,27 @@ phones = st.sampled_from(["0211 837-1134", "+49 211 837-1134", "030 18272-0"])
 
 
 @st.composite
+def marks_for(draw: st.DrawFn, text: str) -> list[Mark]:
+    """Bold, italic and links over valid ranges of ``text``; links never overlap."""
+    if not text:
+        return []
+    out: list[Mark] = []
+    link_ranges: list[tuple[int, int]] = []
+    for _ in range(draw(st.integers(0, 4))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        kind = draw(st.sampled_from(MARK_KINDS))
+        if kind == "link":
+            if any(start < b and a < end for a, b in link_ranges):
+                continue
+            link_ranges.append((start, end))
+            out.append(Mark(start, end, kind, draw(urls)))
+        else:
+            out.append(Mark(start, end, kind))
+    return normalize_marks(out)
+
+
+@st.composite
 def blocks(draw: st.DrawFn) -> Block:
     kind = draw(st.sampled_from(BLOCK_TYPES))
     if kind == "list":
@@ -84,8 +106,10 @@ def blocks(draw: st.DrawFn) -> Block:
     if kind == "subheading":
         return Block(type="subheading", text=draw(short(100)))
     if kind == "quote":
-        return Block(type="quote", text=draw(words(1, 60)), speaker=draw(short(80)))
-    return Block(type="paragraph", text=draw(words(1, 120)))
+        text = draw(words(1, 60))
+        return Block(type="quote", text=text, speaker=draw(short(80)), marks=draw(marks_for(text)))
+    text = draw(words(1, 120))
+    return Block(type="paragraph", text=text, marks=draw(marks_for(text)))
 
 
 @st.composite

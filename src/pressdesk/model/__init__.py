@@ -20,6 +20,7 @@ from pressdesk.model.files import (
     parse_draft,
     save_draft,
 )
+from pressdesk.model.inline import Mark, Run, normalize_marks, split_runs
 
 __all__ = [
     "BLOCK_TYPES",
@@ -32,10 +33,14 @@ __all__ = [
     "Embargo",
     "Header",
     "Link",
+    "Mark",
     "PressOffice",
+    "Run",
     "SocialLink",
     "dump_draft",
     "load_draft",
+    "normalize_marks",
     "parse_draft",
     "save_draft",
+    "split_runs",
 ]

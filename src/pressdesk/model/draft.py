@@ -12,7 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-SCHEMA_VERSION = 1
+from pressdesk.model.inline import FORMATTED_BLOCKS, Mark
+
+# The newest file format. Version 2 added inline formatting (``marks`` of a paragraph or
+# quote). A draft is written with the lowest version that holds its content, so a draft
+# without formatting stays a version-1 file (readable by older PressDesk, same hash).
+SCHEMA_VERSION = 2
 
 DOCUMENT_KINDS: tuple[str, ...] = (
     "Presseinformation",
@@ -130,6 +135,7 @@ class Block:
     text: str = ""
     speaker: str = ""
     items: list[str] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
 
     FIELDS: ClassVar[dict[str, tuple[str, ...]]] = {
         "paragraph": ("text",),
@@ -146,7 +152,14 @@ class Block:
             value = getattr(self, name)
             if name in relevant or value:
                 out[name] = list(value) if isinstance(value, list) else value
+        if self.marks:
+            out["marks"] = [m.to_dict() for m in self.marks]
         return out
+
+    @property
+    def formatted(self) -> bool:
+        """Whether the block's marks are set: only paragraphs and quotes carry them."""
+        return bool(self.marks) and self.type in FORMATTED_BLOCKS
 
     def words(self) -> list[str]:
         """The words this block contributes to the body count."""
@@ -170,7 +183,7 @@ class Draft:
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: the file format and the input of the layout schema."""
         return {
-            "schemaVersion": SCHEMA_VERSION,
+            "schemaVersion": self.file_version(),
             "header": self.header.to_dict(),
             "pressOffice": self.press_office.to_dict(),
             "announcement": self.announcement,
@@ -189,6 +202,10 @@ class Draft:
         from pressdesk.model.files import draft_from_dict
 
         return draft_from_dict(data)
+
+    def file_version(self) -> int:
+        """The lowest file format version that holds this draft's content."""
+        return 2 if any(b.marks for b in self.body) else 1
 
     def body_word_count(self) -> int:
         return sum(len(b.words()) for b in self.body)

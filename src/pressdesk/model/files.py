@@ -41,6 +41,7 @@ from pressdesk.model.fileio import (
     write_user_file,
     write_user_files,
 )
+from pressdesk.model.inline import MARK_KINDS, Mark, normalize_marks
 
 __all__ = [
     "DRAFT_SUFFIX",
@@ -70,8 +71,14 @@ class _ShapeError(Exception):
         super().__init__(f"{where}: {what}")
 
 
+def _to_version_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 only added optional ``marks`` to body blocks: a version-1 draft is a
+    version-2 draft without formatting, so nothing changes but the number."""
+    return data
+
+
 # Migrations from version n to n + 1 work on the raw dict. Version 1 is the first.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _to_version_2}
 
 
 def _obj(value: Any, where: str, keys: set[str]) -> dict[str, Any]:
@@ -130,8 +137,24 @@ def _link(value: Any, where: str) -> Link:
     return Link(text=_str(obj, "text", where), url=_str(obj, "url", where))
 
 
+def _marks(obj: dict[str, Any], where: str) -> list[Mark]:
+    """The marks of a block: shape only (offsets against the text are validation's job)."""
+    marks = []
+    for i, value in enumerate(_list(obj, "marks", where)):
+        at = f"{where}.marks[{i}]"
+        m = _obj(value, at, {"start", "end", "type", "url"})
+        for key in ("start", "end"):
+            number = m.get(key)
+            if isinstance(number, bool) or not isinstance(number, int):
+                raise _ShapeError(f"{at}.{key}", "muss eine ganze Zahl sein")
+        if m.get("type") not in MARK_KINDS:
+            raise _ShapeError(f"{at}.type", "muss strong, emphasis oder link sein")
+        marks.append(Mark(m["start"], m["end"], m["type"], _str(m, "url", at)))
+    return normalize_marks(marks)
+
+
 def _block(value: Any, where: str) -> Block:
-    obj = _obj(value, where, {"type", "text", "speaker", "items"})
+    obj = _obj(value, where, {"type", "text", "speaker", "items", "marks"})
     kind = obj.get("type", "paragraph")
     if kind not in BLOCK_TYPES:
         raise _ShapeError(f"{where}.type", f"unbekannte Blockart „{clean_text(str(kind), 40)}“")
@@ -140,6 +163,7 @@ def _block(value: Any, where: str) -> Block:
         text=_str(obj, "text", where),
         speaker=_str(obj, "speaker", where),
         items=_str_list(obj, "items", where),
+        marks=_marks(obj, where),
     )
 
 

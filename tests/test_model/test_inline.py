@@ -1,0 +1,127 @@
+"""Inline formatting in the model: marks, runs, edits, and the file format step to version 2."""
+
+from __future__ import annotations
+
+import json
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pressdesk.model import Block, Draft, DraftFileError, Mark, dump_draft, load_draft, parse_draft
+from pressdesk.model.inline import normalize_marks, shift_marks, split_runs
+from tests.strategies import marks_for
+
+TEXT = "Weitere Informationen unter www.land.nrw und bei der Pressestelle."
+
+
+def test_runs_cover_the_text_once_and_carry_their_format() -> None:
+    marks = [
+        Mark(0, 7, "strong"),
+        Mark(28, 40, "link", "https://www.land.nrw"),
+        Mark(3, 12, "emphasis"),
+    ]
+    runs = split_runs(TEXT, normalize_marks(marks))
+    assert "".join(r.text for r in runs) == TEXT
+    assert [(r.text, r.strong, r.emphasis, r.url) for r in runs[:3]] == [
+        ("Wei", True, False, ""),
+        ("tere", True, True, ""),
+        (" Info", False, True, ""),
+    ]
+    link = [r for r in runs if r.url]
+    assert [r.text for r in link] == ["www.land.nrw"]
+
+
+@given(st.text(min_size=1, max_size=60).flatmap(lambda t: st.tuples(st.just(t), marks_for(t))))
+def test_runs_always_rebuild_the_text(case: tuple[str, list[Mark]]) -> None:
+    text, marks = case
+    runs = split_runs(text, marks)
+    assert "".join(r.text for r in runs) == text
+    for a, b in pairwise(runs):
+        assert (a.strong, a.emphasis, a.url) != (b.strong, b.emphasis, b.url)
+    assert normalize_marks(marks) == normalize_marks(normalize_marks(marks))
+
+
+def test_same_format_given_twice_is_stored_once() -> None:
+    assert normalize_marks([Mark(0, 5, "strong"), Mark(3, 9, "strong"), Mark(9, 12, "strong")]) == [
+        Mark(0, 12, "strong")
+    ]
+    assert normalize_marks([Mark(4, 4, "emphasis")]) == []
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        ((5, 0, 3), [Mark(2, 8, "strong")]),  # typed at the end of bold: stays bold
+        ((2, 0, 3), [Mark(5, 8, "strong")]),  # typed before it: not bold
+        ((3, 0, 1), [Mark(2, 6, "strong")]),  # typed inside
+        ((0, 3, 0), [Mark(0, 2, "strong")]),  # deleted the start
+        ((1, 6, 0), []),  # deleted all of it
+        ((6, 1, 0), [Mark(2, 5, "strong")]),  # deleted after it
+    ],
+)
+def test_marks_follow_an_edit(edit: tuple[int, int, int], expected: list[Mark]) -> None:
+    assert shift_marks([Mark(2, 5, "strong")], *edit) == expected
+
+
+def test_typing_after_a_link_does_not_extend_it() -> None:
+    assert shift_marks([Mark(2, 5, "link", "https://a.de")], 5, 0, 4) == [
+        Mark(2, 5, "link", "https://a.de")
+    ]
+
+
+def _draft(marks: list[Mark]) -> Draft:
+    return Draft(headline="Titel", body=[Block(type="paragraph", text=TEXT, marks=marks)])
+
+
+def test_a_draft_without_formatting_stays_a_version_1_file() -> None:
+    data = json.loads(dump_draft(_draft([])))
+    assert data["schemaVersion"] == 1
+    assert "marks" not in data["body"][0]
+
+
+def test_formatting_makes_a_version_2_file_that_round_trips(tmp_path: Path) -> None:
+    marks = [Mark(0, 7, "strong"), Mark(28, 40, "link", "https://www.land.nrw")]
+    raw = dump_draft(_draft(marks))
+    data = json.loads(raw)
+    assert data["schemaVersion"] == 2
+    assert data["body"][0]["marks"] == [
+        {"start": 0, "end": 7, "type": "strong"},
+        {"start": 28, "end": 40, "type": "link", "url": "https://www.land.nrw"},
+    ]
+    assert parse_draft(raw).body[0].marks == marks
+
+
+def test_a_version_1_file_opens_and_is_saved_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "alt.pressdesk"
+    original = dump_draft(_draft([]))
+    path.write_bytes(original)
+    assert dump_draft(load_draft(path)) == original
+
+
+@pytest.mark.parametrize(
+    ("mark", "where"),
+    [
+        ({"start": "0", "end": 3, "type": "strong"}, "marks[0].start"),
+        ({"start": 0, "end": 3, "type": "underline"}, "marks[0].type"),
+        ({"start": 0, "end": 3, "type": "strong", "colour": "red"}, "colour"),
+        ({"start": True, "end": 3, "type": "strong"}, "marks[0].start"),
+    ],
+)
+def test_a_misshapen_mark_is_refused_in_german(mark: dict[str, object], where: str) -> None:
+    data = json.loads(dump_draft(_draft([])))
+    data["schemaVersion"] = 2
+    data["body"][0]["marks"] = [mark]
+    with pytest.raises(DraftFileError) as err:
+        parse_draft(json.dumps(data).encode("utf-8"))
+    assert "kein gültiger PressDesk-Entwurf" in str(err.value)
+    assert where in str(err.value)
+
+
+def test_a_version_3_file_is_refused_untouched() -> None:
+    data = json.loads(dump_draft(_draft([])))
+    data["schemaVersion"] = 3
+    with pytest.raises(DraftFileError, match="neueren PressDesk-Version"):
+        parse_draft(json.dumps(data).encode("utf-8"))
