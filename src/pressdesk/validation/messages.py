@@ -91,6 +91,8 @@ def field_label(parts: Sequence[PathPart], data: dict[str, Any]) -> str:
             return f"{name}, Sprecherin/Sprecher"
         if rest[:1] == ["items"] and len(rest) >= 2 and isinstance(rest[1], int):
             return f"{name}, Punkt {rest[1] + 1}"
+        if rest[:1] == ["marks"] and len(rest) >= 2 and isinstance(rest[1], int):
+            return _mark_label(name, blocks[i] if i < len(blocks) else {}, rest[1])
         return name
     if head in ("pressOffice",) and len(parts) >= 3 and isinstance(parts[2], int):
         base = _FIXED[path_string(parts[:2])]
@@ -104,6 +106,22 @@ def field_label(parts: Sequence[PathPart], data: dict[str, Any]) -> str:
             label += f" ({_SUBFIELDS.get(str(parts[2]), str(parts[2]))})"
         return label
     return key or "Entwurf"
+
+
+def _mark_label(name: str, block: dict[str, Any], k: int) -> str:
+    """'Absatz 3, Link „Programm“': the linked words, if the mark is a link inside the text."""
+    marks = block.get("marks") or []
+    mark = marks[k] if k < len(marks) else None
+    if not isinstance(mark, dict) or mark.get("type") != "link":
+        return name
+    text = str(block.get("text", ""))
+    start, end = mark.get("start"), mark.get("end")
+    if type(start) is not int or type(end) is not int or not 0 <= start < end <= len(text):
+        return f"{name}, Link"
+    words = " ".join(text[start:end].split())
+    if not words:
+        return f"{name}, Link"
+    return f"{name}, Link „{words if len(words) <= 30 else words[:29] + '…'}“"
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -370,8 +370,90 @@ def check_layout(data: dict[str, Any], settings: RuleSettings) -> Iterator[Probl
             )
 
 
+_BLOCK_OF = {"paragraph": "des Absatzes", "quote": "des Zitats"}
+_NOT_SET_IN = {"list": "Aufzählungen", "subheading": "Zwischenüberschriften"}
+
+
+def _span(text: str, start: int, end: int) -> str:
+    shown = " ".join(text[start:end].split())
+    return shown if len(shown) <= 30 else f"{shown[:29]}…"
+
+
+def _offsets(mark: Any) -> tuple[int, int] | None:
+    """A mark's start and end, if both are whole numbers (the schema reports the rest)."""
+    if not isinstance(mark, dict):
+        return None
+    start, end = mark.get("start"), mark.get("end")
+    if isinstance(start, bool) or isinstance(end, bool):
+        return None
+    if not isinstance(start, int) or not isinstance(end, int) or start < 0:
+        return None
+    return start, end
+
+
+def check_marks(data: dict[str, Any]) -> Iterator[Problem]:
+    """Bold, italic and links over a paragraph's or quote's text: inside the text,
+    not empty, links not overlapping and not over blank space only."""
+    for i, block in enumerate(data["body"]):
+        marks = block.get("marks") or []
+        if not marks or not isinstance(marks, list):
+            continue
+        kind = block.get("type")
+        if kind not in _BLOCK_OF:
+            where = _NOT_SET_IN.get(str(kind), "diesem Block")
+            yield _problem(
+                ["body", i, "marks"],
+                "warning",
+                f"Formatierung wird in {where} nicht gesetzt (sie bleibt erhalten und gilt "
+                "wieder, wenn der Block ein Absatz oder Zitat wird)",
+                data,
+            )
+            continue
+        text = block.get("text") or ""
+        size = len(text)
+        links: list[tuple[int, int]] = []
+        for k, mark in enumerate(marks):
+            offsets = _offsets(mark)
+            if offsets is None:
+                continue
+            start, end = offsets
+            at: list[PathPart] = ["body", i, "marks", k]
+            if start >= end:
+                yield _problem(at, "error", "Hervorhebung ohne Text (Beginn nicht vor Ende)", data)
+                continue
+            if end > size:
+                yield _problem(
+                    at,
+                    "error",
+                    f"Hervorhebung reicht über das Ende {_BLOCK_OF[kind]} hinaus",
+                    data,
+                )
+                continue
+            if mark.get("type") != "link":
+                continue
+            if not text[start:end].strip():
+                yield _problem(
+                    at,
+                    "error",
+                    "Link über nur Leerzeichen; bitte ein Wort als Link markieren",
+                    data,
+                )
+            for a, b in links:
+                if start < b and a < end:
+                    yield _problem(
+                        at,
+                        "error",
+                        f"Links überschneiden sich („{_span(text, a, b)}“ und "
+                        f"„{_span(text, start, end)}“); ein Wort kann nur ein Ziel haben",
+                        data,
+                    )
+                    break
+            links.append((start, end))
+
+
 def run_rules(data: dict[str, Any], settings: RuleSettings) -> list[Problem]:
     problems: list[Problem] = []
+    problems += check_marks(data)
     problems += check_embargo(data)
     problems += check_headline(data)
     problems += check_phones(data)
