@@ -39,12 +39,17 @@ def draft_from_canonical(canonical: str) -> Draft:
     return draft_from_dict(migrate(json.loads(canonical)))
 
 
+# Not words of the draft: the format version, and the bold/italic/link marks over a
+# block's text (their words are the text's; search and the word diff read it plain).
+_NOT_TEXT = ("schemaVersion", "marks")
+
+
 def texts(data: Any, path: str = "") -> list[tuple[str, str]]:
     """Every text of a draft's JSON form with its field path, in the order of the form."""
     out: list[tuple[str, str]] = []
     if isinstance(data, dict):
         for key, value in data.items():
-            if key == "schemaVersion":
+            if key in _NOT_TEXT:
                 continue
             out.extend(texts(value, f"{path}.{key}" if path else key))
     elif isinstance(data, list):

@@ -2,7 +2,10 @@
 
 "What changed since I last saw it": for every field whose text differs, one line
 with the field path and the text in which removed words are marked ``[-…-]`` and
-added words ``{+…+}`` (the notation of ``git diff --word-diff``).
+added words ``{+…+}`` (the notation of ``git diff --word-diff``). A change of bold,
+italic or links (the ``marks`` of a paragraph or quote) is one line at
+``body[i].marks`` saying in German what changed: „Formatierung geändert: „Serap
+Güler“ fett“.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from pressdesk.model import Draft
+from pressdesk.model.inline import Mark
 from pressdesk.store.canonical import texts
 
 _TOKEN = re.compile(r"\s+|\S+")
@@ -19,7 +23,11 @@ _TOKEN = re.compile(r"\s+|\S+")
 
 @dataclass(frozen=True)
 class Change:
-    """One changed field: its path and the pieces ("=", "-", "+", text)."""
+    """One changed field: its path and the pieces ("=", "-", "+", text).
+
+    A formatting change has one piece ("*", German description): shown as it is,
+    neither inserted nor deleted text.
+    """
 
     path: str
     pieces: tuple[tuple[str, str], ...]
@@ -32,6 +40,8 @@ class Change:
         for i, (op, text) in enumerate(self.pieces):
             if op == "=":
                 out.append(_trim(text, context, keep_head=i > 0, keep_tail=i < last))
+            elif op == "*":
+                out.append(text)
             elif op == "-":
                 out.append(f"[-{text}-]")
             else:
@@ -101,8 +111,53 @@ def diff_drafts(old: Draft, new: Draft) -> list[Change]:
     a = dict(texts(old.to_dict()))
     b = dict(texts(new.to_dict()))
     paths = list(a) + [p for p in b if p not in a]
-    return [
+    changes = [
         Change(path, diff_text(a.get(path, ""), b.get(path, "")))
         for path in paths
         if a.get(path, "") != b.get(path, "")
     ]
+    for i in range(max(len(old.body), len(new.body))):
+        before = _formatting(old.body[i].text, old.body[i].marks) if i < len(old.body) else []
+        after = _formatting(new.body[i].text, new.body[i].marks) if i < len(new.body) else []
+        note = _formatting_note(before, after)
+        if note:
+            changes.append(Change(f"body[{i}].marks", (("*", note),)))
+    return sorted(changes, key=lambda c: _order(c.path, paths))
+
+
+_KIND_ON = {"strong": "fett", "emphasis": "kursiv", "link": "als Link"}
+_KIND_OFF = {"strong": "nicht mehr fett", "emphasis": "nicht mehr kursiv", "link": "kein Link mehr"}
+
+
+def _formatting(text: str, marks: list[Mark]) -> list[tuple[str, str, str]]:
+    """What is formatted how, by the words it covers: (kind, url, words)."""
+    return [(m.kind, m.url, text[m.start : m.end]) for m in marks]
+
+
+def _shown(words: str) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= 60 else f"{words[:59]}…"
+
+
+def _formatting_note(before: list[tuple[str, str, str]], after: list[tuple[str, str, str]]) -> str:
+    """'Formatierung geändert: „Serap Güler“ fett; „Programm“ kein Link mehr' ('' if same)."""
+    added = [f for f in after if f not in before]
+    removed = [f for f in before if f not in after]
+    if not added and not removed:
+        return ""
+    notes = []
+    for kind, url, words in added:
+        target = f" auf {url}" if kind == "link" else ""
+        notes.append(f"„{_shown(words)}“ {_KIND_ON[kind]}{target}")
+    for kind, url, words in removed:
+        target = f" ({url})" if kind == "link" else ""
+        notes.append(f"„{_shown(words)}“ {_KIND_OFF[kind]}{target}")
+    return "Formatierung geändert: " + "; ".join(notes)
+
+
+def _order(path: str, paths: list[str]) -> tuple[int, int]:
+    """Form order; a block's formatting right after its text."""
+    if path.endswith(".marks"):
+        text = path[: -len("marks")] + "text"
+        return (paths.index(text), 1) if text in paths else (len(paths), 0)
+    return (paths.index(path), 0) if path in paths else (len(paths), 0)

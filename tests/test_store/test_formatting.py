@@ -1,0 +1,116 @@
+"""Bold, italic and links in the library: the hash of unformatted drafts is the one
+from before format version 2, formatting is content (it voids an approval), the word
+diff names formatting changes in German, search reads the plain words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pressdesk.model import Draft, Mark, load_draft
+from pressdesk.store.canonical import canonical_json, content_hash, plain_text, text_at
+from pressdesk.store.diff import diff_drafts
+from tests.test_store.conftest import Library
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+# Computed with PressDesk before format version 2 (commit e260812~1) for the same file:
+# approvals given before the upgrade stay valid.
+UNFORMATTED_HASH = "5a901a8bbe45c9536b017bbe4ab68fc7b575ee4e5d66b5654189e8c437a66066"
+UNFORMATTED_PLAIN_TEXT_CHARS = 4249
+
+
+def unformatted() -> Draft:
+    return load_draft(DATA / "unformatted-v1.pressdesk")
+
+
+def formatted() -> Draft:
+    return load_draft(DATA / "formatted-v2.pressdesk")
+
+
+def _bold(draft: Draft, block: int, words: str) -> None:
+    start = draft.body[block].text.index(words)
+    draft.body[block].marks = [*draft.body[block].marks, Mark(start, start + len(words), "strong")]
+
+
+def test_an_unformatted_draft_hashes_as_before_format_version_2() -> None:
+    draft = unformatted()
+    assert draft.file_version() == 1
+    assert content_hash(canonical_json(draft)) == UNFORMATTED_HASH
+    assert len(plain_text(draft)) == UNFORMATTED_PLAIN_TEXT_CHARS
+
+
+def test_bold_changes_the_hash_but_not_the_searched_words() -> None:
+    draft = unformatted()
+    words = plain_text(draft)
+    _bold(draft, 0, "Serap Güler")
+    assert content_hash(canonical_json(draft)) != UNFORMATTED_HASH
+    assert plain_text(draft) == words  # no "strong", no offsets in the index
+    link = formatted()
+    assert "https://www.kommunale-integrationszentren-nrw.de/" not in plain_text(link)
+    assert "strong" not in plain_text(link).split()
+    block = text_at(link, "body[1]")  # a comment on the block quotes its words
+    assert block is not None
+    assert block.endswith(link.body[1].text)
+    assert "https" not in block
+
+
+def test_a_formatting_only_change_is_named_in_the_word_diff() -> None:
+    old = unformatted()
+    new = unformatted()
+    _bold(new, 0, "Serap Güler")
+    [change] = diff_drafts(old, new)
+    assert change.path == "body[0].marks"
+    assert change.marked(context=6) == "Formatierung geändert: „Serap Güler“ fett"
+    [back] = diff_drafts(new, old)
+    assert back.marked() == "Formatierung geändert: „Serap Güler“ nicht mehr fett"
+
+
+def test_links_and_italics_in_the_diff_next_to_the_text_change() -> None:
+    old, new = unformatted(), formatted()
+    new.body[1].text = new.body[1].text.replace("Bundesland", "Land")
+    shift = len("Land") - len("Bundesland")
+    new.body[1].marks = [
+        Mark(m.start + shift, m.end + shift, m.kind, m.url) for m in new.body[1].marks
+    ]
+    changes = {c.path: c.marked(context=3) for c in diff_drafts(old, new)}
+    assert list(changes) == ["body[0].marks", "body[1].text", "body[1].marks", "body[4].marks"]
+    assert "[-Bundesland,-]{+Land,+}" in changes["body[1].text"]
+    assert changes["body[1].marks"] == (
+        "Formatierung geändert: „Kommunale Integrationszentren“ als Link auf "
+        "https://www.kommunale-integrationszentren-nrw.de/; „Einwanderungsgeschichte“ kursiv"
+    )
+    assert changes["body[4].marks"] == (
+        "Formatierung geändert: „Verantwortungsgemeinschaft“ kursiv; "
+        "„Verantwortungsgemeinschaft“ fett"
+    )
+
+
+def test_an_added_mark_alone_voids_the_approval(library: Library) -> None:
+    anna, ben = library.as_("anna"), library.as_("ben")
+    draft = unformatted()
+    draft_id = anna.add(draft)
+    anna.submit(draft_id)
+    ben.approve(draft_id)
+    assert anna.show(draft_id).summary.state_label == "Freigegeben"
+
+    _bold(draft, 0, "Serap Güler")
+    result = anna.update(draft_id, draft, base=1)
+    assert (result.changes_content, result.state) == (True, "draft")
+    detail = anna.show(draft_id)
+    assert detail.summary.state_label == "Entwurf"
+    assert [r.valid for r in detail.reviews] == [False]
+    assert anna.get(draft_id).body[0].marks == draft.body[0].marks
+    [change] = anna.diff(draft_id, 1, 2)
+    assert change.marked() == "Formatierung geändert: „Serap Güler“ fett"
+    # the history records the save as a change of content
+    version = [e for e in anna.history(draft_id) if e.kind == "version"][-1]
+    assert version.data["changes"] is True
+    # the words are found as before, the mark's type is not a word
+    assert [s.id for s in anna.list_drafts(search_words="Güler")] == [draft_id]
+    assert anna.list_drafts(search_words="strong") == []
+
+    # the same formatting saved again (e.g. reopened file) keeps the new approval
+    anna.submit(draft_id)
+    ben.approve(draft_id)
+    again = anna.update(draft_id, anna.get(draft_id), base=2)
+    assert (again.changes_content, again.state) == (False, "approved")
