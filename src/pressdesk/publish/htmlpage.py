@@ -4,7 +4,9 @@ The page is built from the texts the exporters share (:mod:`pressdesk.export.con
 and rendered with a Jinja2 template (``resources/templates/release.html``) with
 autoescaping on, so text from the draft can never become markup. No script.
 Links are written only for ``http``, ``https`` and ``mailto`` targets; anything else
-is shown as text.
+is shown as text. Bold, italic and links inside a paragraph or quote (the block's
+marks) become ``<strong>``, ``<em>`` and ``<a href>`` around the runs of its text
+(``resources/templates/_blocks.html``, shared with the CMS record).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from pressdesk.export import content
-from pressdesk.model.draft import Draft, Link
+from pressdesk.model.draft import Block, Draft, Link
+from pressdesk.model.inline import split_runs
 from pressdesk.paths import resources_dir
 from pressdesk.profile.profile import Profile
 
@@ -90,11 +93,53 @@ class PageLink:
 
 
 @dataclass(frozen=True)
+class PageRun:
+    """A stretch of a block's text set one way; ``href`` only if safe to follow."""
+
+    text: str
+    strong: bool = False
+    emphasis: bool = False
+    href: str = ""
+
+
+@dataclass(frozen=True)
 class PageBlock:
     kind: str  # paragraph, subheading, quote, list
     text: str = ""
     attribution: str = ""
     items: tuple[str, ...] = ()
+    runs: tuple[PageRun, ...] = ()
+
+
+def page_runs(block: Block, text: str) -> tuple[PageRun, ...]:
+    """``text`` (the block's text, stripped as shown) as runs with the block's marks.
+
+    Marks count from the start of ``block.text``; ``text`` is that text without the
+    white space around it. Blocks that cannot carry marks are one plain run.
+    """
+    if not text:
+        return ()
+    if not block.formatted:
+        return (PageRun(text),)
+    lead = len(block.text) - len(block.text.lstrip())
+    size = len(text)
+    runs: list[PageRun] = []
+    pos = -lead
+    for run in split_runs(block.text, block.marks):
+        a, b = max(pos, 0), min(pos + len(run.text), size)
+        pos += len(run.text)
+        if a >= b:
+            continue
+        href = safe_href(run.url) if run.url else ""
+        piece = PageRun(text[a:b], run.strong, run.emphasis, href)
+        if runs and (runs[-1].strong, runs[-1].emphasis, runs[-1].href) == (
+            piece.strong,
+            piece.emphasis,
+            piece.href,
+        ):
+            piece = PageRun(runs.pop().text + piece.text, piece.strong, piece.emphasis, href)
+        runs.append(piece)
+    return tuple(runs)
 
 
 @dataclass(frozen=True)
@@ -130,8 +175,8 @@ class ReleasePage:
     downloads: list[PageLink] = field(default_factory=list)
 
 
-def page_of(draft: Draft, profile: Profile, correction: str = "") -> ReleasePage:
-    """The page model of ``draft``; ``correction`` is a line such as 'Korrektur vom …'."""
+def page_blocks(draft: Draft) -> list[PageBlock]:
+    """The body blocks as the page shows them (empty ones left out)."""
     blocks: list[PageBlock] = []
     for b in draft.body:
         if b.type == "list":
@@ -141,15 +186,47 @@ def page_of(draft: Draft, profile: Profile, correction: str = "") -> ReleasePage
         elif b.text.strip():
             if b.type == "quote":
                 speaker = b.speaker.strip()
+                quoted = content.quote_text(b.text.strip())
+                opening, closing = quoted.split(b.text.strip(), 1) if b.text.strip() else ("", "")
                 blocks.append(
                     PageBlock(
                         "quote",
-                        content.quote_text(b.text.strip()),
+                        quoted,
                         content.quote_attribution(speaker) if speaker else "",
+                        runs=(PageRun(opening), *page_runs(b, b.text.strip()), PageRun(closing)),
                     )
                 )
             else:
-                blocks.append(PageBlock(b.type, b.text))
+                blocks.append(PageBlock(b.type, b.text, runs=page_runs(b, b.text.strip())))
+    return blocks
+
+
+def block_html(block: PageBlock) -> str:
+    """One block as the page's HTML element (``<p>``, ``<h2>``, ``<figure>``, ``<ul>``)."""
+    macro = environment().get_template("_blocks.html").module.block  # type: ignore[attr-defined]
+    return "\n".join(line.strip() for line in str(macro(block)).strip().splitlines())
+
+
+def cms_blocks(draft: Draft) -> list[dict[str, Any]]:
+    """The body for a CMS: per block its type, its text as shown (no markup) and the same
+    block as HTML, with bold, italic and links (escaped, only safe link targets)."""
+    out: list[dict[str, Any]] = []
+    for block in page_blocks(draft):
+        record: dict[str, Any] = {"type": block.kind}
+        if block.kind == "list":
+            record["items"] = list(block.items)
+        else:
+            record["text"] = "".join(r.text for r in block.runs)
+        if block.attribution:
+            record["attribution"] = block.attribution
+        record["html"] = block_html(block)
+        out.append(record)
+    return out
+
+
+def page_of(draft: Draft, profile: Profile, correction: str = "") -> ReleasePage:
+    """The page model of ``draft``; ``correction`` is a line such as 'Korrektur vom …'."""
+    blocks = page_blocks(draft)
     further = [
         PageLink(content.link_text(lk), safe_href(lk.url))
         for lk in draft.further_information

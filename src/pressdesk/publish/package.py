@@ -252,7 +252,10 @@ def _embargo_iso(draft: Draft) -> str:
 
 
 def cms_record(entry: Entry, files: dict[str, FileRecord], draft: Draft) -> bytes:
-    """The JSON record for a CMS import: title, date, reference, embargo, files, hashes."""
+    """The JSON record for a CMS import: title, date, reference, embargo, the body
+    (per block its text and its HTML with bold, italic and links), files, hashes."""
+    from pressdesk.publish.htmlpage import cms_blocks
+
     record = {
         "title": entry.title,
         "subtitle": entry.subtitle,
@@ -261,6 +264,7 @@ def cms_record(entry: Entry, files: dict[str, FileRecord], draft: Draft) -> byte
         "date": entry.date,
         "embargo": entry.embargo or None,
         "publisher": draft.press_office.organisation,
+        "body": cms_blocks(draft),
         "publishedAt": entry.published_at,
         "updatedAt": entry.updated_at,
         "corrections": entry.corrections,

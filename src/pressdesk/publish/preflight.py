@@ -2,7 +2,9 @@
 
 PDF: the PDF/UA machine checks (:mod:`.pdfua`, fonts embedded with ToUnicode
 among them), complete metadata (document info and XMP), no ENTWURF mark, and every
-word of the approved text present in reading order. HTML: it parses as HTML5
+word of the approved text present in reading order, every link in the approved
+running text (a link mark of a paragraph or quote) present as a link annotation with
+the same address. HTML: it parses as HTML5
 (html5lib) without errors, has ``lang="de"``, exactly one ``h1``, a title, no script,
 links with text, and every word of the approved text in order.
 
@@ -13,7 +15,9 @@ is not a PDF at all raises :class:`PublishError`.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from pressdesk.export import content
 from pressdesk.model.draft import Draft
@@ -83,6 +87,7 @@ def preflight_pdf(
                 title = str(meta.get("dc:title", "") or "")
         else:
             title = ""
+        uris = link_uris(pdf)
         text = text_in_structure_order(pdf, data, marks) if "/StructTreeRoot" in pdf.Root else ""
     mark = profile.label("draftMark")
     if any(
@@ -94,6 +99,42 @@ def preflight_pdf(
         if title and title != expected_title:
             reasons.append(f"PDF-Titel „{title}“ ist nicht die Überschrift „{expected_title}“.")
         reasons += _missing("PDF", text, expected_words(draft, profile))
+        reasons += missing_links(draft, uris)
+    return reasons
+
+
+def link_uris(pdf: Any) -> Counter[str]:
+    """How often each web address is the target of a link annotation, over all pages."""
+    uris: Counter[str] = Counter()
+    for page in pdf.pages:
+        for annot in page.obj.get("/Annots", []):
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            if action is not None and action.get("/S") == "/URI" and "/URI" in action:
+                uris[str(action.URI)] += 1
+    return uris
+
+
+def missing_links(draft: Draft, uris: Counter[str]) -> list[str]:
+    """German sentences for each link of the running text without a link annotation to its
+    address (a link broken over two lines has two annotations, so each link needs one)."""
+    wanted: Counter[str] = Counter()
+    words: dict[str, str] = {}
+    for block in draft.body:
+        if not block.formatted:
+            continue
+        for mark in block.marks:
+            if mark.kind == "link" and block.text[mark.start : mark.end].strip():
+                wanted[mark.url] += 1
+                words.setdefault(mark.url, " ".join(block.text[mark.start : mark.end].split()))
+    reasons = []
+    for url, count in wanted.items():
+        if uris[url] < count:
+            reasons.append(
+                f"PDF: der Link „{words[url]}“ auf {url} ist nicht anklickbar "
+                "(keine Link-Annotation mit dieser Adresse)."
+            )
     return reasons
 
 
