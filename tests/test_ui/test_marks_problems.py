@@ -39,3 +39,18 @@ def test_marks_paths_walk_up_to_the_block() -> None:
     assert fieldpath.parent("body[2].marks[0].url") == "body[2].marks[0]"
     assert fieldpath.parent("body[2].marks[0]") == "body[2].marks"
     assert fieldpath.parent("body[2].marks") == "body[2]"  # anchored at the block's text
+
+
+def test_the_history_diff_names_a_formatting_change_at_the_paragraph(window: Any) -> None:
+    from pressdesk.store.diff import diff_drafts
+    from pressdesk.ui.review.history import diff_html
+
+    old = window.doc.draft
+    new = type(old).from_dict(old.to_dict())
+    start = new.body[0].text.index("Serap Güler")
+    new.body[0].marks = [Mark(start, start + 11, "strong")]
+    labels = window.registry.labels  # what the review panel names a path by
+    html = diff_html(diff_drafts(old, new), lambda p: labels.get(p, p))
+    assert "Formatierung geändert: „Serap Güler“ fett" in html
+    assert "<ins" not in html and "<del" not in html  # not shown as inserted words
+    assert f"<b>{labels['body[0].text']}</b>" in html

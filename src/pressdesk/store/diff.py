@@ -3,9 +3,9 @@
 "What changed since I last saw it": for every field whose text differs, one line
 with the field path and the text in which removed words are marked ``[-…-]`` and
 added words ``{+…+}`` (the notation of ``git diff --word-diff``). A change of bold,
-italic or links (the ``marks`` of a paragraph or quote) is one line at
-``body[i].marks`` saying in German what changed: „Formatierung geändert: „Serap
-Güler“ fett“.
+italic or links (the ``marks`` of a paragraph or quote) is one more line for the
+block's text field ``body[i].text`` (where the editor shows it) saying in German what
+changed: „Formatierung geändert: „Serap Güler“ fett“.
 """
 
 from __future__ import annotations
@@ -121,8 +121,8 @@ def diff_drafts(old: Draft, new: Draft) -> list[Change]:
         after = _formatting(new.body[i].text, new.body[i].marks) if i < len(new.body) else []
         note = _formatting_note(before, after)
         if note:
-            changes.append(Change(f"body[{i}].marks", (("*", note),)))
-    return sorted(changes, key=lambda c: _order(c.path, paths))
+            changes.append(Change(f"body[{i}].text", (("*", note),)))
+    return sorted(changes, key=lambda c: _order(c, paths))
 
 
 _KIND_ON = {"strong": "fett", "emphasis": "kursiv", "link": "als Link"}
@@ -155,9 +155,7 @@ def _formatting_note(before: list[tuple[str, str, str]], after: list[tuple[str, 
     return "Formatierung geändert: " + "; ".join(notes)
 
 
-def _order(path: str, paths: list[str]) -> tuple[int, int]:
-    """Form order; a block's formatting right after its text."""
-    if path.endswith(".marks"):
-        text = path[: -len("marks")] + "text"
-        return (paths.index(text), 1) if text in paths else (len(paths), 0)
-    return (paths.index(path), 0) if path in paths else (len(paths), 0)
+def _order(change: Change, paths: list[str]) -> tuple[int, int]:
+    """Form order; a block's formatting right after the change of its words."""
+    rank = paths.index(change.path) if change.path in paths else len(paths)
+    return (rank, 1 if change.pieces[:1] and change.pieces[0][0] == "*" else 0)
