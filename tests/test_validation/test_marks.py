@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pressdesk.model import Draft, Mark
@@ -225,3 +225,45 @@ def test_validation_of_any_marks_never_crashes(draft: Draft, data: st.DataObject
         )
     for p in validate(draft):
         assert p.label and p.text
+
+
+@st.composite
+def _formatted_drafts(draw: st.DrawFn) -> Draft:
+    """Drafts whose blocks (of any type) carry marks near and past the text's bounds,
+    overlapping links and links over spaces among them."""
+    draft = draw(drafts(max_blocks=4))
+    for block in draft.body:
+        size = len(block.text)
+        block.marks = draw(
+            st.lists(
+                st.builds(
+                    Mark,
+                    st.integers(0, size + 1),
+                    st.integers(0, size + 2),
+                    st.sampled_from(["strong", "emphasis", "link"]),
+                    st.sampled_from([PROGRAMM, "https://www.land.nrw/a?b=1&c=<2>"]),
+                ).map(lambda m: m if m.kind == "link" else Mark(m.start, m.end, m.kind)),
+                max_size=4,
+            )
+        )
+    return draft
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(_formatted_drafts())
+def test_every_formatted_draft_that_validates_exports(draft: Draft) -> None:
+    from pressdesk.export.docx import render_docx
+    from pressdesk.export.pdf import render_pdf
+    from pressdesk.profile import load_profile
+    from pressdesk.publish.htmlpage import render_html
+    from pressdesk.publish.preflight import preflight_html
+
+    profile = load_profile()
+    assume(not has_errors(validate(draft, profile)))
+    assert render_pdf(draft, profile, final=True).startswith(b"%PDF")
+    assert render_docx(draft, profile, final=True)[:2] == b"PK"
+    assert preflight_html(render_html(draft, profile), draft, profile) == []
