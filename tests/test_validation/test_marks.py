@@ -267,3 +267,19 @@ def test_every_formatted_draft_that_validates_exports(draft: Draft) -> None:
     assert render_pdf(draft, profile, final=True).startswith(b"%PDF")
     assert render_docx(draft, profile, final=True)[:2] == b"PK"
     assert preflight_html(render_html(draft, profile), draft, profile) == []
+
+
+def test_a_bold_word_too_wide_for_the_column_is_warned_about(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    word = "Wm" * 18  # fits the body column in the regular face, not in bold
+    reference_draft.body[0].text = f"Das Wort {word} ist lang."
+    assert validate(reference_draft, profile) == []
+    reference_draft.body[0].marks = [Mark(9, 13, "strong")]  # part of the word is bold
+    assert _messages(reference_draft, profile) == [
+        (
+            "body[0].text",
+            "warning",
+            f"Absatz 1: „{word}“ passt nicht in eine Zeile und wird am Zeilenende umbrochen",
+        )
+    ]

@@ -302,6 +302,23 @@ def _body_column(profile: Any) -> float:
     return float(paper - pg.margin_left - pg.margin_right - pg.sidebar_width - pg.sidebar_gap)
 
 
+def _strong_words(text: str, marks: list[Any]) -> list[str]:
+    """The words a bold mark touches (whole words: a word partly bold is measured bold)."""
+    out = []
+    for mark in marks:
+        offsets = _offsets(mark)
+        if offsets is None or mark.get("type") != "strong":
+            continue
+        start, end = offsets
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if start < end <= len(text):
+            out.append(text[start:end])
+    return out
+
+
 def check_layout(data: dict[str, Any], settings: RuleSettings) -> Iterator[Problem]:
     """Warn where the layout has to force a break: a word wider than its column."""
     profile = settings.profile
@@ -357,6 +374,12 @@ def check_layout(data: dict[str, Any], settings: RuleSettings) -> Iterator[Probl
         else:
             font = fonts.bold if block["type"] == "subheading" else fonts.regular
             columns.append((["body", i, "text"], block["text"], font, sizes.body))
+        if block["type"] in _BLOCK_OF and isinstance(block.get("marks"), list):
+            bold = fonts.bold_italic if block["type"] == "quote" else fonts.bold
+            columns += [
+                (["body", i, "text"], words, bold, sizes.body)
+                for words in _strong_words(block["text"], block["marks"])
+            ]
     columns.append((["contact"], data["contact"], fonts.regular, sizes.body))
     for parts, value, font, size in columns:
         wide = too_wide(value, font, size, body) if value else []
