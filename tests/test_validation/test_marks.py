@@ -100,6 +100,7 @@ def test_bold_over_a_link_is_fine(reference_draft: Draft, profile: Profile) -> N
         Mark(0, 40, "strong"),
         Mark(10, 30, "emphasis"),
         Mark(5, 20, "link", PROGRAMM),
+        Mark(15, 25, "link", PROGRAMM),  # same address: one link when stored
     ]
     assert validate(reference_draft, profile) == []
 

@@ -434,7 +434,7 @@ def check_marks(data: dict[str, Any]) -> Iterator[Problem]:
             continue
         text = block.get("text") or ""
         size = len(text)
-        links: list[tuple[int, int]] = []
+        links: list[tuple[int, int, Any]] = []  # a link to the same address merges
         for k, mark in enumerate(marks):
             offsets = _offsets(mark)
             if offsets is None:
@@ -461,8 +461,8 @@ def check_marks(data: dict[str, Any]) -> Iterator[Problem]:
                     "Link über nur Leerzeichen; bitte ein Wort als Link markieren",
                     data,
                 )
-            for a, b in links:
-                if start < b and a < end:
+            for a, b, url in links:
+                if start < b and a < end and url != mark.get("url"):
                     yield _problem(
                         at,
                         "error",
@@ -471,7 +471,7 @@ def check_marks(data: dict[str, Any]) -> Iterator[Problem]:
                         data,
                     )
                     break
-            links.append((start, end))
+            links.append((start, end, mark.get("url")))
 
 
 def run_rules(data: dict[str, Any], settings: RuleSettings) -> list[Problem]:
