@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
-from pressdesk.export import ExportError, content
+from pressdesk.export import ExportError
 from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.flowables import Layout, Para, build_layout
@@ -91,7 +91,8 @@ class ReleaseDocument(BaseDocTemplate):
         self.geo = g = Geometry.of(profile)
         self.draft, self.profile, self.layout = draft, profile, layout
         self.styles, self.fonts, self.final = styles, fonts, final
-        po = draft.press_office
+        meta = layout.metadata
+        assert meta is not None
         super().__init__(
             out,
             pagesize=(g.width, g.height),
@@ -99,16 +100,12 @@ class ReleaseDocument(BaseDocTemplate):
             rightMargin=g.width - g.right,
             topMargin=g.height - g.top,
             bottomMargin=g.bottom,
-            title=_meta(layout.title),
-            author=_meta(po.organisation.strip()) or profile.name,
-            subject=_meta(_subject(draft)),
-            keywords=[
-                _meta(k)
-                for k in (draft.header.kind, draft.header.reference.strip(), po.organisation)
-                if _meta(k)
-            ],
+            title=_meta(meta.title),
+            author=_meta(meta.author) or profile.name,
+            subject=_meta(meta.subject),
+            keywords=[_meta(k) for k in meta.keywords if _meta(k)],
             creator="PressDesk",
-            lang="de-DE",
+            lang=meta.language,
             displayDocTitle=1,
             initialFontName=fonts.regular,
             initialFontSize=profile.sizes.body,
@@ -216,10 +213,6 @@ class ReleaseDocument(BaseDocTemplate):
 
 
 _meta = pdf_string
-
-
-def _subject(draft: Draft) -> str:
-    return content.subject(draft)
 
 
 def _on_total(counted: list[int], canv: Canvas, total: int) -> None:
