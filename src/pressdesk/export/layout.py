@@ -335,7 +335,8 @@ class _Items:
 
 
 def _link_runs(link: Link) -> tuple[Run, ...]:
-    return (Run(content.link_text(link), url=link.url.strip()),)
+    text = " ".join(content.link_text(link).replace("\r", "\n").split("\n"))
+    return (Run(text, url=link.url.strip()),)
 
 
 def release_layout(draft: Draft, profile: Profile, notice: str = "") -> ReleaseLayout:
