@@ -58,7 +58,9 @@ class Para(Paragraph):
 
     def breakLines(self, width: Any) -> Any:
         with rlcompat.ours():  # PressDesk's break rules, for this paragraph only
-            return super().breakLines(width)
+            bl = super().breakLines(width)
+        _continue_links(bl)
+        return bl
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         source = source_text(self)  # before splitting: knows where the words break
@@ -113,6 +115,32 @@ class Para(Paragraph):
         if self._pd_hyphens:  # break hyphens marked: draw them as soft hyphens (.linebreaks)
             return BreakHyphenText(self.canv, x, y)
         return super().beginText(x, y)
+
+
+def _continue_links(bl: Any) -> None:
+    """Empty pieces of a line take the link and underline of the piece before them.
+
+    When reportlab divides a word made of several pieces (a link ending inside the
+    word, "Inte|grationsarbeit"), it ends the line with an empty piece copied from the
+    word's first one, link included. Drawing, reportlab keeps one rectangle per link
+    and line, so that empty piece would start the link anew at the line end and the
+    annotation would shrink to nothing. An empty piece draws nothing: it only must not
+    switch a link or an underline on or off.
+    """
+    if getattr(bl, "kind", 0) != 1:
+        return
+    for line in bl.lines:
+        before: Any = None
+        for frag in getattr(line, "words", ()):
+            if hasattr(frag, "cbDefn"):
+                continue
+            if getattr(frag, "text", None) == "" and before is not None:
+                frag.link = getattr(before, "link", [])
+                frag.us_lines = getattr(before, "us_lines", [])
+            elif getattr(frag, "text", None) == "":
+                frag.link, frag.us_lines = [], []
+            else:
+                before = frag
 
 
 def para(
@@ -199,7 +227,10 @@ class _Builder:
         return escape(value)
 
     def runs(self, runs: Sequence[Run], node: st.Node) -> str:
-        """Runs as paragraph markup: bold, italic, links (a Link child of ``node``)."""
+        """Runs as paragraph markup: bold, italic, links (a Link child of ``node``).
+
+        Neighbouring runs with the same address are one link, whatever their format.
+        """
         out = []
         for i, run in enumerate(runs):
             following = runs[i + 1].text[:1] if i + 1 < len(runs) else ""
@@ -208,16 +239,19 @@ class _Builder:
             shown = "<br/>".join(
                 self.text(line, following if k == last else "") for k, line in enumerate(lines)
             )
-            if not shown:
-                continue
-            if run.strong:
+            if run.strong and shown:
                 shown = f"<b>{shown}</b>"
-            if run.emphasis:
+            if run.emphasis and shown:
                 shown = f"<i>{shown}</i>"
-            if run.url:
-                shown = self.link(node, run.text, run.url, shown)
-            out.append(shown)
-        return "".join(out)
+            out.append((run, shown))
+        markup = []
+        for url, group in itertools.groupby(out, key=lambda pair: pair[0].url):
+            pieces = list(group)
+            shown = "".join(p[1] for p in pieces)
+            if url and shown:
+                shown = self.link(node, "".join(p[0].text for p in pieces), url, shown)
+            markup.append(shown)
+        return "".join(markup)
 
     def link(self, parent: st.Node, label: str, url: str, shown: str) -> str:
         """``shown`` (markup of ``label``) as a link to ``url``: clickable and tagged."""
