@@ -288,6 +288,9 @@ def _visible(text: str) -> bool:
     return any(not (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cs")) for ch in text)
 
 
+_ONE_LINE = str.maketrans(dict.fromkeys("\n\u2028\u2029\x0b", " "))
+
+
 def _runs(text: str, marks: Sequence[Mark] = (), multiline: bool = False) -> tuple[Run, ...]:
     """``text`` stripped, as runs; phone numbers glued across run boundaries.
 
@@ -303,7 +306,7 @@ def _runs(text: str, marks: Sequence[Mark] = (), multiline: bool = False) -> tup
         else:
             text = text[:at] + "\n" + text[at + 1 :]
     if not multiline:
-        text = text.replace("\n", " ")
+        text = text.translate(_ONE_LINE)
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()
     if lead:

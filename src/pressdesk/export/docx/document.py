@@ -46,7 +46,6 @@ from pressdesk.export.docx.watermark import add_watermark
 from pressdesk.model.draft import Draft
 from pressdesk.profile.profile import Profile
 
-PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 PT_PER_MM = 72 / 25.4
 
 
@@ -63,26 +62,23 @@ class Geometry:
 
 
 def geometry(profile: Profile) -> Geometry:
-    page = profile.page
-    if page.size not in PAGE_SIZES_MM:
+    """The one layout's page (:func:`pressdesk.export.layout.page_geometry`)."""
+    page = layout.page_geometry(profile)
+    if not page.width:
         raise ExportError(
             f"Das Papierformat „{page.size}“ des Profils kennt der DOCX-Export nicht."
         )
-    width, height = PAGE_SIZES_MM[page.size]
-    body_width = (
-        width - page.margin_left - page.margin_right - page.sidebar_width - page.sidebar_gap
-    )
-    if body_width < 40:
+    if page.body_width < 40:
         raise ExportError(
             "Die Ränder und die Seitenspalte des Profils lassen keinen Platz für Text."
         )
     return Geometry(
-        width=width,
-        height=height,
-        body_width=body_width,
-        full_width=width - page.margin_left - page.margin_right,
-        sidebar_x=width - page.margin_right - page.sidebar_width,
-        sidebar_y=page.margin_top + page.header_height,
+        width=page.width,
+        height=page.height,
+        body_width=page.body_width,
+        full_width=page.width - page.margin_left - page.margin_right,
+        sidebar_x=page.side_x,
+        sidebar_y=page.margin_top + page.header,
     )
 
 
