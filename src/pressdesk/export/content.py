@@ -106,9 +106,13 @@ def social_media_label(profile: Profile) -> str:
     return profile.label("socialMedia")
 
 
+QUOTE_OPEN = "\u201e"
+QUOTE_CLOSE = "\u201c"
+
+
 def quote_text(text: str) -> str:
     """A quote block as set: in German quotation marks."""
-    return f"\u201e{text}\u201c"
+    return f"{QUOTE_OPEN}{text}{QUOTE_CLOSE}"
 
 
 def quote_attribution(speaker: str) -> str:

@@ -15,10 +15,16 @@ Qt-free and free of reportlab and python-docx.
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pressdesk.export import content
+from pressdesk.model.draft import Draft, Link
+from pressdesk.model.inline import Mark, Run, shift_marks, split_runs
 from pressdesk.profile.profile import Profile
+from pressdesk.typography import keep_phone_numbers
 
 # Role names, as in the profile's "roles" object.
 HEADER = "header"
@@ -174,4 +180,249 @@ def furniture(profile: Profile) -> Furniture:
         rule_color=color(profile, "rule"),
         embargo_border=float(data.get("embargoBorder", 0.8)),
         embargo_padding=(3.0, 4.0, 3.0, 4.0),
+    )
+
+
+# -- the ordered items both renderers set -------------------------------------------------
+
+# What an item belongs to, beyond its role: the renderers group and tag by it.
+HEADING = "heading"  # the headline and subheadings (with an outline level)
+QUOTE_GROUP = "quote"  # a quote and its speaker line
+LIST_GROUP = "list"  # the items of one bullet list
+SOCIAL_GROUP = "social"  # the social media label and its lines
+
+
+@dataclass(frozen=True)
+class Item:
+    """One paragraph of the release as both formats set it, in reading order.
+
+    ``runs`` is the text (bold, italic, link per stretch; a quote's „…“ are plain runs
+    around the typed text); ``"\\n"`` inside a run is a line break within the paragraph.
+    ``keep_with_next``: the next item stays on the same page (a quote with its speaker
+    line, a heading with what follows); ``space_after``: False where the next item
+    follows without a gap (items of a list, a quote before its speaker).
+    ``group`` numbers the items that belong together (one quote, one list, the social
+    media lines); ``kind`` says what they are (``QUOTE_GROUP`` …), ``level`` is the
+    outline level of a heading (0 the headline).
+    """
+
+    role: str
+    runs: tuple[Run, ...]
+    kind: str = ""
+    group: int = 0
+    level: int = 0
+    keep_with_next: bool = False
+    hyphenate: bool = True
+    space_after: bool = True
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """The profile's page in millimetres; the body column has one width on every page."""
+
+    size: str
+    width: float
+    height: float
+    margin_top: float
+    margin_bottom: float
+    margin_left: float
+    margin_right: float
+    body_width: float
+    side_x: float  # from the left paper edge
+    side_width: float
+    header: float  # height of page 1's header area
+    running_header: float
+
+
+PAPER_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
+
+
+def page_geometry(profile: Profile) -> PageGeometry:
+    pg = profile.page
+    width, height = PAPER_MM.get(pg.size, (0.0, 0.0))
+    body = width - pg.margin_left - pg.margin_right - pg.sidebar_width - pg.sidebar_gap
+    return PageGeometry(
+        size=pg.size,
+        width=width,
+        height=height,
+        margin_top=pg.margin_top,
+        margin_bottom=pg.margin_bottom,
+        margin_left=pg.margin_left,
+        margin_right=pg.margin_right,
+        body_width=body,
+        side_x=width - pg.margin_right - pg.sidebar_width,
+        side_width=pg.sidebar_width,
+        header=pg.header_height,
+        running_header=pg.running_header_height,
+    )
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    subject: str
+    author: str
+    keywords: tuple[str, ...]
+    language: str = "de-DE"
+
+
+@dataclass(frozen=True)
+class ReleaseLayout:
+    """Draft + profile, laid out: what both renderers set, and nothing they decide."""
+
+    items: tuple[Item, ...]  # the body column, in reading order
+    side: tuple[Item, ...]  # page 1's press office block
+    header: str  # page 1's header line, also the running header of later pages
+    date: str
+    embargo: str  # '' without one; framed on page 1, bold in every running header
+    geometry: PageGeometry
+    metadata: Metadata
+    roles: dict[str, RoleStyle]
+
+
+def _visible(text: str) -> bool:
+    return any(not (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cs")) for ch in text)
+
+
+_ONE_LINE = str.maketrans(dict.fromkeys("\n\u2028\u2029\x0b", " "))
+
+
+def _runs(text: str, marks: Sequence[Mark] = (), multiline: bool = False) -> tuple[Run, ...]:
+    """``text`` stripped, as runs; phone numbers glued across run boundaries.
+
+    ``multiline``: a line break stays one ("\\n"), otherwise it becomes a space.
+    """
+    marks = list(marks)
+    # \r\n and lone \r are one line break: keep the marks on their characters
+    while "\r" in text:
+        at = text.index("\r")
+        if text[at + 1 : at + 2] == "\n":
+            text = text[:at] + text[at + 1 :]
+            marks = shift_marks(marks, at, 1, 0)
+        else:
+            text = text[:at] + "\n" + text[at + 1 :]
+    if not multiline:
+        text = text.translate(_ONE_LINE)
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    if lead:
+        marks = [Mark(m.start - lead, m.end - lead, m.kind, m.url) for m in marks]
+    # glue before cutting, so a number half bold stays one unbreakable piece
+    return tuple(split_runs(keep_phone_numbers(stripped), marks))
+
+
+class _Items:
+    def __init__(self, profile: Profile) -> None:
+        self.roles = role_styles(profile)
+        self.items: list[Item] = []
+        self.groups = 0
+
+    def new_group(self) -> int:
+        self.groups += 1
+        return self.groups
+
+    def add(self, role: str, runs: Sequence[Run], **kw: Any) -> None:
+        if not _visible("".join(r.text for r in runs)):
+            return
+        style = self.roles[role]
+        kw.setdefault("keep_with_next", style.keep_with_next)
+        kw.setdefault("hyphenate", style.hyphenate)
+        self.items.append(Item(role, tuple(runs), **kw))
+
+    def text(self, role: str, text: str, multiline: bool = False, **kw: Any) -> None:
+        self.add(role, _runs(text, multiline=multiline), **kw)
+
+
+def _link_runs(link: Link) -> tuple[Run, ...]:
+    text = " ".join(content.link_text(link).replace("\r", "\n").split("\n"))
+    return (Run(text, url=link.url.strip()),)
+
+
+def release_layout(draft: Draft, profile: Profile, notice: str = "") -> ReleaseLayout:
+    """The one layout of ``draft``: ordered items, page 1's block, page furniture, metadata.
+
+    ``notice`` is an optional line above the headline (a publication's 'Korrektur vom …').
+    """
+    out = _Items(profile)
+    embargo = content.embargo_line(draft, profile)
+    out.text(SPEECH, notice)
+    out.text(EMBARGO, embargo)
+    out.text(SPEECH, content.speech_note(draft, profile))
+    headline = draft.headline.strip()
+    out.text(HEADLINE, draft.headline, kind=HEADING, level=0)
+    out.text(SUBHEADLINE, draft.subheadline)
+    out.text(ANNOUNCEMENT, draft.announcement)
+    level = 1 if headline else 0  # no headline: never a second level without a first
+    for block in draft.body:
+        marks = block.marks if block.formatted else []
+        if block.type == "paragraph":
+            out.add(BODY, _runs(block.text, marks, multiline=True))
+        elif block.type == "subheading":
+            out.text(SUBHEADING, block.text, kind=HEADING, level=level)
+        elif block.type == "quote":
+            if not _visible(block.text):
+                continue
+            group = out.new_group()
+            speaker = block.speaker.strip()
+            # the quotation marks outside the runs of the typed text
+            text = _runs(block.text, marks, multiline=True)
+            runs = (Run(content.QUOTE_OPEN), *text, Run(content.QUOTE_CLOSE))
+            more: dict[str, Any] = {"keep_with_next": True, "space_after": False}
+            out.add(QUOTE, runs, kind=QUOTE_GROUP, group=group, **(more if speaker else {}))
+            if speaker:
+                attribution = content.quote_attribution(speaker)
+                out.text(SPEAKER, attribution, kind=QUOTE_GROUP, group=group)
+        elif block.type == "list":
+            items = [i for i in block.items if _visible(i)]
+            group = out.new_group()
+            for n, item in enumerate(items):
+                last = n == len(items) - 1
+                out.text(LIST_ITEM, item, True, kind=LIST_GROUP, group=group, space_after=last)
+    links = [lk for lk in draft.further_information if _visible(content.link_text(lk))]
+    if links:
+        further = [Run(content.further_information_label(profile) + " ")]
+        for i, lk in enumerate(links):
+            further += [Run("\n")] if i else []
+            further += _link_runs(lk)
+        out.add(FURTHER, further)
+    social = [s for s in draft.social_media if _visible(content.link_text(Link(s.text, s.url)))]
+    if social:
+        group = out.new_group()
+        out.text(SOCIAL_LABEL, content.social_media_label(profile), kind=SOCIAL_GROUP, group=group)
+        for n, s in enumerate(social):
+            network = s.network.strip()
+            prefix = [Run(f"{network}: ")] if network else []
+            last = n == len(social) - 1
+            shown = [*prefix, *_link_runs(Link(s.text, s.url))]
+            out.add(SOCIAL, shown, kind=SOCIAL_GROUP, group=group, space_after=last)
+    out.text(CONTACT, draft.contact, multiline=True)
+    out.text(PHOTO_CREDITS, draft.photo_credits)
+
+    side = _Items(profile)
+    for line in content.side_block(draft, profile):
+        role = SIDE_ORGANISATION if line.bold else SIDE
+        side.add(role, (Run(line.text, url=line.url),))
+
+    po = draft.press_office
+    meta = Metadata(
+        title=content.draft_title(draft),
+        subject=content.subject(draft),
+        author=po.organisation.strip() or profile.name,
+        keywords=tuple(
+            k for k in (draft.header.kind, draft.header.reference.strip(), po.organisation) if k
+        ),
+    )
+    return ReleaseLayout(
+        items=tuple(out.items),
+        side=tuple(side.items),
+        header=content.header_line(draft),
+        date=content.date_line(draft),
+        embargo=embargo,
+        geometry=page_geometry(profile),
+        metadata=meta,
+        roles=out.roles,
     )

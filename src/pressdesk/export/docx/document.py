@@ -36,17 +36,16 @@ from pressdesk.export.docx.package import (
     set_font_table,
 )
 from pressdesk.export.docx.runs import (
-    add_hyperlink,
+    add_runs,
     add_text,
     clean,
     set_bottom_rule,
     set_frame,
 )
 from pressdesk.export.docx.watermark import add_watermark
-from pressdesk.model.draft import Block, Draft, Link
+from pressdesk.model.draft import Draft
 from pressdesk.profile.profile import Profile
 
-PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 PT_PER_MM = 72 / 25.4
 
 
@@ -63,26 +62,23 @@ class Geometry:
 
 
 def geometry(profile: Profile) -> Geometry:
-    page = profile.page
-    if page.size not in PAGE_SIZES_MM:
+    """The one layout's page (:func:`pressdesk.export.layout.page_geometry`)."""
+    page = layout.page_geometry(profile)
+    if not page.width:
         raise ExportError(
             f"Das Papierformat „{page.size}“ des Profils kennt der DOCX-Export nicht."
         )
-    width, height = PAGE_SIZES_MM[page.size]
-    body_width = (
-        width - page.margin_left - page.margin_right - page.sidebar_width - page.sidebar_gap
-    )
-    if body_width < 40:
+    if page.body_width < 40:
         raise ExportError(
             "Die Ränder und die Seitenspalte des Profils lassen keinen Platz für Text."
         )
     return Geometry(
-        width=width,
-        height=height,
-        body_width=body_width,
-        full_width=width - page.margin_left - page.margin_right,
-        sidebar_x=width - page.margin_right - page.sidebar_width,
-        sidebar_y=page.margin_top + page.header_height,
+        width=page.width,
+        height=page.height,
+        body_width=page.body_width,
+        full_width=page.width - page.margin_left - page.margin_right,
+        sidebar_x=page.side_x,
+        sidebar_y=page.margin_top + page.header,
     )
 
 
@@ -98,8 +94,9 @@ def build_document(
     pages = page_count(draft, profile, final, notice)
     _first_page_header(section.first_page_header, draft, profile, final, pages)
     _running_header(section.header, draft, profile, final, pages)
-    _side_block(doc, draft, profile, geo)
-    _body(doc, draft, profile, notice)
+    release = layout.release_layout(draft, profile, notice)
+    _side_block(doc, release, profile, geo)
+    _body(doc, release)
     return doc
 
 
@@ -245,77 +242,52 @@ def _running_header(
     flow.pad_to(profile.page.running_header_height)
 
 
-def _side_block(doc: Document, draft: Draft, profile: Profile, geo: Geometry) -> None:
+def _side_block(
+    doc: Document, release: layout.ReleaseLayout, profile: Profile, geo: Geometry
+) -> None:
     """The press office block: framed paragraphs at the very start of the body.
 
     The frame is anchored to the page, so it sits in the right-hand column of page 1
     whatever follows. (LibreOffice ignores frames in headers, so it cannot live there.)
     """
-    for line in content.side_block(draft, profile):
+    for line in release.side:
         if not clean(line.text).strip():
             continue
-        para = _paragraph(doc, st.SIDEBAR_ORG if line.bold else st.SIDEBAR)
+        para = _paragraph(doc, STYLE_OF[line.role])
         set_frame(para, geo.sidebar_x, geo.sidebar_y, profile.page.sidebar_width)
-        if line.url:
-            add_hyperlink(para, line.text, line.url)
-        else:
-            add_text(para, line.text)
+        add_runs(para, line.runs)
 
 
-def _text_paragraph(doc: Document, style_id: str, text: str, multiline: bool = False) -> None:
-    """One paragraph, only if there is something to show (no empty paragraphs)."""
-    if clean(text).strip():
-        add_text(_paragraph(doc, style_id), text.strip(), multiline)
+# The Word paragraph style of each role of the one layout's items.
+STYLE_OF = {
+    layout.EMBARGO: st.EMBARGO,
+    layout.SPEECH: st.SPEECH_NOTE,
+    layout.HEADLINE: st.HEADLINE,
+    layout.SUBHEADLINE: st.SUBHEADLINE,
+    layout.ANNOUNCEMENT: st.ANNOUNCEMENT,
+    layout.BODY: st.BODY,
+    layout.SUBHEADING: st.SUBHEADING,
+    layout.QUOTE: st.QUOTE,
+    layout.SPEAKER: st.SPEAKER,
+    layout.LIST_ITEM: st.LIST,
+    layout.FURTHER: st.FURTHER,
+    layout.SOCIAL_LABEL: st.SOCIAL_LABEL,
+    layout.SOCIAL: st.SOCIAL,
+    layout.CONTACT: st.CONTACT,
+    layout.PHOTO_CREDITS: st.PHOTO,
+    layout.SIDE: st.SIDEBAR,
+    layout.SIDE_ORGANISATION: st.SIDEBAR_ORG,
+}
 
 
-def _block(doc: Document, block: Block) -> None:
-    if block.type == "paragraph":
-        _text_paragraph(doc, st.BODY, block.text, multiline=True)
-    elif block.type == "subheading":
-        _text_paragraph(doc, st.SUBHEADING, block.text)
-    elif block.type == "quote":
-        if not clean(block.text).strip():
-            return
-        para = _paragraph(doc, st.QUOTE)
-        add_text(para, content.quote_text(block.text.strip()), multiline=True)
-        speaker = clean(block.speaker).strip()
-        if speaker:
+def _body(doc: Document, release: layout.ReleaseLayout) -> None:
+    """Every item of the one layout as a paragraph in its role's style."""
+    for item in release.items:
+        if not clean(item.text).strip():
+            continue
+        para = _paragraph(doc, STYLE_OF[item.role])
+        add_runs(para, item.runs)
+        if not item.space_after:
             para.paragraph_format.space_after = Pt(0)
+        if item.keep_with_next and item.kind == layout.QUOTE_GROUP:
             para.paragraph_format.keep_with_next = True
-            _text_paragraph(doc, st.SPEAKER, content.quote_attribution(speaker))
-    elif block.type == "list":
-        for item in block.items:
-            _text_paragraph(doc, st.LIST, item, multiline=True)
-
-
-def _body(doc: Document, draft: Draft, profile: Profile, notice: str = "") -> None:
-    _text_paragraph(doc, st.SPEECH_NOTE, notice)  # e.g. 'Korrektur vom …' of a publication
-    # page 1's embargo: a framed paragraph above the headline, as in the PDF
-    _text_paragraph(doc, st.EMBARGO, content.embargo_line(draft, profile))
-    _text_paragraph(doc, st.SPEECH_NOTE, content.speech_note(draft, profile))
-    _text_paragraph(doc, st.HEADLINE, draft.headline)
-    _text_paragraph(doc, st.SUBHEADLINE, draft.subheadline)
-    _text_paragraph(doc, st.ANNOUNCEMENT, draft.announcement)
-    for block in draft.body:
-        _block(doc, block)
-    links = [link for link in draft.further_information if clean(content.link_text(link)).strip()]
-    if links:
-        para = _paragraph(doc, st.FURTHER)
-        add_text(para, content.further_information_label(profile) + " ")
-        for i, link in enumerate(links):
-            if i:
-                para.add_run().add_break()
-            add_hyperlink(para, content.link_text(link), link.url)
-    social = [
-        s for s in draft.social_media if clean(content.link_text(Link(s.text, s.url))).strip()
-    ]
-    if social:
-        _text_paragraph(doc, st.SOCIAL_LABEL, content.social_media_label(profile))
-        for item in social:
-            para = _paragraph(doc, st.SOCIAL)
-            network = clean(item.network).strip()
-            if network:
-                add_text(para, f"{network}: ")
-            add_hyperlink(para, content.link_text(Link(item.text, item.url)), item.url)
-    _text_paragraph(doc, st.CONTACT, draft.contact, multiline=True)
-    _text_paragraph(doc, st.PHOTO, draft.photo_credits)

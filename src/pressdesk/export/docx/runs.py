@@ -9,6 +9,8 @@ characters are dropped. Tabs and line breaks survive where a block may hold them
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 from urllib.parse import quote
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -19,6 +21,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from pressdesk.export.docx.styles import HYPERLINK
+from pressdesk.model.inline import Run as InlineRun
 from pressdesk.typography import NB_HYPHEN, keep_phone_numbers
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -50,6 +53,52 @@ def add_text(paragraph: Paragraph, text: str, multiline: bool = False) -> Run | 
         if piece:
             paragraph.add_run(piece)
     return run
+
+
+def _add_pieces(paragraph: Paragraph, text: str) -> list[Run]:
+    """Like :func:`add_text`, every run it made (each gets the inline format)."""
+    text = keep_phone_numbers(text)
+    if not text:
+        return []
+    pieces = text.split(NB_HYPHEN)
+    runs = [paragraph.add_run(pieces[0])] if pieces[0] else []
+    for piece in pieces[1:]:
+        hyphen = paragraph.add_run()
+        hyphen._r.append(OxmlElement("w:noBreakHyphen"))
+        runs.append(hyphen)
+        if piece:
+            runs.append(paragraph.add_run(piece))
+    return runs
+
+
+def add_runs(paragraph: Paragraph, runs: Sequence[InlineRun]) -> None:
+    """The runs of a layout item: ``w:b``/``w:i`` runs, links as real hyperlinks
+    (one ``w:hyperlink`` per link, whatever formats it holds); ``"\\n"`` breaks the line."""
+    link: Any = None
+    link_url = ""
+    for run in runs:
+        target = safe_url(run.url) if run.url else ""
+        made = _add_pieces(paragraph, clean(run.text, multiline=True))
+        if not made:
+            continue
+        for r in made:
+            if run.strong:
+                r.bold = True
+            if run.emphasis:
+                r.italic = True
+        if not target:
+            link = None
+            continue
+        if link is None or link_url != run.url:
+            r_id = paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True)
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("r:id"), r_id)
+            link.set(qn("w:history"), "1")
+            made[0]._r.addprevious(link)
+            link_url = run.url
+        for r in made:
+            r._r.style = HYPERLINK
+            link.append(r._r)
 
 
 def safe_url(url: str) -> str:

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from reportlab.lib import pagesizes
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
-from pressdesk.export import ExportError, content
+from pressdesk.export import ExportError, layout
 from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.flowables import Layout, Para, build_layout
@@ -52,26 +51,23 @@ class Geometry:
 
     @classmethod
     def of(cls, profile: Profile) -> Geometry:
-        pg = profile.page
-        size = getattr(pagesizes, pg.size.upper(), None)
-        if not isinstance(size, tuple):
+        """The one layout's page (:func:`pressdesk.export.layout.page_geometry`) in points."""
+        pg = layout.page_geometry(profile)
+        if not pg.width:
             raise ExportError(f"Das Seitenformat „{pg.size}“ des Profils ist unbekannt.")
-        w, h = size
-        left, right = pg.margin_left * mm, pg.margin_right * mm
-        side_w, gap = pg.sidebar_width * mm, pg.sidebar_gap * mm
-        body_w = w - left - right - side_w - gap
+        body_w = pg.body_width * mm
         return cls(
-            width=w,
-            height=h,
-            left=left,
-            right=w - right,
-            top=h - pg.margin_top * mm,
+            width=pg.width * mm,
+            height=pg.height * mm,
+            left=pg.margin_left * mm,
+            right=(pg.width - pg.margin_right) * mm,
+            top=(pg.height - pg.margin_top) * mm,
             bottom=pg.margin_bottom * mm,
             body_width=body_w,
-            side_x=left + body_w + gap,
-            side_width=side_w,
-            header=pg.header_height * mm,
-            running_header=pg.running_header_height * mm,
+            side_x=pg.side_x * mm,
+            side_width=pg.side_width * mm,
+            header=pg.header * mm,
+            running_header=pg.running_header * mm,
         )
 
 
@@ -91,7 +87,8 @@ class ReleaseDocument(BaseDocTemplate):
         self.geo = g = Geometry.of(profile)
         self.draft, self.profile, self.layout = draft, profile, layout
         self.styles, self.fonts, self.final = styles, fonts, final
-        po = draft.press_office
+        meta = layout.metadata
+        assert meta is not None
         super().__init__(
             out,
             pagesize=(g.width, g.height),
@@ -99,16 +96,12 @@ class ReleaseDocument(BaseDocTemplate):
             rightMargin=g.width - g.right,
             topMargin=g.height - g.top,
             bottomMargin=g.bottom,
-            title=_meta(layout.title),
-            author=_meta(po.organisation.strip()) or profile.name,
-            subject=_meta(_subject(draft)),
-            keywords=[
-                _meta(k)
-                for k in (draft.header.kind, draft.header.reference.strip(), po.organisation)
-                if _meta(k)
-            ],
+            title=_meta(meta.title),
+            author=_meta(meta.author) or profile.name,
+            subject=_meta(meta.subject),
+            keywords=[_meta(k) for k in meta.keywords if _meta(k)],
             creator="PressDesk",
-            lang="de-DE",
+            lang=meta.language,
             displayDocTitle=1,
             initialFontName=fonts.regular,
             initialFontSize=profile.sizes.body,
@@ -216,10 +209,6 @@ class ReleaseDocument(BaseDocTemplate):
 
 
 _meta = pdf_string
-
-
-def _subject(draft: Draft) -> str:
-    return content.subject(draft)
 
 
 def _on_total(counted: list[int], canv: Canvas, total: int) -> None:

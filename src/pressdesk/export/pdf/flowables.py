@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
-from pressdesk.export import content
+from pressdesk.export import layout
 from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.fonts import FontNames, clean_text, pdf_string
@@ -31,9 +32,10 @@ from pressdesk.export.pdf.linebreaks import (
     with_line_spaces,
 )
 from pressdesk.export.pdf.styles import Styles
-from pressdesk.model.draft import Block, Draft, Link
+from pressdesk.model.draft import Draft
+from pressdesk.model.inline import Run
 from pressdesk.profile.profile import Profile
-from pressdesk.typography import keep_phone_numbers
+from pressdesk.typography import NB_HYPHEN, NBSP, keep_phone_numbers
 
 _keys = itertools.count(1)
 
@@ -56,7 +58,9 @@ class Para(Paragraph):
 
     def breakLines(self, width: Any) -> Any:
         with rlcompat.ours():  # PressDesk's break rules, for this paragraph only
-            return super().breakLines(width)
+            bl = super().breakLines(width)
+        _continue_links(bl)
+        return bl
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         source = source_text(self)  # before splitting: knows where the words break
@@ -113,6 +117,32 @@ class Para(Paragraph):
         return super().beginText(x, y)
 
 
+def _continue_links(bl: Any) -> None:
+    """Empty pieces of a line take the link and underline of the piece before them.
+
+    When reportlab divides a word made of several pieces (a link ending inside the
+    word, "Inte|grationsarbeit"), it ends the line with an empty piece copied from the
+    word's first one, link included. Drawing, reportlab keeps one rectangle per link
+    and line, so that empty piece would start the link anew at the line end and the
+    annotation would shrink to nothing. An empty piece draws nothing: it only must not
+    switch a link or an underline on or off.
+    """
+    if getattr(bl, "kind", 0) != 1:
+        return
+    for line in bl.lines:
+        before: Any = None
+        for frag in getattr(line, "words", ()):
+            if hasattr(frag, "cbDefn"):
+                continue
+            if getattr(frag, "text", None) == "" and before is not None:
+                frag.link = getattr(before, "link", [])
+                frag.us_lines = getattr(before, "us_lines", [])
+            elif getattr(frag, "text", None) == "":
+                frag.link, frag.us_lines = [], []
+            else:
+                before = frag
+
+
 def para(
     markup: str,
     style: Any,
@@ -147,27 +177,88 @@ class Layout:
     side: list[Para]
     title: str
     logo: st.Node | None = None
+    metadata: layout.Metadata | None = None
 
 
 class _Builder:
-    def __init__(self, draft: Draft, profile: Profile, styles: Styles, fonts: FontNames) -> None:
-        self.draft, self.profile, self.s, self.fonts = draft, profile, styles, fonts
+    """The items of the one layout (:func:`pressdesk.export.layout.release_layout`) as
+    paragraphs: roles become styles, groups become structure elements."""
+
+    def __init__(self, profile: Profile, styles: Styles, fonts: FontNames) -> None:
+        self.profile, self.s, self.fonts = profile, styles, fonts
         self.root = st.Node(st.DOCUMENT)
         self.story: list[Flowable] = []
         self.link_color = styles.link_color.hexval().replace("0x", "#")
+        s = styles
+        self.style_of = {
+            layout.HEADER: s.header,
+            layout.RUNNING_HEADER: s.running_header,
+            layout.EMBARGO: s.embargo,
+            layout.SPEECH: s.speech,
+            layout.HEADLINE: s.headline,
+            layout.SUBHEADLINE: s.subheadline,
+            layout.ANNOUNCEMENT: s.announcement,
+            layout.BODY: s.body,
+            layout.SUBHEADING: s.subheading,
+            layout.QUOTE: s.quote,
+            layout.SPEAKER: s.speaker,
+            layout.LIST_ITEM: s.item,
+            layout.FURTHER: s.further,
+            layout.SOCIAL_LABEL: s.social_label,
+            layout.SOCIAL: s.social,
+            layout.CONTACT: s.contact,
+            layout.PHOTO_CREDITS: s.small,
+            layout.SIDE: s.side,
+            layout.SIDE_ORGANISATION: s.side_bold,
+        }
 
-    def text(self, value: str, multiline: bool = False) -> str:
-        """User text as safe paragraph markup; ``multiline``: line breaks stay (as in the DOCX)."""
-        if multiline and ("\n" in value or "\r" in value):
-            lines = value.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
-            return "<br/>".join(self.text(line) for line in lines)
-        return escape(prepare(clean_text(keep_phone_numbers(value), self.fonts)))
+    def text(self, value: str, following: str = "") -> str:
+        """One line of user text as safe paragraph markup.
 
-    def link(self, parent: st.Node, link: Link, shown: str | None = None) -> str:
-        label = shown if shown is not None else content.link_text(link)
-        url = _href(clean_text(link.url, self.fonts).strip())
+        ``following`` is the text right after it (the next run): a closing quote there
+        gives the last word its soft hyphens (see :func:`.hyphenation.prepare`).
+        """
+        value = clean_text(keep_phone_numbers(value), self.fonts)
+        if following:
+            after = clean_text(following, self.fonts)
+            value = prepare(value + after)[: -len(after) or None]
+        else:
+            value = prepare(value)
+        return escape(value)
+
+    def runs(self, runs: Sequence[Run], node: st.Node) -> str:
+        """Runs as paragraph markup: bold, italic, links (a Link child of ``node``).
+
+        Neighbouring runs with the same address are one link, whatever their format.
+        """
+        out = []
+        for i, run in enumerate(runs):
+            following = runs[i + 1].text[:1] if i + 1 < len(runs) else ""
+            lines = run.text.split("\n")
+            last = len(lines) - 1
+            shown = "<br/>".join(
+                self.text(line, following if k == last else "") for k, line in enumerate(lines)
+            )
+            if run.strong and shown:
+                shown = f"<b>{shown}</b>"
+            if run.emphasis and shown:
+                shown = f"<i>{shown}</i>"
+            out.append((run, shown))
+        markup = []
+        for url, group in itertools.groupby(out, key=lambda pair: pair[0].url):
+            pieces = list(group)
+            shown = "".join(p[1] for p in pieces)
+            if url and shown:
+                shown = self.link(node, "".join(p[0].text for p in pieces), url, shown)
+            markup.append(shown)
+        return "".join(markup)
+
+    def link(self, parent: st.Node, label: str, url: str, shown: str) -> str:
+        """``shown`` (markup of ``label``) as a link to ``url``: clickable and tagged."""
+        url = _href(clean_text(url, self.fonts).strip())
         if not url:
-            return self.text(label)
+            return shown
+        label = " ".join(label.split())
         node = parent.add(
             st.LINK,
             text=label,
@@ -176,7 +267,6 @@ class _Builder:
         )
         node.ident = f"L{next(_keys)}"
         ident = quoteattr(node.ident)
-        shown = self.text(label)
         if self.s.link_underline:
             shown = f"<u>{shown}</u>"
         return (
@@ -185,84 +275,58 @@ class _Builder:
             f'<onDraw name="{LINK_END}" label={ident}/>'
         )
 
-    def add(
-        self, role: str, value: str, style: Any, multiline: bool = False, **kw: Any
-    ) -> Para | None:
-        if not value.strip():
-            return None
-        node = self.root.add(role, text=value)
-        p = para(self.text(value, multiline), style, node, **kw)
-        self.story.append(p)
-        return p
+    def item(self, item: layout.Item, node: st.Node, style: Any = None, **kw: Any) -> Para:
+        style = style or self.style_of[item.role]
+        if not item.space_after:
+            style = _with(style, spaceAfter=0)
+        return para(self.runs(item.runs, node), style, node, **kw)
 
-    def block(self, block: Block, level: int) -> None:
-        s = self.s
-        if block.type == "paragraph":
-            self.add(st.P, block.text, s.body, multiline=True)
-        elif block.type == "subheading":
-            role = st.H2 if level else st.H1  # no headline: never an H2 without an H1
-            if block.text.strip():  # never alone at a page bottom: room for it and 3 lines
-                h = s.subheading
-                room = 2 * h.leading + h.spaceBefore + h.spaceAfter + 3 * s.body.leading
-                self.story.append(CondPageBreak(room))
-            self.add(role, block.text, s.subheading, outline=(level, pdf_string(block.text)))
-        elif block.type == "quote":
-            if not block.text.strip():
-                return
-            quote = self.root.add(st.BLOCKQUOTE)
-            text = content.quote_text(block.text.strip())
-            speaker = block.speaker.strip()
-            # with a speaker line the quote's space comes after the speaker (as in the DOCX)
-            style = _with(s.quote, spaceAfter=0) if speaker else s.quote
-            first = para(self.text(text, multiline=True), style, quote.add(st.P, text=text))
-            if speaker:
-                line = content.quote_attribution(speaker)
-                last = para(self.text(line), s.speaker, quote.add(st.P, text=line))
-                # the speaker stays with the quote, unless the quote is long (see .styles)
-                short = len(text) < SHORT_QUOTE
-                self.story.append(KeepTogether([first, last]) if short else first)
-                if not short:
-                    self.story.append(last)
-            else:
-                self.story.append(first)
-        elif block.type == "list":
-            items = [i for i in block.items if i.strip()]
-            if not items:
-                return
-            lst = self.root.add(st.L)
-            for n, item in enumerate(items):
-                li = lst.add(st.LI)
+    def items(self, items: Sequence[layout.Item]) -> None:
+        groups: dict[int, st.Node] = {}
+        pending: list[Flowable] = []  # a quote kept together with its speaker line
+        for item in items:
+            group = groups.get(item.group) if item.group else None
+            if item.kind == layout.HEADING:
+                role = st.H1 if item.level == 0 else st.H2
+                if item.role == layout.SUBHEADING:  # never alone at a page bottom
+                    h, body = self.s.subheading, self.s.body
+                    room = 2 * h.leading + h.spaceBefore + h.spaceAfter + 3 * body.leading
+                    self.story.append(CondPageBreak(room))
+                node = self.root.add(role, text=item.text)
+                outline = (item.level, pdf_string(_plain(item.text)))
+                self.story.append(self.item(item, node, outline=outline))
+            elif item.kind == layout.QUOTE_GROUP:
+                if group is None:
+                    group = groups[item.group] = self.root.add(st.BLOCKQUOTE)
+                p = self.item(item, group.add(st.P, text=item.text))
+                if item.keep_with_next and len(item.text) < SHORT_QUOTE:
+                    pending.append(p)  # short: moves to the next page with its speaker
+                    continue
+                if pending:
+                    self.story.append(KeepTogether([*pending, p]))
+                    pending = []
+                else:
+                    self.story.append(p)
+            elif item.kind == layout.LIST_GROUP:
+                if group is None:
+                    group = groups[item.group] = self.root.add(st.L)
+                li = group.add(st.LI)
                 label = li.add(st.LBL, text="\u2022")
-                # no space between items, the role's space after the list
-                style = s.item if n == len(items) - 1 else _with(s.item, spaceAfter=0)
-                markup = self.text(item, multiline=True)
-                p = para(markup, style, li.add(st.LBODY, text=item), bullet="\u2022")
+                p = self.item(item, li.add(st.LBODY, text=item.text), bullet="\u2022")
                 p.label = label
                 self.story.append(p)
+            elif item.kind == layout.SOCIAL_GROUP:  # one P in the tag tree, like one block
+                if group is None:
+                    group = groups[item.group] = self.root.add(st.P, text=item.text)
+                self.story.append(self.item(item, group))
+            else:
+                self.story.append(self.item(item, self.root.add(st.P, text=item.text)))
+        self.story.extend(pending)
 
-    def closing(self) -> None:
-        d, s, profile = self.draft, self.s, self.profile
-        links = [lk for lk in d.further_information if lk.url.strip() or lk.text.strip()]
-        if links:
-            node = self.root.add(st.P, text=content.further_information_label(profile))
-            parts = [self.link(node, lk) for lk in links]
-            label = self.text(content.further_information_label(profile))
-            markup = f"{label} " + "<br/>".join(parts)
-            self.story.append(para(markup, s.further, node))
-        social = [x for x in d.social_media if x.url.strip() or x.text.strip()]
-        if social:  # one P in the tag tree, set as label and item paragraphs like the DOCX
-            label = content.social_media_label(profile)
-            node = self.root.add(st.P, text=label)
-            self.story.append(para(self.text(label), s.social_label, node))
-            for n, x in enumerate(social):
-                shown = content.link_text(Link(x.text, x.url))
-                prefix = f"{self.text(x.network.strip())}: " if x.network.strip() else ""
-                style = s.social if n == len(social) - 1 else _with(s.social, spaceAfter=0)
-                self.story.append(
-                    para(prefix + self.link(node, Link(x.text, x.url), shown), style, node)
-                )
-        self.add(st.P, d.contact, s.contact, multiline=True)
-        self.add(st.P, d.photo_credits, s.small)
+
+def _plain(text: str) -> str:
+    """Text without the phone-number glue (for bookmarks)."""
+    return text.replace(NB_HYPHEN, "-").replace(NBSP, " ")
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S")
@@ -289,39 +353,22 @@ def build_layout(
     draft: Draft, profile: Profile, styles: Styles, fonts: FontNames, notice: str = ""
 ) -> Layout:
     """Build the story and the structure tree of ``draft`` in reading order."""
-    b = _Builder(draft, profile, styles, fonts)
+    release = layout.release_layout(draft, profile, notice)
+    b = _Builder(profile, styles, fonts)
     root, s = b.root, styles
 
     logo = root.add(st.FIGURE, alt=profile.logo.alt) if profile.logo else None
-    head_text = content.header_line(draft)
+    head_text = release.header
     header = para(b.text(head_text), s.header, root.add(st.P, text=head_text))
-    date_text = content.date_line(draft)
     date = (
-        PlainLine(clean_text(date_text, fonts), root.add(st.P, text=date_text))
-        if date_text
+        PlainLine(clean_text(release.date, fonts), root.add(st.P, text=release.date))
+        if release.date
         else None
     )
 
     side_node = root.add(st.DIV)
-    side: list[Para] = []
-    for line in content.side_block(draft, profile):
-        node = side_node.add(st.P, text=line.text)
-        style = s.side_bold if line.bold else s.side
-        markup = b.link(node, Link(line.text, line.url)) if line.url else b.text(line.text)
-        side.append(para(markup, style, node))
-
-    b.add(st.P, notice, s.speech)  # e.g. 'Korrektur vom …' of a publication
-    embargo = content.embargo_line(draft, profile)
-    b.add(st.P, embargo, s.embargo)
-    b.add(st.P, content.speech_note(draft, profile), s.speech)
-    headline = draft.headline.strip()
-    b.add(st.H1, draft.headline, s.headline, outline=(0, pdf_string(headline)))
-    b.add(st.P, draft.subheadline, s.subheadline)
-    b.add(st.P, draft.announcement, s.announcement)
-    level = 1 if headline else 0
-    for block in draft.body:
-        b.block(block, level)
-    b.closing()
+    side = [b.item(line, side_node.add(st.P, text=line.text)) for line in release.side]
+    b.items(release.items)
     if not b.story:
         b.story.append(Spacer(0, 1))
     return Layout(
@@ -330,8 +377,9 @@ def build_layout(
         header=header,
         date=date,
         running_header=clean_text(head_text, fonts),
-        running_embargo=clean_text(embargo, fonts),
+        running_embargo=clean_text(release.embargo, fonts),
         side=side,
-        title=content.draft_title(draft),
+        title=release.metadata.title,
         logo=logo,
+        metadata=release.metadata,
     )

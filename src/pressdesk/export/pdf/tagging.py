@@ -123,7 +123,10 @@ class Tagger:
 
     def _tag_text(self, code: str, owner: st.Node, para: st.Node, page: int) -> str:
         parts = _LINK_MARK.split(code.rstrip()[2:-2])
-        segments = [(owner, parts[0])]
+        # text before a link's end marker, with no start before it: the rest of a link
+        # that began on the previous page
+        first = self.links.get(parts[2]) if len(parts) > 1 and parts[1] == "-" else None
+        segments = [(first or owner, parts[0])]
         for sign, ident, text in zip(parts[1::3], parts[2::3], parts[3::3], strict=True):
             link = self.links.get(ident) if sign == "+" else None
             segments.append((link or owner, text))

@@ -1,0 +1,168 @@
+"""One layout, two renderers (issue 12 point 1): the PDF and the DOCX set the same items.
+
+The items of :func:`pressdesk.export.layout.release_layout` are read back out of both
+files: from the PDF's structure tree (element type and text, in reading order) and from
+the DOCX's paragraphs (Word paragraph style and text). Both must be the layout's items,
+in its order, with its words, for every sample and for generated drafts with marks.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pikepdf
+from hypothesis import HealthCheck, given, settings
+
+from pressdesk.export import layout
+from pressdesk.export.docx import render_docx
+from pressdesk.export.docx import styles as ds
+from pressdesk.export.pdf import render_pdf
+from pressdesk.export.pdf.fonts import clean_text, register_fonts
+from pressdesk.model import Draft, load_draft
+from pressdesk.profile import Profile, load_profile
+from pressdesk.publish.pdfua import PageMarks, page_marks, walk
+from tests.strategies import drafts
+
+from .pdfread import norm
+
+PROFILE = load_profile("nrw")
+
+# What a reader of each file can see of an item's role.
+PDF_TAG = {layout.LIST_ITEM: "LBody"}
+DOCX_ROLE = {
+    ds.EMBARGO: layout.EMBARGO,
+    ds.SPEECH_NOTE: layout.SPEECH,
+    ds.HEADLINE: layout.HEADLINE,
+    ds.SUBHEADLINE: layout.SUBHEADLINE,
+    ds.ANNOUNCEMENT: layout.ANNOUNCEMENT,
+    ds.BODY: layout.BODY,
+    ds.SUBHEADING: layout.SUBHEADING,
+    ds.QUOTE: layout.QUOTE,
+    ds.SPEAKER: layout.SPEAKER,
+    ds.LIST: layout.LIST_ITEM,
+    ds.FURTHER: layout.FURTHER,
+    ds.SOCIAL_LABEL: layout.SOCIAL_LABEL,
+    ds.SOCIAL: layout.SOCIAL,
+    ds.CONTACT: layout.CONTACT,
+    ds.PHOTO: layout.PHOTO_CREDITS,
+    ds.SIDEBAR: layout.SIDE,
+    ds.SIDEBAR_ORG: layout.SIDE_ORGANISATION,
+}
+
+
+def _tag(item: layout.Item) -> str:
+    if item.kind == layout.HEADING:
+        return "H1" if item.level == 0 else "H2"
+    return PDF_TAG.get(item.role, "P")
+
+
+def _drawable(text: str) -> str:
+    """What the PDF can show of ``text``: the font's glyphs (validation warns of others)."""
+    return clean_text(text, register_fonts(PROFILE))
+
+
+def expected_pdf(items: tuple[layout.Item, ...]) -> list[tuple[str, str]]:
+    """The layout's items as the PDF tags them: the social media lines are one P.
+
+    The DOCX keeps characters the PDF's font cannot draw (validation warns of them).
+    """
+    out: list[tuple[str, str]] = []
+    social = 0
+    for item in items:
+        if item.kind == layout.SOCIAL_GROUP and item.group == social:
+            out[-1] = (out[-1][0], out[-1][1] + norm(_drawable(item.text)))
+            continue
+        social = item.group if item.kind == layout.SOCIAL_GROUP else 0
+        shown = norm(_drawable(item.text))
+        if shown:  # nothing the font can draw ("😀"): no element
+            out.append((_tag(item), shown))
+    return out
+
+
+def pdf_items(data: bytes) -> tuple[list[tuple[str, str]], list[str]]:
+    """(tag, text) of each block element of the body in reading order; the side block."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    marks = page_marks(data)
+
+    body: list[tuple[str, str]] = []
+    side: list[str] = []
+    seen_side = False
+    for elem, _depth in walk(pdf):
+        tag = str(elem.S)[1:]
+        parent = str(elem.P.get("/S", ""))[1:]
+        if tag == "Div":
+            seen_side = True
+        elif parent == "Div":
+            side.append(norm(_in_order(pdf, marks, elem)))
+        elif seen_side and tag in ("P", "H1", "H2", "LBody"):
+            body.append((tag, norm(_in_order(pdf, marks, elem))))
+    return body, side
+
+
+def _in_order(pdf: pikepdf.Pdf, marks: list[PageMarks], elem: pikepdf.Dictionary) -> str:
+    """An element's text with its Link children's text where they stand (K order)."""
+    index = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
+    parts = []
+    kids = elem.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, int):
+            parts.append(marks[index[elem.Pg.objgen]].text.get(int(kid), ""))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+            pg = kid.get("/Pg", elem.get("/Pg"))
+            parts.append(marks[index[pg.objgen]].text.get(int(kid.MCID), ""))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/S") == "/Link":
+            parts.append(_in_order(pdf, marks, kid))
+    return "".join(parts)
+
+
+def docx_items(data: bytes) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(role, text) of each body paragraph by its Word style; the framed side block."""
+    body, side = [], []
+    for par in docx.Document(io.BytesIO(data)).paragraphs:
+        role = DOCX_ROLE[par._p.style]
+        entry = (role, norm(par.text))
+        (side if role in (layout.SIDE, layout.SIDE_ORGANISATION) else body).append(entry)
+    return body, side
+
+
+def assert_one_layout(draft: Draft, profile: Profile) -> None:
+    release = layout.release_layout(draft, profile)
+    pdf_body, pdf_side = pdf_items(render_pdf(draft, profile))
+    docx_body, docx_side = docx_items(render_docx(draft, profile))
+    assert docx_body == [(item.role, norm(item.text)) for item in release.items]
+    assert pdf_body == expected_pdf(release.items)
+    assert docx_side == [(item.role, norm(item.text)) for item in release.side]
+    assert pdf_side == [norm(_drawable(item.text)) for item in release.side]
+
+
+def test_samples_set_the_same_items_in_both_formats(sample_path: Path, profile: Profile) -> None:
+    draft = load_draft(sample_path)
+    release = layout.release_layout(draft, profile)
+    assert len(release.items) >= 5
+    assert_one_layout(draft, profile)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drafts(max_blocks=5))
+def test_generated_drafts_set_the_same_items_in_both_formats(draft: Draft) -> None:
+    assert_one_layout(draft, PROFILE)
+
+
+def test_items_carry_roles_keep_rules_geometry_and_metadata(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    release = layout.release_layout(reference_draft, profile)
+    roles = [item.role for item in release.items]
+    assert roles[:2] == [layout.HEADLINE, layout.ANNOUNCEMENT]
+    assert roles[-1] == layout.CONTACT
+    headline = release.items[0]
+    assert headline.kind == layout.HEADING and headline.keep_with_next
+    assert not headline.hyphenate  # never a divided headline
+    assert release.metadata.title == reference_draft.headline
+    assert release.metadata.subject == "Presseinformation – L-Duisburg vom 18.07.2018"
+    assert release.metadata.language == "de-DE"
+    g = release.geometry
+    assert (g.width, g.height) == (210.0, 297.0)
+    assert g.margin_left + g.body_width < g.side_x
