@@ -11,7 +11,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pressdesk.model import Block, Draft, DraftFileError, Mark, dump_draft, load_draft, parse_draft
-from pressdesk.model.inline import normalize_marks, shift_marks, split_runs
+from pressdesk.model.inline import (
+    covered,
+    cut_marks,
+    edit_marks,
+    join_marks,
+    normalize_marks,
+    set_link,
+    shift_marks,
+    split_runs,
+    text_edit,
+    toggle_mark,
+    unlink,
+)
 from tests.strategies import marks_for
 
 TEXT = "Weitere Informationen unter www.land.nrw und bei der Pressestelle."
@@ -125,3 +137,71 @@ def test_a_version_3_file_is_refused_untouched() -> None:
     data["schemaVersion"] = 3
     with pytest.raises(DraftFileError, match="neueren PressDesk-Version"):
         parse_draft(json.dumps(data).encode("utf-8"))
+
+
+# Editor helpers: edits, split/join, Strg+B/I/K --------------------------------------
+
+
+def test_typing_next_to_the_same_letter_is_placed_by_the_cursor() -> None:
+    # "aa" with the first "a" bold; an "a" typed at 1 (cursor at 2 afterwards).
+    assert text_edit("aa", "aaa", cursor=2) == (1, 0, 1)
+    assert text_edit("aa", "aaa") == (2, 0, 1)
+    assert edit_marks([Mark(0, 1, "strong")], "aa", "aaa", cursor=2) == [Mark(0, 2, "strong")]
+    # Backspace of the second "a" of three, cursor at 1.
+    assert text_edit("aaa", "aa", cursor=1) == (1, 1, 0)
+
+
+def test_same_length_replacement_keeps_formatting_per_character() -> None:
+    marks = [Mark(5, 11, "strong")]
+    assert edit_marks(marks, 'Sagt "Hallo"', "Sagt „Hallo“", cursor=12) == marks
+
+
+@given(
+    st.text(max_size=30),
+    st.text(max_size=30),
+    st.integers(0, 30),
+    st.integers(0, 30),
+    st.data(),
+)
+def test_any_edit_rebuilds_the_new_text_and_keeps_marks_inside(
+    old: str, piece: str, at: int, cut: int, data: st.DataObject
+) -> None:
+    at = min(at, len(old))
+    cut = min(cut, len(old) - at)
+    new = old[:at] + piece + old[at + cut :]
+    position, removed, added = text_edit(old, new, at + len(piece))
+    assert new == old[:position] + new[position : position + added] + old[position + removed :]
+    marks = data.draw(marks_for(old)) if old else []
+    for m in edit_marks(marks, old, new, at + len(piece)):
+        assert 0 <= m.start < m.end <= len(new)
+
+
+def test_split_and_join_give_each_word_its_format() -> None:
+    text = "Fett und kursiv"
+    marks = [Mark(0, 4, "strong"), Mark(9, 15, "emphasis")]
+    left, right = cut_marks(marks, 0, 8), cut_marks(marks, 9, 15)
+    assert left == [Mark(0, 4, "strong")]
+    assert right == [Mark(0, 6, "emphasis")]
+    assert join_marks(left, right, 9) == marks
+    assert text[9:15] == "kursiv"
+
+
+def test_toggle_bold_twice_removes_it_and_partial_becomes_whole() -> None:
+    once = toggle_mark([], 2, 6, "strong")
+    assert once == [Mark(2, 6, "strong")]
+    assert toggle_mark(once, 2, 6, "strong") == []
+    assert toggle_mark(once, 3, 5, "strong") == [Mark(2, 3, "strong"), Mark(5, 6, "strong")]
+    assert toggle_mark(once, 0, 8, "strong") == [Mark(0, 8, "strong")]  # not all bold: all bold
+    assert covered([Mark(0, 3, "strong"), Mark(3, 6, "strong")], 1, 5, "strong")
+    assert not covered([Mark(0, 3, "strong")], 1, 5, "strong")
+
+
+def test_link_replaces_overlapped_link_and_unlink_removes_the_whole_link() -> None:
+    marks = set_link([Mark(0, 4, "strong")], 2, 10, "https://a.de")
+    assert marks == [Mark(0, 4, "strong"), Mark(2, 10, "link", "https://a.de")]
+    marks = set_link(marks, 5, 12, "https://b.de")
+    assert [m for m in marks if m.kind == "link"] == [
+        Mark(2, 5, "link", "https://a.de"),
+        Mark(5, 12, "link", "https://b.de"),
+    ]
+    assert unlink(marks, 6, 6) == [Mark(0, 4, "strong"), Mark(2, 5, "link", "https://a.de")]

@@ -139,3 +139,120 @@ def mark_from_dict(value: dict[str, Any]) -> Mark:
     """A mark from its JSON form; the shape is checked by the caller."""
     kind = value["type"]
     return Mark(int(value["start"]), int(value["end"]), kind, str(value.get("url", "")))
+
+
+# Helpers for the editor (engineer U): edits of the text, cutting and joining blocks,
+# and the formatting commands (Strg+B, Strg+I, Strg+K). All offsets are code points.
+
+
+def text_edit(old: str, new: str, cursor: int | None = None) -> tuple[int, int, int]:
+    """The one edit (position, removed, added) that turns ``old`` into ``new``.
+
+    The differing middle is found from both ends. Where that is ambiguous (a letter
+    typed next to the same letter), ``cursor`` (the position after the edit) decides:
+    "aa" → "aaa" with the cursor at 2 was typed at 1, the end of a bold "a".
+    """
+    limit = min(len(old), len(new))
+    prefix = 0
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    removed = len(old) - prefix - suffix
+    added = len(new) - prefix - suffix
+    if cursor is not None:
+        at = cursor - added
+        if 0 <= at < prefix and old[:at] == new[:at] and old[at + removed :] == new[at + added :]:
+            return at, removed, added
+    return prefix, removed, added
+
+
+def edit_marks(marks: Sequence[Mark], old: str, new: str, cursor: int | None = None) -> list[Mark]:
+    """``marks`` of ``old`` moved along to ``new`` (see :func:`text_edit`, :func:`shift_marks`).
+
+    A replacement of the same length (a typed ``"`` becoming ``„``, a spelling fix of
+    equal length) keeps the formatting character by character.
+    """
+    if old == new:
+        return clip_marks(marks, len(new))
+    position, removed, added = text_edit(old, new, cursor)
+    if removed == added:
+        return clip_marks(marks, len(new))
+    return clip_marks(shift_marks(marks, position, removed, added), len(new))
+
+
+def clip_marks(marks: Iterable[Mark], length: int) -> list[Mark]:
+    """Marks cut at the end of a text of ``length`` characters."""
+    return normalize_marks(Mark(max(0, m.start), min(m.end, length), m.kind, m.url) for m in marks)
+
+
+def cut_marks(marks: Iterable[Mark], start: int, end: int) -> list[Mark]:
+    """The marks of ``text[start:end]``, counted from its first character (a split block)."""
+    out = []
+    for m in marks:
+        a, b = max(m.start, start), min(m.end, end)
+        if b > a:
+            out.append(Mark(a - start, b - start, m.kind, m.url))
+    return normalize_marks(out)
+
+
+def join_marks(first: Iterable[Mark], second: Iterable[Mark], offset: int) -> list[Mark]:
+    """The marks of two texts joined, the second starting at ``offset`` (a joined block)."""
+    moved = [Mark(m.start + offset, m.end + offset, m.kind, m.url) for m in second]
+    return normalize_marks([*first, *moved])
+
+
+def covered(marks: Iterable[Mark], start: int, end: int, kind: MarkKind) -> bool:
+    """Whether every character of ``[start, end)`` has a mark of ``kind``."""
+    spans = sorted((m.start, m.end) for m in marks if m.kind == kind)
+    at = start
+    for a, b in spans:
+        if a > at:
+            break
+        at = max(at, b)
+    return end > start and at >= end
+
+
+def remove_marks(marks: Iterable[Mark], start: int, end: int, kind: MarkKind) -> list[Mark]:
+    """``marks`` without ``kind`` over ``[start, end)``; a mark reaching out is cut."""
+    out = []
+    for m in marks:
+        if m.kind != kind or m.end <= start or m.start >= end:
+            out.append(m)
+            continue
+        if m.start < start:
+            out.append(Mark(m.start, start, m.kind, m.url))
+        if m.end > end:
+            out.append(Mark(end, m.end, m.kind, m.url))
+    return normalize_marks(out)
+
+
+def toggle_mark(marks: Iterable[Mark], start: int, end: int, kind: MarkKind) -> list[Mark]:
+    """Strg+B / Strg+I: a stretch already fully bold loses it, otherwise it all becomes bold."""
+    marks = list(marks)
+    if end <= start:
+        return normalize_marks(marks)
+    if covered(marks, start, end, kind):
+        return remove_marks(marks, start, end, kind)
+    return normalize_marks([*marks, Mark(start, end, kind)])
+
+
+def links_at(marks: Iterable[Mark], start: int, end: int) -> list[Mark]:
+    """The links touching ``[start, end)``; for a cursor (start == end) the link around it."""
+    if end <= start:
+        return [m for m in marks if m.kind == "link" and m.start <= start < m.end]
+    return [m for m in marks if m.kind == "link" and m.start < end and start < m.end]
+
+
+def set_link(marks: Iterable[Mark], start: int, end: int, url: str) -> list[Mark]:
+    """Strg+K: ``[start, end)`` links to ``url``; links it overlapped give way."""
+    kept = remove_marks(marks, start, end, "link")
+    return normalize_marks([*kept, Mark(start, end, "link", url)]) if end > start else kept
+
+
+def unlink(marks: Iterable[Mark], start: int, end: int) -> list[Mark]:
+    """„Link entfernen“: every link touching the selection (or around the cursor) goes."""
+    marks = list(marks)
+    gone = links_at(marks, start, end)
+    return normalize_marks(m for m in marks if m not in gone)

@@ -49,6 +49,16 @@ class EditorDocument(QObject):
         merge, self._separate = merge and not self._separate, False
         self.undo_stack.push(SetValueCommand(self, path, value, text, merge))
 
+    def set_values(
+        self, changes: list[tuple[str, Any]], text: str = "Bearbeiten", merge: bool = True
+    ) -> None:
+        """Change several fields as one undo step (a paragraph's text and its marks)."""
+        if all(fieldpath.get(self.draft, path) == value for path, value in changes):
+            return
+        merge, self._separate = merge and not self._separate, False
+        (path, value), *more = changes
+        self.undo_stack.push(SetValueCommand(self, path, value, text, merge, tuple(more)))
+
     def separate_next(self) -> None:
         """Make the next edit its own undo step (a spelling fix, a paste)."""
         self._separate = True
@@ -58,9 +68,15 @@ class EditorDocument(QObject):
 
     def apply(self, path: str, value: Any) -> None:
         """Write without history; only undo commands call this."""
-        fieldpath.set(self.draft, path, value)
+        self.apply_many([(path, value)])
+
+    def apply_many(self, changes: list[tuple[str, Any]]) -> None:
+        """Write several fields, then say so: a field shown again sees all of them."""
+        for path, value in changes:
+            fieldpath.set(self.draft, path, value)
         self.revision += 1
-        self.fieldChanged.emit(path)
+        for path, _ in changes:
+            self.fieldChanged.emit(path)
         self.changed.emit()
 
     def replace(self, draft: Draft, path: Path | None, modified: bool = False) -> None:

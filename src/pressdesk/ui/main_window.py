@@ -66,6 +66,13 @@ class MainWindow(QMainWindow):
     about_action: QAction
     toolbar: QToolBar
     profile_menu: QMenu
+    format_menu: QMenu  # Fett, Kursiv, Link … (pressdesk.ui.formatting)
+    bold_action: QAction
+    italic_action: QAction
+    link_action: QAction
+    format_actions: list[QAction]
+    link_dialog: Any = None  # the last „Link einfügen“ dialog
+    format_target: Any = None  # the paragraph or quote field Fett/Kursiv/Link act on
     command_keys: set[str]  # every menu shortcut, PortableText: fields leave these alone
     review: Any = None  # the review panels (pressdesk.ui.review.install), if connected
 
@@ -253,6 +260,10 @@ class MainWindow(QMainWindow):
         # waits for the event loop, rebuilding the problem list here crashed.
         if new is not None and self.form_page.isAncestorOf(new):
             QTimer.singleShot(0, self, self._keep_focus_visible)
+        if hasattr(self, "format_actions"):  # Fett/Kursiv/Link only in running text
+            from pressdesk.ui.formatting import update_actions
+
+            update_actions(self, new)
         if old is not None and not self._reveal_missing:
             path = self.registry.path_of(old)
             if path is not None and path not in self._left:

@@ -83,6 +83,10 @@ def build(w: MainWindow) -> None:
     for number, (kind, label) in enumerate(BLOCK_LABELS.items(), start=1):
         _action(w, m, f"Block als {label}", lambda k=kind: body.retype_current(k), f"Ctrl+{number}")
 
+    from pressdesk.ui import formatting
+
+    formatting.build_menu(w)  # Format: Fett, Kursiv, Link … (Strg+B, Strg+I, Strg+K)
+
     m = bar.addMenu("&Ansicht")
     m.addAction(w.problems_dock.toggleViewAction())
     w.problems_dock.toggleViewAction().setShortcut(QKeySequence("F8"))

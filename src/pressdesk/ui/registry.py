@@ -37,14 +37,22 @@ class FieldRegistry:
         self._base_tips: dict[int, str] = {}
         self._marked: list[QWidget] = []
         self._writers: dict[str, tuple[Any, Callable[[Any], None]]] = {}
+        # A paragraph's text path -> the path of its marks (bold, italic, links).
+        self.marks_of: dict[str, str] = {}
+        self._mark_writers: dict[str, tuple[Any, Callable[[Any, str], None]]] = {}
         self.ensure_visible: Callable[[QWidget], None] = lambda w: None
         self.on_bind: Callable[[QWidget], None] | None = None
         doc.fieldChanged.connect(self.on_field_changed)
         doc.reset.connect(self.refresh_all)
 
     # binding -------------------------------------------------------------------------
-    def bind(self, path: str, widget: Any, label: str) -> None:
-        """Two-way binding: the widget's ``edited`` signal writes ``path``."""
+    def bind(self, path: str, widget: Any, label: str, marks: str | None = None) -> None:
+        """Two-way binding: the widget's ``edited`` signal writes ``path``.
+
+        With ``marks`` (a paragraph's ``body[i].marks``), a text edit writes the text and
+        the marks that moved with it as one undo step, and the widget's
+        ``marks_edited`` (Strg+B, Strg+I, Strg+K) writes the marks alone.
+        """
         self.widgets[path] = widget
         self.bound.add(path)
         self.labels[path] = label
@@ -52,12 +60,23 @@ class FieldRegistry:
         widget.setAccessibleName(label)
 
         def write(value: Any, p: str = path, t: str = label) -> None:
-            self.doc.set_value(p, value, t)
+            if marks is None:
+                self.doc.set_value(p, value, t)
+            else:
+                self.doc.set_values([(p, value), (marks, widget.marks())], t)
 
         widget.edited.connect(write)
         self._writers[path] = (widget, write)
-        with contextlib.suppress(IndexError, AttributeError, TypeError):
-            widget.show_value(self.doc.value(path))
+        if marks is not None:
+            self.marks_of[path] = marks
+
+            def write_marks(value: Any, text: str, m: str = marks) -> None:
+                self.doc.set_value(m, value, text, merge=False)
+
+            widget.marks_edited.connect(write_marks)
+            self._mark_writers[path] = (widget, write_marks)
+        with contextlib.suppress(TypeError):
+            self._show(path, widget)
         if self.on_bind is not None:
             self.on_bind(widget)
 
@@ -87,6 +106,11 @@ class FieldRegistry:
         if widget is not None:
             with contextlib.suppress(RuntimeError):  # already deleted
                 widget.edited.disconnect(write)
+        self.marks_of.pop(path, None)
+        widget, write_marks = self._mark_writers.pop(path, (None, None))
+        if widget is not None:
+            with contextlib.suppress(RuntimeError):
+                widget.marks_edited.disconnect(write_marks)
 
     def path_of(self, widget: QWidget) -> str | None:
         """The path a widget is bound to (None for other widgets)."""
@@ -109,17 +133,24 @@ class FieldRegistry:
     def on_field_changed(self, path: str) -> None:
         if path in self._containers:
             self._containers[path]()
-        for bound in [p for p in self.bound if p == path or p.startswith((path + ".", path + "["))]:
+        under = (path + ".", path + "[")
+        for bound in [p for p in self.bound if p == path or p.startswith(under)]:
             self._show(bound, self.widgets[bound])
+        for text_path, marks in list(self.marks_of.items()):
+            if marks == path or marks.startswith(under):
+                self._show(text_path, self.widgets[text_path])
 
     def _show(self, path: str, widget: Any) -> None:
         if not hasattr(widget, "show_value"):
             return
         try:
             value = self.doc.value(path)
+            marks = self.doc.value(self.marks_of[path]) if path in self.marks_of else None
         except (IndexError, AttributeError):
             return
         widget.show_value(value)
+        if marks is not None:
+            widget.show_marks(marks)
 
     def refresh_all(self) -> None:
         for rebuild in self._containers.values():

@@ -23,12 +23,24 @@ _MERGE_ID = 4711
 
 
 class SetValueCommand(QUndoCommand):
-    def __init__(self, doc: EditorDocument, path: str, new: Any, text: str, merge: bool) -> None:
+    """One field, or several that change together (a paragraph's text and its marks):
+    ``path`` is the first, ``more`` the others with their new values."""
+
+    def __init__(
+        self,
+        doc: EditorDocument,
+        path: str,
+        new: Any,
+        text: str,
+        merge: bool,
+        more: tuple[tuple[str, Any], ...] = (),
+    ) -> None:
         super().__init__(text)
         self._doc = doc
         self.path = path
-        self.old = copy.deepcopy(fieldpath.get(doc.draft, path))
-        self.new = copy.deepcopy(new)
+        self.paths = (path, *(p for p, _ in more))
+        self.old = [copy.deepcopy(fieldpath.get(doc.draft, p)) for p in self.paths]
+        self.new = copy.deepcopy([new, *(v for _, v in more)])
         self._merge = merge
         self._stamp = time.monotonic()
         self._pushed = False
@@ -37,7 +49,7 @@ class SetValueCommand(QUndoCommand):
         return _MERGE_ID if self._merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetValueCommand) or other.path != self.path or not other._merge:
+        if not isinstance(other, SetValueCommand) or other.paths != self.paths or not other._merge:
             return False
         if other._stamp - self._stamp > MERGE_SECONDS:
             return False
@@ -46,11 +58,11 @@ class SetValueCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self._doc.apply(self.path, self.new)
+        self._doc.apply_many(list(zip(self.paths, self.new, strict=True)))
         if self._pushed:  # a redo, not the edit itself being pushed
             self._doc.historyApplied.emit(self.path)
         self._pushed = True
 
     def undo(self) -> None:
-        self._doc.apply(self.path, self.old)
+        self._doc.apply_many(list(zip(self.paths, self.old, strict=True)))
         self._doc.historyApplied.emit(self.path)

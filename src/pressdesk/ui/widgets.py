@@ -12,7 +12,17 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QResizeEvent, QTextCursor
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -22,9 +32,11 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStyle,
+    QToolTip,
     QWidget,
 )
 
+from pressdesk.model.inline import Mark, Run, clip_marks, edit_marks, links_at, split_runs
 from pressdesk.typography import type_as_you_go
 
 _HISTORY_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
@@ -34,8 +46,17 @@ def _leave_window_keys(widget: QWidget, event: QEvent) -> bool:
     """Ctrl+Z/Ctrl+Y and every menu shortcut (Strg+E …) reach the window, not the field.
 
     A line edit claims Ctrl+E as "end of line", a text edit Ctrl+Z as its own undo;
-    the window's commands win, so a shortcut works wherever the cursor is.
+    the window's commands win, so a shortcut works wherever the cursor is. A command
+    that is greyed here (Strg+K „Link“ in the headline) does nothing: the key does not
+    fall through to the field (where Strg+K would delete to the end of the line).
     """
+    if (
+        event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and _is_window_command(widget, event)
+    ):
+        event.accept()
+        return True
     if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
         return False
     if any(event.matches(k) for k in _HISTORY_KEYS) or _is_window_command(widget, event):
@@ -90,6 +111,40 @@ def _use_window_history(widget: QWidget, menu: Any) -> None:
         menu.insertActions(actions[2], [window.undo_action, window.redo_action])
 
 
+def to_utf16(text: str, index: int) -> int:
+    """Qt's position of ``text[index]``: UTF-16 code units, an emoji counts two."""
+    head = text[:index]
+    return len(head) + sum(1 for c in head if ord(c) > 0xFFFF)
+
+
+def from_utf16(text: str, position: int) -> int:
+    """The Python index (code points, as in marks) of Qt's ``position`` in ``text``."""
+    if text.isascii() or all(ord(c) <= 0xFFFF for c in text):
+        return min(position, len(text))
+    units = 0
+    for index, c in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(c) > 0xFFFF else 1
+    return len(text)
+
+
+def _add_format_commands(widget: QWidget, menu: Any) -> None:
+    """Fett, Kursiv and Link … at the top of a field's context menu (greyed where the
+    field cannot carry formatting)."""
+    from pressdesk.ui.main_window import MainWindow  # loaded already: it built this widget
+
+    window = widget.window()
+    if not isinstance(window, MainWindow) or not hasattr(window, "format_actions"):
+        return
+    from pressdesk.ui.formatting import update_actions
+
+    update_actions(window, widget)
+    first = menu.actions()[0] if menu.actions() else None
+    menu.insertActions(first, window.format_actions)
+    menu.insertSeparator(first)
+
+
 def typed(text: str, cursor: int) -> tuple[str, int]:
     """Apply German typography and move the cursor with the text before it."""
     new = type_as_you_go(text)
@@ -133,9 +188,16 @@ class TextField(QPlainTextEdit):
     """Prose that wraps and grows with its text; spell checking attaches here.
 
     ``single_line`` fields (headline) wrap on screen but refuse line breaks.
+
+    A paragraph's or quote's field also carries its marks (bold, italic, links; see
+    :mod:`pressdesk.model.inline`): they move with every edit and go to the draft with
+    the text (``marks()``); ``marks_edited`` reports Strg+B/I/K. ``formatting`` says
+    whether the block can show them (a subheading keeps them unused). They are shown as
+    character formats of the field's document; the spell checker's underlines lie on top.
     """
 
     edited = Signal(object)
+    marks_edited = Signal(object, str)  # the new marks, the undo step's name ("Fett")
 
     def __init__(
         self,
@@ -151,6 +213,9 @@ class TextField(QPlainTextEdit):
         self._min_lines = min_lines
         self._updating = False
         self._last = ""
+        self._marks: list[Mark] = []
+        self.formatting = False
+        self._painted = False
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -198,12 +263,17 @@ class TextField(QPlainTextEdit):
         if text == self._last:
             return  # a re-layout or re-highlight, not an edit
         new = text.replace("\n", " ") if self._single_line else text
-        pos = self.textCursor().position()
+        pos = from_utf16(text, self.textCursor().position())
+        if self._marks:
+            self._marks = edit_marks(self._marks, self._last, text, pos)
         if self._typography:
             new, pos = typed(new, pos)
         if new != text:
+            if self._marks:
+                self._marks = edit_marks(self._marks, text, new, pos)
             self._replace(new, pos)
         self._last = new
+        self.paint_marks()
         self.edited.emit(new)
 
     def _replace(self, new: str, cursor_pos: int | None = None) -> None:
@@ -219,12 +289,12 @@ class TextField(QPlainTextEdit):
         self._updating = True
         try:
             cur = QTextCursor(self.document())
-            cur.setPosition(start)
-            cur.setPosition(len(old) - end, QTextCursor.MoveMode.KeepAnchor)
+            cur.setPosition(to_utf16(old, start))
+            cur.setPosition(to_utf16(old, len(old) - end), QTextCursor.MoveMode.KeepAnchor)
             cur.insertText(new[start : len(new) - end])
             if cursor_pos is not None:
                 c = self.textCursor()
-                c.setPosition(min(cursor_pos, len(new)))
+                c.setPosition(to_utf16(new, min(cursor_pos, len(new))))
                 self.setTextCursor(c)
         finally:
             self._updating = False
@@ -233,12 +303,97 @@ class TextField(QPlainTextEdit):
     def show_value(self, value: str) -> None:
         if self.toPlainText() != value:
             self._replace(value)
+            self.paint_marks()
+
+    # inline formatting ---------------------------------------------------------------
+    def marks(self) -> list[Mark]:
+        return list(self._marks)
+
+    def show_marks(self, marks: list[Mark]) -> None:
+        """Follow the draft's marks (open, undo, a block split or joined)."""
+        self._marks = clip_marks(marks, len(self.toPlainText()))
+        self.paint_marks()
+
+    def set_formatting(self, on: bool) -> None:
+        """Paragraphs and quotes show and take formatting; a subheading keeps it unused."""
+        if on != self.formatting:
+            self.formatting = on
+            self.paint_marks()
+
+    def set_marks(self, marks: list[Mark], what: str) -> None:
+        """A formatting command (Strg+B …) changed the marks: show them, tell the draft."""
+        marks = clip_marks(marks, len(self.toPlainText()))
+        if marks != self._marks:
+            self._marks = marks
+            self.paint_marks()
+            self.marks_edited.emit(list(marks), what)
+
+    def cursor_index(self) -> int:
+        """The cursor as a Python index into the text (Qt counts UTF-16 units)."""
+        return from_utf16(self.toPlainText(), self.textCursor().position())
+
+    def selection_range(self) -> tuple[int, int]:
+        """The selection as Python indices (start == end: just the cursor)."""
+        text, cursor = self.toPlainText(), self.textCursor()
+        return from_utf16(text, cursor.selectionStart()), from_utf16(text, cursor.selectionEnd())
+
+    def link_at(self, index: int) -> Mark | None:
+        found = links_at(self._marks, index, index) if self.formatting else []
+        return found[0] if found else None
+
+    def paint_marks(self) -> None:
+        """Bold, italic and links as the reader will see them, as character formats."""
+        text = self.toPlainText()
+        runs = split_runs(text, self._marks) if self.formatting and self._marks else []
+        wanted = any(not run.plain for run in runs)
+        if not wanted and not self._painted:
+            return
+        self._updating = True
+        try:
+            cursor = QTextCursor(self.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.setCharFormat(QTextCharFormat())
+            at = 0
+            for run in runs:
+                if not run.plain:
+                    cursor.setPosition(to_utf16(text, at))
+                    end = to_utf16(text, at + len(run.text))
+                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(self._run_format(run))
+                at += len(run.text)
+        finally:
+            self._updating = False
+        self._painted = wanted
+
+    def _run_format(self, run: Run) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        if run.strong:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        if run.emphasis:
+            fmt.setFontItalic(True)
+        if run.url:
+            fmt.setForeground(self.palette().color(QPalette.ColorRole.Link))
+            fmt.setFontUnderline(True)
+            fmt.setToolTip(run.url)
+        return fmt
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A link's address as its tooltip (Strg+Klick opens nothing: Strg+K edits it)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.toPlainText()
+            index = from_utf16(text, self.cursorForPosition(event.pos()).position())
+            link = self.link_at(index) or (self.link_at(index - 1) if index else None)
+            if link is not None:
+                QToolTip.showText(event.globalPos(), link.url, self.viewport())
+                return True
+        return super().viewportEvent(event)
 
     spell_menu = None  # set by the spell checker: (edit, menu, cursor) -> None
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
         _use_window_history(self, menu)
+        _add_format_commands(self, menu)
         if self.spell_menu is not None:
             self.spell_menu(self, menu, self.cursorForPosition(event.pos()))
         menu.exec(event.globalPos())
@@ -253,7 +408,7 @@ class TextField(QPlainTextEdit):
             cursor = self.textCursor()
             if cursor.hasSelection():
                 cursor.removeSelectedText()
-            self.on_paste_lines(cursor.position(), text)
+            self.on_paste_lines(self.cursor_index(), text)
             return
         super().insertFromMimeData(source)
 
@@ -271,7 +426,7 @@ class TextField(QPlainTextEdit):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.on_return is not None:
-                self.on_return(self.textCursor().position())
+                self.on_return(self.cursor_index())
                 return
             if self._single_line:
                 self.focusNextChild()
@@ -296,7 +451,7 @@ class LinesField(TextField):
             return
         if self._typography:
             text = self.toPlainText()
-            new, pos = typed(text, self.textCursor().position())
+            new, pos = typed(text, from_utf16(text, self.textCursor().position()))
             if new != text:
                 self._replace(new, pos)
 

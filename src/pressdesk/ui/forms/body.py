@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from pressdesk.model.draft import Block
+from pressdesk.model.inline import FORMATTED_BLOCKS, clip_marks, cut_marks, join_marks
 from pressdesk.typography import type_as_you_go
 from pressdesk.ui.forms.section import Section
 from pressdesk.ui.registry import FieldRegistry
-from pressdesk.ui.widgets import ChoiceField, LineField, LinesField, TextField
+from pressdesk.ui.widgets import ChoiceField, LineField, LinesField, TextField, to_utf16
 
 BLOCK_LABELS = {
     "paragraph": "Absatz",
@@ -45,6 +46,8 @@ def retyped(block: Block, kind: str) -> Block:
     elif kind != "list" and block.type == "list" and not block.text.strip():
         new.text = " ".join(item.strip() for item in block.items if item.strip())
         new.items = []
+        # Marks kept unused in the list fit the text again only as far as it reaches.
+        new.marks = clip_marks(new.marks, len(new.text))
     return new
 
 
@@ -104,7 +107,7 @@ class BlockEditor(QFrame):
         # through the body editor, not straight to ``.type``.
         registry.anchor(f"{path}.type", self.type)
         self.type.edited.connect(lambda kind: owner.retype(self.index, kind))
-        registry.bind(f"{path}.text", self.text, label)
+        registry.bind(f"{path}.text", self.text, label, marks=f"{path}.marks")
         registry.bind(f"{path}.speaker", self.speaker, f"Sprecher in Block {index + 1}")
         registry.bind(f"{path}.items", self.items, f"Aufzählung {index + 1}")
         registry.anchor(path, self.text)
@@ -122,6 +125,7 @@ class BlockEditor(QFrame):
         kind = body[self.index].type
         self.type.show_value(kind)
         self.text.setVisible(kind != "list")
+        self.text.set_formatting(kind in FORMATTED_BLOCKS)
         self.speaker.setVisible(kind == "quote")
         self.items.setVisible(kind == "list")
         self.text.setPlaceholderText(
@@ -233,9 +237,12 @@ class BodyEditor(Section):
         body = copy.deepcopy(self.doc.draft.body)
         if not 0 <= index < len(body):
             return
-        text = body[index].text
+        text, marks = body[index].text, body[index].marks
         body[index].text = text[:position].rstrip(" ")
-        body.insert(index + 1, Block(type="paragraph", text=text[position:].lstrip(" ")))
+        body[index].marks = cut_marks(marks, 0, len(body[index].text))
+        rest = text[position:].lstrip(" ")
+        moved = cut_marks(marks, len(text) - len(rest), len(text))
+        body.insert(index + 1, Block(type="paragraph", text=rest, marks=moved))
         self._set_body(body, "Absatz teilen", index + 1)
         new = self.blocks[index + 1].text
         cursor = new.textCursor()
@@ -253,12 +260,13 @@ class BodyEditor(Section):
         left, right = above.text, block.text
         space = " " if left and right and not left[-1].isspace() and not right[0].isspace() else ""
         joint = len(above.text) + len(space)
+        above.marks = join_marks(clip_marks(above.marks, len(above.text)), block.marks, joint)
         above.text = above.text + space + block.text
         del body[index]
         self._set_body(body, "Absätze verbinden", index - 1)
         editor = self.blocks[index - 1].text
         cursor = editor.textCursor()
-        cursor.setPosition(joint)
+        cursor.setPosition(to_utf16(above.text, joint))
         editor.setTextCursor(cursor)
 
     def paste_paragraphs(self, index: int, position: int, pasted: str) -> None:
@@ -269,15 +277,18 @@ class BodyEditor(Section):
             return
         # The first line continues the text at the cursor, so its leading space stays.
         parts = [type_as_you_go(p) for p in [lines[0].rstrip(), *(x.strip() for x in lines[1:])]]
-        text = body[index].text
+        # The pasted text is plain; the formatting around the cursor stays with its words.
+        text, marks = body[index].text, body[index].marks
         body[index].text = text[:position] + parts[0]
+        body[index].marks = cut_marks(marks, 0, position)
         added = [Block(type="paragraph", text=part) for part in parts[1:]]
         added[-1].text += text[position:]
+        added[-1].marks = join_marks([], cut_marks(marks, position, len(text)), len(parts[-1]))
         body[index + 1 : index + 1] = added
         self._set_body(body, "Einfügen", index + len(added))
         last = self.blocks[index + len(added)].text
         cursor = last.textCursor()
-        cursor.setPosition(len(parts[-1]))
+        cursor.setPosition(to_utf16(parts[-1], len(parts[-1])))
         last.setTextCursor(cursor)
 
     def move_block(self, index: int, step: int) -> None:
