@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import copy
 import itertools
 import json
 import os
@@ -144,7 +143,9 @@ def main() -> None:
             out = subprocess.run(
                 ["pdfinfo", str(ours)], capture_output=True, text=True, check=False
             ).stdout
-            pages = next((ln.split()[-1] for ln in out.splitlines() if ln.startswith("Pages:")), "?")
+            pages = next(
+                (ln.split()[-1] for ln in out.splitlines() if ln.startswith("Pages:")), "?"
+            )
             print(
                 f"{draft.name:<40} {pages:>4} pages: {wall * 1000:7.0f} ms, "
                 f"max RSS {rss:6.1f} MB (goal <= 100 MB)"
