@@ -144,9 +144,7 @@ class ChunkedHyphDict(pyphen.HyphDict):
     def positions(self, word: str) -> Any:
         pointed = f".{word.lower()}."
         # Every substring pointed[i:j] pyphen looks up lies in group pointed[i:i+n], n <= GROUP.
-        groups = {
-            pointed[i : i + n] for i in range(len(pointed) - 1) for n in range(1, GROUP + 1)
-        }
+        groups = {pointed[i : i + n] for i in range(len(pointed) - 1) for n in range(1, GROUP + 1)}
         if not groups <= self._loaded:
             self._load(groups)
         return super().positions(word)
