@@ -171,10 +171,25 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _settle_heap() -> None:
+    """Exempt what is loaded so far (modules, classes) from the cyclic garbage collector.
+
+    A short command allocates on top of a large heap of imported modules; every full
+    collection walks all of it again (about 40 ms in an export). ``gc.freeze`` keeps
+    those objects out of later collections; what the command itself allocates is
+    still collected as usual. Only for the command line's own process.
+    """
+    import gc
+
+    gc.freeze()
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from pressdesk.export import ExportError
     from pressdesk.model.fileio import write_user_files
     from pressdesk.validation import validate
+
+    _settle_heap()
 
     if args.final:
         _err(
@@ -209,8 +224,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     lines: list[str] = []
     try:
         if args.pdf is not None:
+            import importlib
+
             from pressdesk.export.pdf import render
 
+            importlib.import_module("pressdesk.export.pdf.document")  # reportlab and the rest
+            _settle_heap()
             rendered = render(draft, profile, final=False, tagged=not args.untagged)
             files.append((args.pdf, rendered.data))
             pages = f"{rendered.pages} Seite{'n' if rendered.pages != 1 else ''}"
