@@ -142,6 +142,8 @@ class ChunkedHyphDict(pyphen.HyphDict):
             self._load(set(self._chunks))
 
     def positions(self, word: str) -> Any:
+        if word.lower() in self.cache:  # pyphen's own per-word cache: no lookups
+            return super().positions(word)
         pointed = f".{word.lower()}."
         # Every substring pointed[i:j] pyphen looks up lies in group pointed[i:i+n], n <= GROUP.
         groups = {pointed[i : i + n] for i in range(len(pointed) - 1) for n in range(1, GROUP + 1)}
