@@ -4,6 +4,7 @@ exactly as pyphen's own dictionary does (issue 12, point 8)."""
 from __future__ import annotations
 
 import json
+import random
 import re
 import threading
 from functools import cache
@@ -53,6 +54,11 @@ def test_any_word_hyphenates_as_with_all_patterns(word: str) -> None:
 
 def test_looking_at_all_patterns_loads_them_all() -> None:
     hd = grouped()
+    rng = random.Random(12)
+    greek = "αβγδεζηθικλμνξοπρστυφχψω"
+    for _ in range(200):  # more groups looked for (none exist) than there are groups
+        hd.positions("".join(rng.choice(greek) for _ in range(40)))
+    hd.positions("Integrationsstaatssekretärin")
     assert hd.patterns == full().patterns
     assert len(hd.patterns) == len(full().patterns)
 

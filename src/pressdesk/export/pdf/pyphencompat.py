@@ -138,7 +138,7 @@ class ChunkedHyphDict(pyphen.HyphDict):
                 self._loaded.add(group)
 
     def load_all(self) -> None:
-        if len(self._loaded) < len(self._chunks):
+        if not self._chunks.keys() <= self._loaded:
             self._load(set(self._chunks))
 
     def positions(self, word: str) -> Any:
