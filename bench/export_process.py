@@ -2,7 +2,7 @@
 
 Run by hand::
 
-    .venv/bin/python bench/export_process.py [--runs N] [--pages 200]
+    .venv/bin/python bench/export_process.py [--runs N] [--pages 200] [--before DIR]
 
 Prints, in one run:
 - the median wall time of N fresh ``python -m pressdesk export DRAFT --pdf OUT`` processes
@@ -16,6 +16,10 @@ Prints, in one run:
 
 As after ``pip install`` (which compiles bytecode), the package's bytecode is compiled
 first, so no process pays for compiling PressDesk's sources.
+
+``--before DIR`` also runs an older checkout (``git archive REV src schemas resources``
+unpacked in DIR; its ``src`` goes first on ``PYTHONPATH``) in the same rotation, so a
+change is measured against its starting point under the same load.
 """
 
 from __future__ import annotations
@@ -38,10 +42,10 @@ from pressdesk.paths import reference_sample
 BENCH = Path(__file__).resolve().parent
 
 
-def run_once(cmd: list[str]) -> tuple[float, float]:
+def run_once(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall seconds and maximum RSS (MB) of one fresh process running ``cmd``."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -59,24 +63,34 @@ def baseline_cmd(draft: Path, out: Path) -> list[str]:
     return [sys.executable, str(BENCH / "export_pdf_baseline.py"), str(draft), str(out)]
 
 
-def compare(name: str, ours: list[str], bare: list[str], runs: int) -> None:
-    run_once(ours)  # warm the file cache (and the hyphenation cache)
-    run_once(bare)
-    t_ours, t_bare, m_ours, m_bare = [], [], [], []
+def compare(name: str, ours: list[str], bare: list[str], runs: int, before: Path | None) -> None:
+    env = None
+    if before is not None:
+        env = dict(os.environ, PYTHONPATH=str(before / "src"))
+    cmds = [("PressDesk", ours, None), ("bare reportlab", bare, None)]
+    if env is not None:
+        cmds.append(("before", ours, env))
+    for _, cmd, e in cmds:
+        run_once(cmd, e)  # warm the file cache (and the hyphenation cache)
+    wall: dict[str, list[float]] = {label: [] for label, _, _ in cmds}
+    rss: dict[str, list[float]] = {label: [] for label, _, _ in cmds}
     for _ in range(runs):
-        w, m = run_once(ours)
-        t_ours.append(w)
-        m_ours.append(m)
-        w, m = run_once(bare)
-        t_bare.append(w)
-        m_bare.append(m)
-    a, b = statistics.median(t_ours), statistics.median(t_bare)
-    pairs = statistics.median(x / y for x, y in zip(t_ours, t_bare, strict=True))
-    print(
-        f"{name:<28} PressDesk {a * 1000:6.0f} ms ({max(m_ours):5.1f} MB)   "
-        f"bare reportlab {b * 1000:6.0f} ms ({max(m_bare):5.1f} MB)   "
-        f"ratio {a / b:4.2f} (pairwise median {pairs:4.2f}; goal <= 1.5, better 1.3)"
-    )
+        for label, cmd, e in cmds:
+            w, m = run_once(cmd, e)
+            wall[label].append(w)
+            rss[label].append(m)
+    med = {label: statistics.median(ts) for label, ts in wall.items()}
+    bare = "bare reportlab"
+    for label, ts in wall.items():
+        if label == bare:
+            continue
+        pairs = statistics.median(x / y for x, y in zip(ts, wall[bare], strict=True))
+        print(
+            f"{name + ', ' + label:<34} {med[label] * 1000:6.0f} ms ({max(rss[label]):5.1f} MB)"
+            f"   {bare} {med[bare] * 1000:6.0f} ms ({max(rss[bare]):5.1f} MB)"
+            f"   ratio {med[label] / med[bare]:4.2f}"
+            f" (pairwise median {pairs:4.2f}; goal <= 1.5, better 1.3)"
+        )
 
 
 def long_draft(pages: int, folder: Path) -> Path:
@@ -119,8 +133,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--before", type=Path, help="an older checkout to run alongside")
     args = parser.parse_args()
     compileall.compile_dir(Path(pressdesk.__file__).parent, quiet=1)
+    if args.before is not None:
+        compileall.compile_dir(args.before / "src", quiet=1)
     ref = reference_sample()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -130,16 +147,21 @@ def main() -> None:
             pressdesk_cmd(ref, ours),
             baseline_cmd(ref, bare),
             args.runs,
+            args.before,
         )
         compare(
             "reference, --untagged",
             pressdesk_cmd(ref, ours, "--untagged"),
             baseline_cmd(ref, bare),
             args.runs,
+            args.before,
         )
         big = long_draft(args.pages, folder)
-        for draft in (ref, big):
-            wall, rss = min(run_once(pressdesk_cmd(draft, ours)) for _ in range(2))
+        envs: list[tuple[str, dict[str, str] | None]] = [("", None)]
+        if args.before is not None:
+            envs.append((" (before)", dict(os.environ, PYTHONPATH=str(args.before / "src"))))
+        for draft, (label, env) in itertools.product((ref, big), envs):
+            wall, rss = min(run_once(pressdesk_cmd(draft, ours), env) for _ in range(2))
             out = subprocess.run(
                 ["pdfinfo", str(ours)], capture_output=True, text=True, check=False
             ).stdout
@@ -147,7 +169,7 @@ def main() -> None:
                 (ln.split()[-1] for ln in out.splitlines() if ln.startswith("Pages:")), "?"
             )
             print(
-                f"{draft.name:<40} {pages:>4} pages: {wall * 1000:7.0f} ms, "
+                f"{draft.name + label:<48} {pages:>4} pages: {wall * 1000:7.0f} ms, "
                 f"max RSS {rss:6.1f} MB (goal <= 100 MB)"
             )
 
