@@ -126,6 +126,9 @@ _PHONE_NUMBER = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def keep_phone_numbers(text: str) -> str:
     """Glue every phone number together: no line ever breaks inside one.
 
@@ -133,7 +136,7 @@ def keep_phone_numbers(text: str) -> str:
     (the DOCX writes it as Word's ``w:noBreakHyphen``; the PDF draws a plain
     hyphen, at which it never breaks between digits).
     """
-    if not any(c.isdigit() for c in text):
+    if _DIGIT.search(text) is None:  # the pattern needs \d digits; none, nothing to glue
         return text
 
     def glue(m: re.Match[str]) -> str:

@@ -71,3 +71,30 @@ def test_export_final_is_refused_and_points_to_publish(tmp_path: Path) -> None:
     assert "pressdesk publish NR --out ORDNER" in result.stderr
     assert "Traceback" not in result.stderr
     assert not pdf.exists()
+
+
+# What `pressdesk export --pdf` must not load (issue 12, point 8): validation reads the
+# font's tables itself and checks plain e-mail addresses and URLs without these packages;
+# the exporter escapes XML without xml.sax (which pulls in urllib, http.client and ssl).
+NOT_FOR_A_PDF_EXPORT = (
+    "fontTools",
+    "email_validator",
+    "idna",
+    "rfc3986_validator",
+    "jsonschema",
+    "xml.sax",
+    "urllib.request",
+    "http.client",
+    "ssl",
+    "docx",
+    "lxml",
+)
+
+
+def test_a_pdf_export_imports_only_what_it_needs(tmp_path: Path) -> None:
+    pdf = tmp_path / "pm.pdf"
+    result, modules = imported_by("export", str(reference_sample()), "--pdf", str(pdf))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "(2 Seiten)" in result.stdout and pdf.read_bytes().startswith(b"%PDF")
+    assert {"reportlab", "pyphen", "jsonschema_rs", "pressdesk.validation"} <= modules
+    assert sorted(modules.intersection(NOT_FOR_A_PDF_EXPORT + HEAVY)) == []

@@ -1,32 +1,26 @@
 """Text widths from the profile's font files, without reportlab (for validation).
 
-Advance widths straight from the font's ``hmtx`` table, read once per font file.
-No kerning: the exporters set Carlito without kerning as well.
+Advance widths straight from the font's ``hmtx`` table, read once per font file
+(:mod:`pressdesk.export.fontfile`, without fontTools). No kerning: the exporters set
+Carlito without kerning as well.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
+
+from pressdesk.export.fontfile import font_metrics
 
 MM = 72 / 25.4
 _BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f\u2007\u2060]+")  # not the non-breaking ones
 
 
-@cache
 def _advances(font_file: Path) -> tuple[dict[int, int], int, int, int]:
     """Code point -> advance (font units), units per em, .notdef width, widest advance."""
-    import logging
-
-    from fontTools.ttLib import TTFont
-
-    logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
-    with TTFont(str(font_file), lazy=True) as font:
-        metrics = font["hmtx"].metrics
-        widths = {cp: metrics[name][0] for cp, name in font.getBestCmap().items()}
-        notdef = metrics[".notdef"][0]
-        return widths, font["head"].unitsPerEm, notdef, max([notdef, *widths.values()])
+    m = font_metrics(font_file)
+    return m.widths, m.units_per_em, m.notdef, m.widest
 
 
 def text_width(text: str, font_file: Path, size: float) -> float:

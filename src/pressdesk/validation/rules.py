@@ -256,10 +256,9 @@ def missing_glyphs_pattern(font_file: Path) -> re.Pattern[str]:
 
     Control characters are left to the schema, which rejects them as errors.
     """
-    from fontTools.ttLib import TTFont
+    from pressdesk.export.fontfile import font_metrics
 
-    with TTFont(str(font_file), lazy=True) as font:
-        cmap = set(font.getBestCmap())
+    cmap = set(font_metrics(font_file).widths)
     ranges: list[tuple[int, int]] = []
     for cp in sorted(cmap | set(range(0x20)) | {0x20, 0x7F, 0xA0, 0xAD}):
         if ranges and cp == ranges[-1][1] + 1:

@@ -9,8 +9,14 @@ Both report :class:`SchemaError` records, so messages never depend on the engine
 jsonschema's built-in ``email`` check only looks for an "@", and ``uri`` is not
 checked at all without an extra package. PressDesk registers its own checks:
 e-mail syntax through ``email-validator`` (no DNS look-up), URIs through
-``rfc3986-validator`` (one precompiled regular expression, cheap to import), and
-dates through :meth:`datetime.date.fromisoformat` on the strict ``YYYY-MM-DD`` form.
+``rfc3986-validator``, and dates through :meth:`datetime.date.fromisoformat` on the
+strict ``YYYY-MM-DD`` form.
+
+Both validator packages compile large Unicode regular expressions when imported (more
+than the whole validation takes), so they are imported only for an address that is not
+plainly valid: :func:`plain_email` and :func:`plain_web_url` accept the everyday forms
+(ASCII, no quoting, no percent escapes) that the packages accept as well (the tests hold
+them to it); anything else is decided by the packages, so the result is the same.
 """
 
 from __future__ import annotations
@@ -24,7 +30,6 @@ from functools import cache, lru_cache
 from typing import Any
 
 import jsonschema_rs
-from rfc3986_validator import validate_rfc3986
 
 from pressdesk.paths import schemas_dir
 
@@ -45,12 +50,46 @@ def is_date(value: object) -> bool:
     return True
 
 
+# An http(s) URI of unreserved and sub-delimiter characters only: always RFC 3986.
+_URL_CHARS = r"[A-Za-z0-9._~!$&'()*+,;=:@/?-]*"
+_PLAIN_URL = re.compile(
+    rf"https?://[A-Za-z0-9.-]+(?::[0-9]{{1,5}})?(?:[/?]{_URL_CHARS})?(?:#{_URL_CHARS})?\Z"
+)
+# A dot-atom address with a host name of ASCII letters, digits and single hyphens.
+_PLAIN_EMAIL = re.compile(
+    r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?!-))*(?<!-)\.)+[A-Za-z]{2,63}\Z"
+)
+_SPECIAL_USE = ("arpa", "invalid", "local", "localhost", "onion", "test")
+
+
+def plain_web_url(value: str) -> bool:
+    """True for URLs RFC 3986 accepts without a doubt (False: ask the validator)."""
+    return _PLAIN_URL.match(value) is not None
+
+
+def plain_email(value: str) -> bool:
+    """True for addresses email-validator accepts without a doubt (False: ask it)."""
+    if len(value) > 200 or not _PLAIN_EMAIL.match(value):
+        return False
+    local, _, domain = value.partition("@")
+    labels = domain.lower().split(".")
+    return (
+        len(local) <= 64
+        and all(len(label) <= 63 for label in labels)
+        and labels[-1] not in _SPECIAL_USE
+    )
+
+
 def is_web_url(value: object) -> bool:
     """An absolute http(s) URL with a real host name, as a reader can open it."""
     if not isinstance(value, str):
         return True
-    if not validate_rfc3986(value, rule="URI"):
-        return False
+    if not plain_web_url(value):
+        from rfc3986_validator import validate_rfc3986
+
+        if not validate_rfc3986(value, rule="URI"):
+            return False
     scheme, _, rest = value.partition("://")
     if scheme.lower() not in ("http", "https") or not rest:
         return False
@@ -75,7 +114,7 @@ def _email_validator() -> Any:
 
 @lru_cache(maxsize=512)
 def _email_result(value: str) -> bool:
-    return bool(_email_validator()(value))
+    return plain_email(value) or bool(_email_validator()(value))
 
 
 def is_email(value: object) -> bool:

@@ -16,7 +16,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
@@ -32,6 +31,7 @@ from pressdesk.export.pdf.linebreaks import (
     with_line_spaces,
 )
 from pressdesk.export.pdf.styles import Styles
+from pressdesk.export.xmltext import escape, quoteattr
 from pressdesk.model.draft import Draft
 from pressdesk.model.inline import Run
 from pressdesk.profile.profile import Profile
