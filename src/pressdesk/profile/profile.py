@@ -219,6 +219,10 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         logo = Logo(_resolve(lg["path"], resources_dir()), lg["x"], lg["y"], lg["width"], lg["alt"])
         if not logo.path.is_file():
             raise ProfileError(f"Das Logo des Profils fehlt: {logo.path}.")
+        if logo.path.suffix.lower() == ".svg":
+            from pressdesk.profile.svg import check_svg_logo
+
+            check_svg_logo(logo.path)  # no external references, scripts, blow-ups
     rules = data["rules"]
     return Profile(
         id=data["id"],
