@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import platform
 import re
-from importlib.metadata import PackageNotFoundError, distribution
 from typing import Any
 
 from PySide6.QtCore import qVersion
@@ -62,6 +61,9 @@ def licence_of(meta: Any) -> str:
 
 def libraries() -> list[tuple[str, str, str]]:
     """(name, version, licence) of the libraries PressDesk runs with, sorted by name."""
+    # here, not at the top: importlib.metadata (email, csv …) is not needed to start
+    from importlib.metadata import PackageNotFoundError, distribution
+
     rows: dict[str, tuple[str, str, str]] = {}
     for text in distribution("pressdesk").requires or []:
         name = _requirement_name(text)
