@@ -44,7 +44,8 @@ def shown(self, event):
     if windows:
         return
     windows.append(self)
-    print("SHOWN", "sqlalchemy" in sys.modules, "reportlab" in sys.modules, flush=True)
+    before = ("sqlalchemy", "reportlab", "importlib.metadata", "pressdesk.ui.about")
+    print("SHOWN", *(name in sys.modules for name in before), flush=True)
     waited = [0]
     def check():
         waited[0] += 1
@@ -90,7 +91,8 @@ def start_editor(tmp_path: Path, **env: str) -> dict[str, list[str]]:
 
 def test_start_without_a_library_loads_no_sqlalchemy(tmp_path: Path) -> None:
     found = start_editor(tmp_path)
-    assert found["SHOWN"] == ["False False"]  # neither the store nor the exporter yet
+    # neither the store, the exporter nor the About dialog (package metadata) yet
+    assert found["SHOWN"] == ["False False False False"]
     assert found["READY"] == ["True 2"]  # review panels in place, the sample previewed
     assert found["MODULE"] == ["sqlalchemy False", "alembic False", "psycopg False"]
     assert not (tmp_path / "xdg-data" / "pressdesk" / "bibliothek.sqlite").exists()

@@ -18,7 +18,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from pressdesk import __version__
-from pressdesk.paths import fonts_dir, frozen, resources_dir
+from pressdesk.paths import fonts_dir, frozen
+from pressdesk.ui.identity import icon_path, set_identity
+
+__all__ = ["AboutDialog", "icon_path", "libraries", "set_identity", "show_about"]
 
 EXTRAS = ("gui",)
 LICENCE_FILES = ("OFL.txt", "LICENSE", "LICENSE.txt", "LICENCE.txt", "COPYING")
@@ -32,16 +35,6 @@ def _requirement_name(text: str) -> str | None:
         return None
     match = re.match(r"[A-Za-z0-9._-]+", name.strip())
     return match.group(0) if match else None
-
-
-def icon_path() -> str:
-    return str(resources_dir() / "icons" / "pressdesk.svg")
-
-
-def set_identity(app: Any) -> None:
-    """Window icon, and the name of the .desktop entry (scripts/install-desktop.sh)."""
-    app.setWindowIcon(QIcon(icon_path()))
-    app.setDesktopFileName("pressdesk")
 
 
 def licence_of(meta: Any) -> str:
