@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages PressDesk needs. Usage: scripts/system-packages.sh gui|test
 #   gui:  Python venv support, the libraries Qt needs to open a window and to print (CUPS),
 #         and Enchant with the German Hunspell dictionary for spell checking (the frami
-#         variant, which knows more compounds; it conflicts with hunspell-de-de and replaces it)
+#         variant, which knows more compounds; it conflicts with hunspell-de-de and replaces it),
+#         and Cairo (libcairo2: CairoSVG rasterises an SVG logo for the DOCX)
 #   test: all of gui, plus LibreOffice (DOCX checks), poppler-utils (PDF pages), Xvfb,
 #         PostgreSQL (the store tests start a throw-away server of their own) and chromium
 #         with chromium-driver (the published HTML checked in a real browser), and binutils
@@ -14,7 +15,7 @@ packages=(
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libnss3 libxrender1 libxi6
-  libenchant-2-2 hunspell-de-de-frami libcups2
+  libenchant-2-2 hunspell-de-de-frami libcups2 libcairo2
 )
 if [ "$what" = "test" ]; then
   # hyphen-de: German hyphenation patterns, so LibreOffice hyphenates the DOCX like the PDF

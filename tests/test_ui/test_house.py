@@ -131,4 +131,4 @@ def test_svg_logo_is_refused_with_a_reason(qtbot: Any, window: Any, tmp_path: Pa
     replace_text(qtbot, dialog.logo, str(svg))
     dialog.save()
     assert dialog.saved is None
-    assert "PNG" in dialog.error.text()
+    assert "keine Größe" in dialog.error.text()  # an SVG without width, height or viewBox

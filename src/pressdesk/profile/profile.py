@@ -8,6 +8,7 @@ the raw dict.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import re
@@ -179,8 +180,17 @@ SCHEMA_KEYWORDS = {
 }
 
 
-def profile_from_dict(data: dict[str, Any]) -> Profile:
-    errors = sorted(_profile_validator().iter_errors(data), key=lambda e: list(e.instance_path))
+def profile_from_dict(data: dict[str, Any], *, schema_checked: bool = False) -> Profile:
+    """The profile in ``data``; :class:`ProfileError` (German) when it cannot be used.
+
+    ``schema_checked``: these very bytes passed the schema before (see
+    :func:`load_profile_file`); the other checks (fonts, logo, pattern) run anyway.
+    """
+    errors = (
+        []
+        if schema_checked
+        else sorted(_profile_validator().iter_errors(data), key=lambda e: list(e.instance_path))
+    )
     if errors:
         e = errors[0]
         where = clean_text("/".join(str(p) for p in e.instance_path) or "Profil", 60)
@@ -219,6 +229,10 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         logo = Logo(_resolve(lg["path"], resources_dir()), lg["x"], lg["y"], lg["width"], lg["alt"])
         if not logo.path.is_file():
             raise ProfileError(f"Das Logo des Profils fehlt: {logo.path}.")
+        if logo.path.suffix.lower() == ".svg":
+            from pressdesk.profile.svg import check_svg_logo
+
+            check_svg_logo(logo.path)  # no external references, scripts, blow-ups
     rules = data["rules"]
     return Profile(
         id=data["id"],
@@ -276,7 +290,51 @@ def load_profile_file(path: str | Path) -> Profile:
         raise ProfileError(f"Das Profil {name} ist kein JSON-Objekt.")
     if find_surrogate(data):
         raise ProfileError(f"Das Profil {name} enthält ungültige Zeichen (Ersatzzeichen).")
-    return profile_from_dict(data)
+    digest = _digest(raw)
+    checked = digest in _checked_digests()
+    profile = profile_from_dict(data, schema_checked=checked)
+    if not checked:
+        _remember_checked(digest)
+    return profile
+
+
+# The schema check needs jsonschema_rs (a 15 MB library, ~50 ms to load) on every start
+# for the same unchanged profile. A profile file whose bytes passed the schema (the
+# same schema) before is not checked again: its SHA-256 with the schema's is kept in
+# the cache folder. A missing or broken list just means checking again.
+CHECKED_KEEP = 64
+
+
+def _checked_file() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("pressdesk")) / "profile-checked.txt"
+
+
+def _digest(raw: bytes) -> str:
+    import hashlib
+
+    schema = (schemas_dir() / "profile.schema.json").read_bytes()
+    return hashlib.sha256(schema + b"\0" + raw).hexdigest()
+
+
+def _checked_digests() -> list[str]:
+    try:
+        text = _checked_file().read_text(encoding="ascii")
+    except (OSError, ValueError):
+        return []
+    return [line for line in text.split() if len(line) == 64]
+
+
+def _remember_checked(digest: str) -> None:
+    from pressdesk.model.files import atomic_write_bytes
+
+    older = [d for d in _checked_digests() if d != digest]
+    kept = [*older[-(CHECKED_KEEP - 1) :], digest]
+    path = _checked_file()
+    with contextlib.suppress(OSError):  # a cache that cannot be written: check next time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, "\n".join(kept).encode("ascii") + b"\n")
 
 
 def available_profiles() -> list[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import platform
 import re
-from importlib.metadata import PackageNotFoundError, distribution
 from typing import Any
 
 from PySide6.QtCore import qVersion
@@ -19,7 +18,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from pressdesk import __version__
-from pressdesk.paths import fonts_dir, frozen, resources_dir
+from pressdesk.paths import fonts_dir, frozen
+from pressdesk.ui.identity import icon_path, set_identity
+
+__all__ = ["AboutDialog", "icon_path", "libraries", "set_identity", "show_about"]
 
 EXTRAS = ("gui",)
 LICENCE_FILES = ("OFL.txt", "LICENSE", "LICENSE.txt", "LICENCE.txt", "COPYING")
@@ -33,16 +35,6 @@ def _requirement_name(text: str) -> str | None:
         return None
     match = re.match(r"[A-Za-z0-9._-]+", name.strip())
     return match.group(0) if match else None
-
-
-def icon_path() -> str:
-    return str(resources_dir() / "icons" / "pressdesk.svg")
-
-
-def set_identity(app: Any) -> None:
-    """Window icon, and the name of the .desktop entry (scripts/install-desktop.sh)."""
-    app.setWindowIcon(QIcon(icon_path()))
-    app.setDesktopFileName("pressdesk")
 
 
 def licence_of(meta: Any) -> str:
@@ -62,6 +54,9 @@ def licence_of(meta: Any) -> str:
 
 def libraries() -> list[tuple[str, str, str]]:
     """(name, version, licence) of the libraries PressDesk runs with, sorted by name."""
+    # here, not at the top: importlib.metadata (email, csv …) is not needed to start
+    from importlib.metadata import PackageNotFoundError, distribution
+
     rows: dict[str, tuple[str, str, str]] = {}
     for text in distribution("pressdesk").requires or []:
         name = _requirement_name(text)

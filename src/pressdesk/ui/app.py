@@ -116,7 +116,7 @@ def run(
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("PressDesk")
-    from pressdesk.ui.about import set_identity
+    from pressdesk.ui.identity import set_identity
 
     set_identity(app)
     app.setStyle("Fusion")

@@ -108,10 +108,39 @@ def build_profile(
     return data
 
 
+LOGO_SUFFIXES = (".svg", ".png")
+
+
+def logo_problems(logo: Path) -> list[str]:
+    """German messages for a logo file the dialog cannot take (an empty list: fine).
+
+    An SVG is checked as the exporters check it (no external references, scripts,
+    entity or ``<use>`` blow-ups, absurd sizes) and drawn once, so a logo that saves
+    also prints.
+    """
+    if logo.suffix.lower() not in LOGO_SUFFIXES:
+        return ["Logo: bitte eine SVG- oder PNG-Datei wählen"]
+    if not logo.is_file():
+        return [f"Logo: die Datei {logo.name} gibt es nicht"]
+    if logo.suffix.lower() == ".svg":
+        from pressdesk.export import ExportError
+        from pressdesk.export.pdf.logo import svg_drawing
+
+        try:
+            svg_drawing(logo)
+        except ExportError as exc:
+            return [str(exc)]
+    return []
+
+
 def save_profile(data: dict[str, Any], logo: Path | None = None) -> Path:
     """Check and write a house profile; :class:`ProfileError` (German) when it is not valid."""
     folder = house_dir()
     if logo is not None:
+        if logo.suffix.lower() == ".svg":
+            from pressdesk.profile.svg import check_svg_logo
+
+            check_svg_logo(logo)  # before anything is copied into the data folder
         kept = folder / f"{data['id']}-logo{logo.suffix.lower()}"
         if logo.resolve() != kept.resolve():
             shutil.copyfile(logo, kept)
@@ -171,7 +200,7 @@ class HouseSetupDialog(QDialog):
         )
         self.announcement.setPlaceholderText("z. B. Das Ministerium für … teilt mit:")
         self.logo = QLineEdit(str(base.logo.path) if base.logo else "")
-        self.logo.setPlaceholderText("optional: PNG-Datei")
+        self.logo.setPlaceholderText("optional: SVG- oder PNG-Datei")
         choose = QPushButton("&Durchsuchen …")
         choose.clicked.connect(self._choose_logo)
         line.addWidget(self.logo, 1)
@@ -196,7 +225,9 @@ class HouseSetupDialog(QDialog):
         layout.addWidget(buttons)
 
     def _choose_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Logo wählen", "", "PNG-Bilder (*.png)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Logo wählen", "", "Logos (*.svg *.png);;SVG-Grafiken (*.svg);;PNG-Bilder (*.png)"
+        )
         if name:
             self.logo.setText(name)
 
@@ -222,9 +253,8 @@ class HouseSetupDialog(QDialog):
         problems = [] if name else ["Name des Profils: fehlt"]
         problems += sender_problems(self.office(), self.base)
         logo = Path(self.logo.text().strip()) if self.logo.text().strip() else None
-        if logo is not None and (not logo.is_file() or logo.suffix.lower() != ".png"):
-            # The PDF export places the logo with reportlab, which reads PNG, not SVG.
-            problems.append("Logo: keine PNG-Datei (SVG kann der Export noch nicht)")
+        if logo is not None:
+            problems += logo_problems(logo)
         if problems:
             self.error.setText("Nicht gespeichert:\n" + "\n".join(problems))
             return

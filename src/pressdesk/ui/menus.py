@@ -105,9 +105,7 @@ def build(w: MainWindow) -> None:
 
     m = bar.addMenu("&Hilfe")
     _action(w, m, "&Tastenkürzel", lambda: show_shortcuts(w), "F1")
-    from pressdesk.ui.about import show_about
-
-    w.about_action = _action(w, m, "Über &PressDesk", lambda: show_about(w))
+    w.about_action = _action(w, m, "Über &PressDesk", lambda: _show_about(w))
 
     build_toolbar(w)
     w.command_keys = {
@@ -115,6 +113,12 @@ def build(w: MainWindow) -> None:
         for action in w.findChildren(QAction)
         for key in action.shortcuts()
     }
+
+
+def _show_about(w: MainWindow) -> None:
+    from pressdesk.ui.about import show_about  # its imports only when asked for
+
+    show_about(w)
 
 
 def fill_profiles(w: MainWindow) -> None:

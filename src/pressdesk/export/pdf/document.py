@@ -170,22 +170,12 @@ class ReleaseDocument(BaseDocTemplate):
 
     def _logo(self, canv: Canvas) -> tuple[float, float]:
         """Draw the logo where the profile puts it; return its bottom and right edge."""
+        from pressdesk.export.pdf.logo import draw_logo
+
         logo = self.profile.logo
         assert logo is not None
-        from reportlab.lib.utils import ImageReader
-
-        try:
-            img = ImageReader(str(logo.path))
-            iw, ih = img.getSize()
-        except Exception as exc:  # PIL raises many kinds for a broken image
-            raise ExportError(
-                f"Das Logo des Profils kann nicht gelesen werden: {logo.path} ({exc})."
-            ) from None
-        w = logo.width * mm
-        h = w * ih / iw
-        x, y = logo.x * mm, self.geo.height - logo.y * mm - h
         with st.marked(canv, self.layout.logo):
-            canv.drawImage(img, x, y, w, h, mask="auto")
+            x, y, w, _ = draw_logo(canv, logo, self.geo.height, self.fonts.regular)
         return y, x + w
 
     def _later_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:

@@ -17,10 +17,19 @@ def install(
     window: MainWindow, url: str | None = None, user: str | None = None, **options: Any
 ) -> ReviewController:
     """Give ``window`` the review panels and menus, connected to the store at ``url``
-    (else the saved setting) as ``user`` (else the saved name, asked once)."""
+    (else the saved setting) as ``user`` (else the saved name, asked once).
+
+    Without a library to show (no ``url``, no library chosen under Datei › Ablage or in
+    ``PRESSDESK_STORE``, no local library file yet) the store is opened on first use
+    („In Bibliothek aufnehmen“, F6): the editor starts without SQLAlchemy and Alembic.
+    """
+    from pressdesk.ui.review import settings
     from pressdesk.ui.review.controller import ReviewController
 
     controller = ReviewController(window, **options)
     window.review = controller
-    controller.connect_store(url, user)
+    if url is not None or settings.library_exists():
+        controller.connect_store(url, user)
+    else:
+        controller.connect_on_first_use(user)
     return controller

@@ -67,6 +67,7 @@ class ReviewController(QObject):
         self.selection = ""
         self._token = -1
         self._opening = False
+        self._connect_later: tuple[str | None] | None = None  # (user,): open on first use
         self._marked: list[QWidget] = []
         self._build()
         self.timer = QTimer(self)
@@ -234,6 +235,7 @@ class ReviewController(QObject):
             if not user:
                 user = self.dialogs.ask_name(settings.login_name()) or settings.login_name()
                 settings.save(user=user)
+        self._connect_later = None
         old, self.store = self.store, None
         if old is not None:
             old.close()
@@ -268,6 +270,24 @@ class ReviewController(QObject):
             self.library_dock.raise_()
         self.timer.start()
         return True
+
+    def connect_on_first_use(self, user: str | None = None) -> None:
+        """No library yet: the store (SQLAlchemy, Alembic, a new SQLite file) is opened
+        when the user first needs it, not at start."""
+        self._connect_later = (user,)
+        self.identity.setText("ohne Bibliothek")
+        self.identity.setToolTip(
+            "Die Bibliothek wird beim ersten „In Bibliothek aufnehmen“ angelegt (Datei-Menü)."
+        )
+        self._update_actions()
+
+    def _connect_now(self) -> bool:
+        """Open the store now if it was left for first use; True when one is open."""
+        if self.store is None and self._connect_later is not None:
+            (user,) = self._connect_later
+            self._connect_later = None
+            self.connect_store(None, user)
+        return self.store is not None
 
     def test_connection(self, url: str) -> str:
         from pressdesk.store.api import Store
@@ -363,6 +383,7 @@ class ReviewController(QObject):
 
     # opening and saving ---------------------------------------------------------------
     def show_library(self) -> None:
+        self._connect_now()
         self.library_dock.show()
         self.library_dock.raise_()
         self.library.search.setFocus()
@@ -461,6 +482,7 @@ class ReviewController(QObject):
 
     def take_in(self) -> None:
         """„In Bibliothek aufnehmen“: the open draft becomes a release in the library."""
+        self._connect_now()
         store = self.store
         if store is None:
             self.window.dialogs.error(
@@ -780,7 +802,8 @@ class ReviewController(QObject):
         linked = self.store is not None and self.draft_id is not None
         state = self.detail.summary.state if self.detail is not None else ""
         reviewer = self.role == "reviewer"
-        self.take_action.setEnabled(self.store is not None and self.draft_id is None)
+        can_take = self.store is not None or self._connect_later is not None
+        self.take_action.setEnabled(can_take and self.draft_id is None)
         self.submit_action.setEnabled(linked and state in ("draft", "changes_requested"))
         self.withdraw_action.setEnabled(linked and state == "in_review")
         self.approve_action.setEnabled(linked and reviewer and state == "in_review")

@@ -6,12 +6,14 @@ import contextlib
 import getpass
 import json
 import os
+from pathlib import Path
 from typing import Any
 
 from pressdesk.model.files import atomic_write_bytes
 from pressdesk.ui.userdata import data_dir
 
 FILE = "review.json"
+ENV_STORE = "PRESSDESK_STORE"  # as pressdesk.store.backend.ENV_STORE
 
 
 def load() -> dict[str, Any]:
@@ -35,3 +37,17 @@ def login_name() -> str:
     with contextlib.suppress(Exception):
         return os.environ.get("PRESSDESK_USER") or getpass.getuser()
     return ""
+
+
+def default_library() -> Path:
+    """The local library file the store opens without a URL (as ``backend.default_url``,
+    which imports SQLAlchemy; a test keeps the two the same)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("pressdesk", appauthor=False)) / "bibliothek.sqlite"
+
+
+def library_exists() -> bool:
+    """True when there is a library to show at start: one chosen (Datei › Ablage …,
+    ``PRESSDESK_STORE``) or the local library file from an earlier session."""
+    return bool(load().get("store") or os.environ.get(ENV_STORE) or default_library().exists())

@@ -1,0 +1,145 @@
+"""What the editor loads at start (issue 14, point 15): structure, never time.
+
+The window must come quickly and the memory stay low; what is not needed for the
+first paint comes after it, and the library (SQLAlchemy, Alembic, a new SQLite file)
+only when there is one or the user asks for it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from tests.test_ui.review_support import FakeReviewDialogs
+
+# The editor on first start with the sample, run until the review panels are installed,
+# the preview shows pages and the spell checker has its dictionary (or says it has none).
+CHILD = """
+import os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import pressdesk.ui.dictionary as dictionary
+import pressdesk.ui.main_window as mw
+from pressdesk.ui.app import run
+
+windows, missing = [], []
+opened = dictionary._open
+def record_open(language):
+    print("DICTIONARY", "after-show" if windows and windows[0].isVisible() else "before-show")
+    try:
+        return opened(language)
+    except dictionary.DictionaryMissing:
+        missing.append(language)
+        raise
+dictionary._open = record_open
+
+original = mw.MainWindow.showEvent
+def shown(self, event):
+    original(self, event)
+    if windows:
+        return
+    windows.append(self)
+    before = ("sqlalchemy", "reportlab", "importlib.metadata", "pressdesk.ui.about")
+    print("SHOWN", *(name in sys.modules for name in before), flush=True)
+    waited = [0]
+    def check():
+        waited[0] += 1
+        spell = self.spell
+        ready = spell is not None and (spell.dictionary is not None or missing)
+        if (self.review is None or self.preview.pages == 0 or not ready) and waited[0] < 600:
+            QTimer.singleShot(100, check)
+            return
+        print("READY", self.review is not None, self.preview.pages, flush=True)
+        for name in ("sqlalchemy", "alembic", "psycopg"):
+            print("MODULE", name, name in sys.modules, flush=True)
+        self.doc.undo_stack.setClean()
+        QApplication.instance().exit(0)
+    QTimer.singleShot(100, check)
+mw.MainWindow.showEvent = shown
+sys.exit(run(None, "nrw"))
+"""
+
+
+def start_editor(tmp_path: Path, **env: str) -> dict[str, list[str]]:
+    environ = {k: v for k, v in os.environ.items() if k != "PRESSDESK_STORE"}
+    environ.update(
+        QT_QPA_PLATFORM="offscreen",
+        PRESSDESK_DATA_DIR=str(tmp_path / "userdata"),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),  # where the local library would be
+        PRESSDESK_USER="anna",
+        **env,
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    found: dict[str, list[str]] = {}
+    for line in done.stdout.splitlines():
+        name, _, rest = line.partition(" ")
+        found.setdefault(name, []).append(rest)
+    return found
+
+
+def test_start_without_a_library_loads_no_sqlalchemy(tmp_path: Path) -> None:
+    found = start_editor(tmp_path)
+    # neither the store, the exporter nor the About dialog (package metadata) yet
+    assert found["SHOWN"] == ["False False False False"]
+    assert found["READY"] == ["True 2"]  # review panels in place, the sample previewed
+    assert found["MODULE"] == ["sqlalchemy False", "alembic False", "psycopg False"]
+    assert not (tmp_path / "xdg-data" / "pressdesk" / "bibliothek.sqlite").exists()
+
+
+def test_start_with_a_library_opens_it(tmp_path: Path) -> None:
+    """A library chosen before (here through PRESSDESK_STORE) is shown at start."""
+    library = tmp_path / "team.sqlite"
+    found = start_editor(tmp_path, PRESSDESK_STORE=f"sqlite:///{library}")
+    assert found["MODULE"][0] == "sqlalchemy True"
+    assert library.exists()
+
+
+def test_dictionary_loads_after_the_window_is_shown(tmp_path: Path) -> None:
+    found = start_editor(tmp_path)
+    assert found.get("DICTIONARY", ["after-show"]) == ["after-show"]
+    assert found["SHOWN"]
+
+
+def test_local_library_is_where_the_store_puts_it(tmp_path: Path, monkeypatch: Any) -> None:
+    from pressdesk.store.backend import default_url
+    from pressdesk.ui.review.settings import default_library
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_url() == f"sqlite:///{default_library()}"
+
+
+def test_first_take_in_creates_the_library(
+    make_window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from pressdesk.ui.review import install
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.delenv("PRESSDESK_STORE", raising=False)
+    monkeypatch.setenv("PRESSDESK_USER", "anna")
+    window = make_window()
+    review = install(window, dialogs=FakeReviewDialogs())
+    assert review.store is None
+    assert review.identity.text() == "ohne Bibliothek"
+    library = tmp_path / "xdg-data" / "pressdesk" / "bibliothek.sqlite"
+    assert not library.exists()
+    # Datei › In Bibliothek aufnehmen, as chosen from the menu
+    assert review.take_action.isEnabled()
+    review.take_action.trigger()
+    QApplication.processEvents()
+    assert review.store is not None
+    assert review.draft_id is not None
+    assert library.exists()
+    assert "anna" in review.identity.text()
+    assert not [a for a in window.dialogs.asked if a[0] == "error"]
