@@ -120,3 +120,27 @@ def test_an_added_mark_alone_voids_the_approval(library: Library) -> None:
     ben.approve(draft_id)
     again = anna.update(draft_id, anna.get(draft_id), base=2)
     assert (again.changes_content, again.state) == (False, "approved")
+
+
+def test_library_diff_and_get_from_the_command_line(library: Library, tmp_path: Path) -> None:
+    from tests.test_store.test_cli_store import pd
+
+    added = pd(library, "anna", "library", "add", str(DATA / "unformatted-v1.pressdesk"))
+    assert added.returncode == 0, added.stderr
+    draft_id = added.stdout.splitlines()[-1]
+    updated = pd(
+        library, "anna", "library", "update", draft_id, str(DATA / "formatted-v2.pressdesk")
+    )
+    assert updated.returncode == 0, updated.stderr
+    assert "Text geändert" in updated.stdout  # a change of content, not "unverändert"
+    diff = pd(library, "anna", "library", "diff", draft_id, "1", "2").stdout.splitlines()
+    assert diff[0] == "body[0].text: Formatierung geändert: „Serap Güler“ fett"
+    assert len(diff) == 3 and all("Formatierung geändert" in line for line in diff)
+    out = tmp_path / "zurueck.pressdesk"
+    got = pd(library, "anna", "library", "get", draft_id, "-o", str(out))
+    assert got.returncode == 0, got.stderr
+    assert load_draft(out) == formatted()
+    assert b'"schemaVersion": 2' in out.read_bytes()
+    old = tmp_path / "alt.pressdesk"
+    pd(library, "anna", "library", "get", draft_id, "-o", str(old), "--version", "1")
+    assert old.read_bytes() == (DATA / "unformatted-v1.pressdesk").read_bytes()

@@ -209,8 +209,10 @@ def test_engines_agree_on_any_marks(data: dict[str, Any]) -> None:
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
-@given(drafts(max_blocks=4), st.data())
-def test_validation_of_any_marks_never_crashes(draft: Draft, data: st.DataObject) -> None:
+@given(draft=drafts(max_blocks=4), data=st.data())
+def test_validation_of_any_marks_never_crashes(
+    draft: Draft, data: st.DataObject, profile: Profile
+) -> None:
     for block in draft.body:
         block.marks = data.draw(
             st.lists(
@@ -224,7 +226,7 @@ def test_validation_of_any_marks_never_crashes(draft: Draft, data: st.DataObject
                 max_size=5,
             )
         )
-    for p in validate(draft):
+    for p in validate(draft, profile):  # with the profile: the layout checks too
         assert p.label and p.text
 
 

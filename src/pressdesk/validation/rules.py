@@ -309,12 +309,13 @@ def _strong_words(text: str, marks: list[Any]) -> list[str]:
         if offsets is None or mark.get("type") != "strong":
             continue
         start, end = offsets
+        if not start < end <= len(text):
+            continue  # check_marks reports it
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         while end < len(text) and not text[end].isspace():
             end += 1
-        if start < end <= len(text):
-            out.append(text[start:end])
+        out.append(text[start:end])
     return out
 
 
