@@ -11,11 +11,10 @@ from typing import Any
 
 import html5lib
 import pikepdf
-import pytest
 
 from pressdesk.export.pdf import render_pdf
 from pressdesk.model import Draft, Mark, load_draft
-from pressdesk.profile import Profile, load_profile
+from pressdesk.profile import Profile
 from pressdesk.publish.htmlpage import render_html
 from pressdesk.publish.package import publish_release
 from pressdesk.publish.preflight import preflight_html, preflight_pdf
@@ -175,21 +174,6 @@ def test_preflight_finds_a_link_that_is_not_clickable_in_the_pdf(profile: Profil
     assert _link_reasons(both, draft, profile) == []
 
 
-def _exporter_sets_links() -> bool:
-    draft = formatted()
-    with pikepdf.open(io.BytesIO(render_pdf(draft, load_profile(), final=True))) as pdf:
-        return any(
-            "/A" in a and str(a.A.get("/URI", "")) == KI_URL
-            for page in pdf.pages
-            for a in page.obj.get("/Annots", [])
-        )
-
-
-@pytest.mark.xfail(
-    not _exporter_sets_links(),
-    reason="der PDF-Export setzt Links im Fließtext noch nicht (Arbeit von Engineer I)",
-    strict=False,
-)
 def test_a_formatted_release_with_links_is_published(site: Path) -> None:
     draft = formatted()
     result = publish_release(draft, approve(draft, "L-Duisburg"), site, now=NOW)
