@@ -143,3 +143,24 @@ def test_first_take_in_creates_the_library(
     assert library.exists()
     assert "anna" in review.identity.text()
     assert not [a for a in window.dialogs.asked if a[0] == "error"]
+
+
+def test_f6_opens_the_library_on_first_use(
+    make_window: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from pressdesk.ui.review import install
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.delenv("PRESSDESK_STORE", raising=False)
+    monkeypatch.setenv("PRESSDESK_USER", "anna")
+    window = make_window()
+    review = install(window, dialogs=FakeReviewDialogs())
+    assert review.store is None and not review.library_dock.isVisible()
+    with qtbot.waitActive(window):  # shortcuts work in the active window only
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: review.library_dock.isVisible())
+    assert review.store is not None
+    assert (tmp_path / "xdg-data" / "pressdesk" / "bibliothek.sqlite").exists()

@@ -182,6 +182,7 @@ class PreviewPane(QWidget):
         self._generation += 1
         job = _RenderJob(self._generation, self.doc.snapshot(), self.doc.profile, self._signals)
         if self._rendered_once:
+            self._prepare_logo()
             job.start()
         else:
             # The first render imports the exporter (reportlab, fontTools …): here, in
@@ -189,6 +190,15 @@ class PreviewPane(QWidget):
             self._rendered_once = True
             workers.load_codecs()
             job.run()
+
+    def _prepare_logo(self) -> None:
+        """A profile chosen since the first render may bring an SVG logo: its converter is
+        imported here, in the UI thread, never first in the worker (pressdesk.ui.workers)."""
+        from pressdesk.export import ExportError
+        from pressdesk.export.pdf.logo import prepare_logo
+
+        with contextlib.suppress(ExportError):  # the render says so, in the status line
+            prepare_logo(self.doc.profile.logo)
 
     def stop(self) -> None:
         """No more renders (the window closes); one in flight finishes on its own."""

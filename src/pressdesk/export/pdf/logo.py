@@ -7,6 +7,7 @@ have changed since the profile was saved) and converted by svglib into a reportl
 
 from __future__ import annotations
 
+import copy
 import io
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +47,15 @@ def svg_drawing(path: Path) -> Any:
         raise ExportError(str(exc)) from None
 
 
+def prepare_logo(logo: Logo | None) -> None:
+    """Import and convert an SVG logo now, in the calling (UI) thread, so that a render in
+    a worker thread imports nothing (see pressdesk.ui.workers); ExportError if broken."""
+    if logo is not None and logo.path.suffix.lower() == ".svg":
+        from reportlab.graphics import renderPDF  # noqa: F401
+
+        svg_drawing(logo.path)
+
+
 def draw_logo(
     canv: Canvas, logo: Logo, page_height: float, font: str
 ) -> tuple[float, float, float, float]:
@@ -59,7 +69,7 @@ def draw_logo(
     if logo.path.suffix.lower() == ".svg":
         from reportlab.graphics import renderPDF
 
-        drawing = svg_drawing(logo.path)
+        drawing = copy.copy(svg_drawing(logo.path))  # the cached one is shared by threads
         drawing.initialFontName = font
         scale = w / drawing.width
         h = drawing.height * scale

@@ -389,6 +389,7 @@ class ReviewController(QObject):
         self.library.search.setFocus()
 
     def show_queue(self) -> None:
+        self._connect_now()
         self.queue_dock.show()
         self.queue_dock.raise_()
         self.queue.tree.setFocus()
