@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QInputMethodEvent, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QFont, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from pressdesk.model import Mark
@@ -288,11 +288,11 @@ def test_format_menu_by_mnemonics(qtbot: Any, window: Any) -> None:
     qtbot.keyClick(field, Qt.Key.Key_O, ALT)  # F&ormat
     menu = window.format_menu
     qtbot.waitUntil(menu.isVisible)
-    qtbot.keyClick(menu, Qt.Key.Key_K)  # &Kursiv
+    qtbot.keyClick(menu, Qt.Key.Key_U)  # K&ursiv
     qtbot.waitUntil(lambda: not menu.isVisible())
     assert marks(window) == [Mark(4, 8, "emphasis")]
     texts = [a.text() for a in menu.actions()]
-    assert texts == ["&Fett", "&Kursiv", "&Link …"]
+    assert texts == ["&Fett", "K&ursiv", "&Link …"]
     keys = dict(window.shortcut_list())
     assert keys["Fett"] == "Ctrl+B" or keys["Fett"] == "Strg+B"
 
@@ -310,3 +310,72 @@ def test_pasting_several_paragraphs_keeps_marks_on_their_words(qtbot: Any, windo
     assert body[0].marks == [Mark(6, 10, "strong")]
     assert body[1].text == "Zwei. hinten kursiv."
     assert body[1].text[body[1].marks[0].start : body[1].marks[0].end] == "kursiv"
+
+
+def test_quote_text_takes_formatting_its_speaker_and_list_items_do_not(
+    qtbot: Any, window: Any
+) -> None:
+    field = paragraph(qtbot, window)
+    qtbot.keyClick(field, Qt.Key.Key_2, CTRL)  # Block als Zitat
+    assert window.doc.draft.body[0].type == "quote"
+    window.registry.focus("body[0].text")
+    qtbot.waitUntil(field.hasFocus)
+    select(qtbot, field, 0, 3)
+    qtbot.keyClick(field, Qt.Key.Key_B, CTRL)
+    assert marks(window) == [Mark(0, 3, "strong")]
+    speaker = window.body_editor.blocks[0].speaker
+    window.registry.focus("body[0].speaker")
+    qtbot.waitUntil(speaker.hasFocus)
+    assert not window.bold_action.isEnabled()
+    qtbot.keyClicks(speaker, "Anna")
+    qtbot.keyClick(speaker, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(speaker, Qt.Key.Key_B, CTRL)
+    assert marks(window) == [Mark(0, 3, "strong")]  # nothing happened to the quote
+    window.registry.focus("body[0].text")
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_4, CTRL)  # Aufzählung: the items field has the focus
+    items = window.body_editor.blocks[0].items
+    qtbot.waitUntil(items.hasFocus)
+    assert not window.bold_action.isEnabled() and not window.italic_action.isEnabled()
+    assert window.doc.draft.body[0].marks == [Mark(0, 3, "strong")]  # kept, unused
+
+
+def test_link_address_shows_as_tooltip(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    field = paragraph(qtbot, window)
+    window.doc.set_value("body[0].marks", [Mark(29, 37, "link", "https://www.duisburg.de")])
+    cursor = QTextCursor(field.document())
+    cursor.setPosition(32)
+    rect = field.cursorRect(cursor)
+    viewport = field.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), viewport.mapToGlobal(rect.center()))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == "https://www.duisburg.de"
+
+
+def test_context_menu_offers_bold_italic_link(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import QTimer
+
+    field = paragraph(qtbot, window)
+    select(qtbot, field, 4, 4)
+    seen: list[str] = []
+
+    def choose_bold() -> None:
+        menu = QApplication.activePopupWidget()
+        assert menu is not None
+        seen.extend(a.text() for a in menu.actions() if a.isEnabled() and a.text())
+        qtbot.keyClick(menu, Qt.Key.Key_F)  # &Fett
+        if menu.isVisible():  # no such entry: close, so the test fails instead of waiting
+            menu.close()
+
+    QTimer.singleShot(100, choose_bold)
+    # What the context-menu key (or a right click) sends the field.
+    at = field.cursorRect().center()
+    reason = QContextMenuEvent.Reason.Keyboard
+    QApplication.sendEvent(field, QContextMenuEvent(reason, at, field.mapToGlobal(at)))
+    qtbot.waitUntil(lambda: marks(window) == [Mark(4, 8, "strong")])
+    assert seen[:3] == ["&Fett", "K&ursiv", "&Link …"]

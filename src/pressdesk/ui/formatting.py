@@ -45,7 +45,7 @@ def build_menu(w: MainWindow) -> None:
     actions = []
     for text, kind, keys in (
         ("&Fett", "strong", "Ctrl+B"),
-        ("&Kursiv", "emphasis", "Ctrl+I"),
+        ("K&ursiv", "emphasis", "Ctrl+I"),  # &K is Kopieren in the context menu
     ):
         action = QAction(text, w)
         action.setShortcut(QKeySequence(keys))
@@ -153,7 +153,7 @@ def edit_link(w: MainWindow) -> None:
             return
         _field, start, end = target
     text = field.toPlainText()[start:end]
-    dialog = LinkDialog(text, around[0].url if around else "", bool(around), w)
+    dialog = LinkDialog(text, around[0].url if around else suggested_url(text), bool(around), w)
 
     def done(result: int) -> None:
         if result == QDialog.DialogCode.Accepted:
@@ -168,6 +168,16 @@ def edit_link(w: MainWindow) -> None:
         w.link_dialog.deleteLater()  # the last one, answered
     w.link_dialog = dialog
     dialog.open()
+
+
+def suggested_url(text: str) -> str:
+    """A selected address is its own link: „www.land.nrw“ → https://www.land.nrw."""
+    text = text.strip()
+    if " " in text:
+        return ""
+    if text.startswith(("https://", "http://")):
+        return text
+    return f"https://{text}" if text.startswith("www.") else ""
 
 
 def url_problem(url: str) -> str | None:

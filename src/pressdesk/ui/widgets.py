@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
-    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QPalette,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStyle,
-    QToolTip,
     QWidget,
 )
 
@@ -374,19 +372,8 @@ class TextField(QPlainTextEdit):
         if run.url:
             fmt.setForeground(self.palette().color(QPalette.ColorRole.Link))
             fmt.setFontUnderline(True)
-            fmt.setToolTip(run.url)
+            fmt.setToolTip(run.url)  # Qt shows it over the link; Strg+Klick opens nothing
         return fmt
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        """A link's address as its tooltip (Strg+Klick opens nothing: Strg+K edits it)."""
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.toPlainText()
-            index = from_utf16(text, self.cursorForPosition(event.pos()).position())
-            link = self.link_at(index) or (self.link_at(index - 1) if index else None)
-            if link is not None:
-                QToolTip.showText(event.globalPos(), link.url, self.viewport())
-                return True
-        return super().viewportEvent(event)
 
     spell_menu = None  # set by the spell checker: (edit, menu, cursor) -> None
 
