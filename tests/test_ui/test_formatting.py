@@ -379,3 +379,14 @@ def test_context_menu_offers_bold_italic_link(qtbot: Any, window: Any) -> None:
     QApplication.sendEvent(field, QContextMenuEvent(reason, at, field.mapToGlobal(at)))
     qtbot.waitUntil(lambda: marks(window) == [Mark(4, 8, "strong")])
     assert seen[:3] == ["&Fett", "K&ursiv", "&Link …"]
+
+
+def test_undo_of_bold_from_another_field_returns_to_the_paragraph(qtbot: Any, window: Any) -> None:
+    field = paragraph(qtbot, window)
+    select(qtbot, field, 4, 4)
+    qtbot.keyClick(field, Qt.Key.Key_B, CTRL)
+    window.registry.focus("headline")
+    qtbot.waitUntil(window.text_form.headline.hasFocus)
+    qtbot.keyClick(window.text_form.headline, Qt.Key.Key_Z, CTRL)
+    assert marks(window) == []
+    qtbot.waitUntil(field.hasFocus)
