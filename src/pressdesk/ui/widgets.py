@@ -214,6 +214,7 @@ class TextField(QPlainTextEdit):
         self._marks: list[Mark] = []
         self.formatting = False
         self._painted = False
+        self._painted_state: tuple[str, tuple[Mark, ...], bool] = ("", (), False)
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -340,26 +341,36 @@ class TextField(QPlainTextEdit):
         return found[0] if found else None
 
     def paint_marks(self) -> None:
-        """Bold, italic and links as the reader will see them, as character formats."""
+        """Bold, italic and links as the reader will see them, as character formats.
+
+        Painted once per change of text, marks or block type (the registry shows the
+        text and the marks of one edit separately), in one edit block: one re-layout.
+        """
         text = self.toPlainText()
+        state = (text, tuple(self._marks), self.formatting)
+        if state == self._painted_state:
+            return
+        self._painted_state = state
         runs = split_runs(text, self._marks) if self.formatting and self._marks else []
         wanted = any(not run.plain for run in runs)
         if not wanted and not self._painted:
             return
         self._updating = True
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
         try:
-            cursor = QTextCursor(self.document())
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.setCharFormat(QTextCharFormat())
-            at = 0
+            at = 0  # in UTF-16 units, as Qt counts
             for run in runs:
+                size = to_utf16(run.text, len(run.text))
                 if not run.plain:
-                    cursor.setPosition(to_utf16(text, at))
-                    end = to_utf16(text, at + len(run.text))
-                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setPosition(at)
+                    cursor.setPosition(at + size, QTextCursor.MoveMode.KeepAnchor)
                     cursor.setCharFormat(self._run_format(run))
-                at += len(run.text)
+                at += size
         finally:
+            cursor.endEditBlock()
             self._updating = False
         self._painted = wanted
 
