@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent, QFont, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -390,3 +391,50 @@ def test_undo_of_bold_from_another_field_returns_to_the_paragraph(qtbot: Any, wi
     qtbot.keyClick(window.text_form.headline, Qt.Key.Key_Z, CTRL)
     assert marks(window) == []
     qtbot.waitUntil(field.hasFocus)
+
+
+def test_deleting_and_pasting_move_marks_with_the_text(qtbot: Any, window: Any) -> None:
+    field = paragraph(qtbot, window, "Alt und fett und neu")
+    window.doc.set_value("body[0].marks", [Mark(8, 12, "strong"), Mark(17, 20, "emphasis")])
+    cursor_to(qtbot, field, 0)
+    for _ in range(4):
+        qtbot.keyClick(field, Qt.Key.Key_Delete)  # "Alt " goes
+    assert marks(window) == [Mark(4, 8, "strong"), Mark(13, 16, "emphasis")]
+    select(qtbot, field, 4, 4)
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # the bold word itself goes: so does its mark
+    assert window.doc.draft.body[0].text == "und  und neu"
+    assert marks(window) == [Mark(9, 12, "emphasis")]
+    cursor_to(qtbot, field, 12)  # right at the end of the italic "neu"
+    QApplication.clipboard().setText("e Zeit")
+    qtbot.keyClick(field, Qt.Key.Key_V, CTRL)  # pasted on one line: continues the italic
+    assert window.doc.draft.body[0].text == "und  und neue Zeit"
+    assert marks(window) == [Mark(9, 18, "emphasis")]
+
+
+def test_spelling_underlines_stay_on_bold_words(qtbot: Any, make_window: Any) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    from pressdesk.ui.dictionary import dictionary_available
+
+    if not dictionary_available():
+        pytest.skip("kein deutsches Wörterbuch (libenchant-2-2, hunspell-de-de)")
+    window = make_window(spelling=True)
+    qtbot.waitUntil(
+        lambda: window.spell is not None and window.spell.dictionary is not None, timeout=20000
+    )
+    field = paragraph(qtbot, window, "Das Land hilft Integrazion sehr")
+    select(qtbot, field, 15, 11)  # "Integrazion"
+    qtbot.keyClick(field, Qt.Key.Key_B, CTRL)
+    assert marks(window) == [Mark(15, 26, "strong")]
+
+    def underlined() -> list[str]:
+        block = field.document().firstBlock()
+        wavy = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+        return [
+            block.text()[r.start : r.start + r.length]
+            for r in block.layout().formats()
+            if r.format.underlineStyle() == wavy
+        ]
+
+    qtbot.waitUntil(lambda: underlined() == ["Integrazion"], timeout=10000)
+    assert char_format_at(field, 16).fontWeight() == QFont.Weight.Bold
