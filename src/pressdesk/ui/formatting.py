@@ -190,7 +190,7 @@ def url_problem(url: str) -> str | None:
     if len(url) > MAX_URL:
         return f"Die Adresse ist zu lang (höchstens {MAX_URL} Zeichen)."
     if not is_web_url(url):
-        return f"Adresse: {_format_text('uri', url)}"
+        return _format_text("uri", url)
     return None
 
 
