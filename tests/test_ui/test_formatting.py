@@ -231,7 +231,13 @@ def test_emoji_before_a_mark_keeps_the_offsets_in_code_points(
         {"start": 2, "end": 6, "type": "strong"}
     ]
     qtbot.keyClick(field, Qt.Key.Key_End)
-    qtbot.keyClick(field, Qt.Key.Key_Return)  # split after the emoji text: marks stay
+    qtbot.keyClicks(field, ' "ok" ')  # live typography after the emoji lands on the quotes
+    assert window.doc.draft.body[0].text == "😀 Fett und mehr „ok“ "
+    qtbot.keyClick(field, Qt.Key.Key_Left)
+    qtbot.keyClick(field, Qt.Key.Key_Left)
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # split after "„ok": marks stay on "Fett"
+    assert window.doc.draft.body[0].text == "😀 Fett und mehr „ok"
+    assert window.doc.draft.body[1].text == "“ "
     assert window.doc.draft.body[0].marks == [Mark(2, 6, "strong")]
 
 
