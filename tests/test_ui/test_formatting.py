@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -444,3 +448,56 @@ def test_spelling_underlines_stay_on_bold_words(qtbot: Any, make_window: Any) ->
 
     qtbot.waitUntil(lambda: underlined() == ["Integrazion"], timeout=10000)
     assert char_format_at(field, 16).fontWeight() == QFont.Weight.Bold
+
+
+X11_SCRIPT = """
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from pressdesk.ui.app import create_window
+window = create_window(None, "nrw", spelling=False, preview=False)
+window.show()
+QTest.qWaitForWindowExposed(window)
+window.activateWindow()
+QTest.qWait(200)
+field = window.header_form.reference
+field.setFocus()
+QTest.qWait(100)
+QTest.keyClick(field, Qt.Key.Key_Home)
+QTest.keyClick(field, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+print("enabled", window.link_action.isEnabled())
+print("reference", window.doc.draft.header.reference)
+window.doc.undo_stack.setClean()
+"""
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb (scripts/system-packages.sh)")
+def test_greyed_ctrl_k_does_not_delete_the_line_on_x11(tmp_path: Path) -> None:
+    """On an X11 desktop Qt binds Strg+K in a field to "delete to the end of the line"
+    (offscreen it binds nothing); greyed there, the Link command must not let it through."""
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as pipe:
+            display = pipe.readline().strip()
+        assert display, "Xvfb did not start"
+        env = dict(os.environ, DISPLAY=f":{display}", QT_QPA_PLATFORM="xcb")
+        env["PRESSDESK_DATA_DIR"] = str(tmp_path / "userdata")
+        result = subprocess.run(
+            [sys.executable, "-c", X11_SCRIPT], env=env, capture_output=True, timeout=120
+        )
+        out = result.stdout.decode("utf-8", "replace")
+        assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+        assert "enabled False" in out
+        assert "reference L-Duisburg" in out
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=30)
