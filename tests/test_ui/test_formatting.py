@@ -501,3 +501,15 @@ def test_greyed_ctrl_k_does_not_delete_the_line_on_x11(tmp_path: Path) -> None:
     finally:
         xvfb.terminate()
         xvfb.wait(timeout=30)
+
+
+def test_a_selected_www_address_is_suggested_as_its_link(qtbot: Any, window: Any) -> None:
+    field = paragraph(qtbot, window, "Mehr unter www.land.nrw heute.")
+    select(qtbot, field, 11, 12)
+    qtbot.keyClick(field, Qt.Key.Key_K, CTRL)
+    dialog = window.link_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.address.text() == "https://www.land.nrw"
+    qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert marks(window) == [Mark(11, 23, "link", "https://www.land.nrw")]
