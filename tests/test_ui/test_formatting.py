@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QInputMethodEvent, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QFont, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from pressdesk.model import Mark
@@ -230,7 +235,13 @@ def test_emoji_before_a_mark_keeps_the_offsets_in_code_points(
         {"start": 2, "end": 6, "type": "strong"}
     ]
     qtbot.keyClick(field, Qt.Key.Key_End)
-    qtbot.keyClick(field, Qt.Key.Key_Return)  # split after the emoji text: marks stay
+    qtbot.keyClicks(field, ' "ok" ')  # live typography after the emoji lands on the quotes
+    assert window.doc.draft.body[0].text == "😀 Fett und mehr „ok“ "
+    qtbot.keyClick(field, Qt.Key.Key_Left)
+    qtbot.keyClick(field, Qt.Key.Key_Left)
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # split after "„ok": marks stay on "Fett"
+    assert window.doc.draft.body[0].text == "😀 Fett und mehr „ok"
+    assert window.doc.draft.body[1].text == "“ "
     assert window.doc.draft.body[0].marks == [Mark(2, 6, "strong")]
 
 
@@ -288,11 +299,11 @@ def test_format_menu_by_mnemonics(qtbot: Any, window: Any) -> None:
     qtbot.keyClick(field, Qt.Key.Key_O, ALT)  # F&ormat
     menu = window.format_menu
     qtbot.waitUntil(menu.isVisible)
-    qtbot.keyClick(menu, Qt.Key.Key_K)  # &Kursiv
+    qtbot.keyClick(menu, Qt.Key.Key_U)  # K&ursiv
     qtbot.waitUntil(lambda: not menu.isVisible())
     assert marks(window) == [Mark(4, 8, "emphasis")]
     texts = [a.text() for a in menu.actions()]
-    assert texts == ["&Fett", "&Kursiv", "&Link …"]
+    assert texts == ["&Fett", "K&ursiv", "&Link …"]
     keys = dict(window.shortcut_list())
     assert keys["Fett"] == "Ctrl+B" or keys["Fett"] == "Strg+B"
 
@@ -310,3 +321,195 @@ def test_pasting_several_paragraphs_keeps_marks_on_their_words(qtbot: Any, windo
     assert body[0].marks == [Mark(6, 10, "strong")]
     assert body[1].text == "Zwei. hinten kursiv."
     assert body[1].text[body[1].marks[0].start : body[1].marks[0].end] == "kursiv"
+
+
+def test_quote_text_takes_formatting_its_speaker_and_list_items_do_not(
+    qtbot: Any, window: Any
+) -> None:
+    field = paragraph(qtbot, window)
+    qtbot.keyClick(field, Qt.Key.Key_2, CTRL)  # Block als Zitat
+    assert window.doc.draft.body[0].type == "quote"
+    window.registry.focus("body[0].text")
+    qtbot.waitUntil(field.hasFocus)
+    select(qtbot, field, 0, 3)
+    qtbot.keyClick(field, Qt.Key.Key_B, CTRL)
+    assert marks(window) == [Mark(0, 3, "strong")]
+    speaker = window.body_editor.blocks[0].speaker
+    window.registry.focus("body[0].speaker")
+    qtbot.waitUntil(speaker.hasFocus)
+    assert not window.bold_action.isEnabled()
+    qtbot.keyClicks(speaker, "Anna")
+    qtbot.keyClick(speaker, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(speaker, Qt.Key.Key_B, CTRL)
+    assert marks(window) == [Mark(0, 3, "strong")]  # nothing happened to the quote
+    window.registry.focus("body[0].text")
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_4, CTRL)  # Aufzählung: the items field has the focus
+    items = window.body_editor.blocks[0].items
+    qtbot.waitUntil(items.hasFocus)
+    assert not window.bold_action.isEnabled() and not window.italic_action.isEnabled()
+    assert window.doc.draft.body[0].marks == [Mark(0, 3, "strong")]  # kept, unused
+
+
+def test_link_address_shows_as_tooltip(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    field = paragraph(qtbot, window)
+    window.doc.set_value("body[0].marks", [Mark(29, 37, "link", "https://www.duisburg.de")])
+    cursor = QTextCursor(field.document())
+    cursor.setPosition(32)
+    rect = field.cursorRect(cursor)
+    viewport = field.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), viewport.mapToGlobal(rect.center()))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == "https://www.duisburg.de"
+
+
+def test_context_menu_offers_bold_italic_link(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import QTimer
+
+    field = paragraph(qtbot, window)
+    select(qtbot, field, 4, 4)
+    seen: list[str] = []
+
+    def choose_bold() -> None:
+        menu = QApplication.activePopupWidget()
+        assert menu is not None
+        seen.extend(a.text() for a in menu.actions() if a.isEnabled() and a.text())
+        qtbot.keyClick(menu, Qt.Key.Key_F)  # &Fett
+        if menu.isVisible():  # no such entry: close, so the test fails instead of waiting
+            menu.close()
+
+    QTimer.singleShot(100, choose_bold)
+    # What the context-menu key (or a right click) sends the field.
+    at = field.cursorRect().center()
+    reason = QContextMenuEvent.Reason.Keyboard
+    QApplication.sendEvent(field, QContextMenuEvent(reason, at, field.mapToGlobal(at)))
+    qtbot.waitUntil(lambda: marks(window) == [Mark(4, 8, "strong")])
+    assert seen[:3] == ["&Fett", "K&ursiv", "&Link …"]
+
+
+def test_undo_of_bold_from_another_field_returns_to_the_paragraph(qtbot: Any, window: Any) -> None:
+    field = paragraph(qtbot, window)
+    select(qtbot, field, 4, 4)
+    qtbot.keyClick(field, Qt.Key.Key_B, CTRL)
+    window.registry.focus("headline")
+    qtbot.waitUntil(window.text_form.headline.hasFocus)
+    qtbot.keyClick(window.text_form.headline, Qt.Key.Key_Z, CTRL)
+    assert marks(window) == []
+    qtbot.waitUntil(field.hasFocus)
+
+
+def test_deleting_and_pasting_move_marks_with_the_text(qtbot: Any, window: Any) -> None:
+    field = paragraph(qtbot, window, "Alt und fett und neu")
+    window.doc.set_value("body[0].marks", [Mark(8, 12, "strong"), Mark(17, 20, "emphasis")])
+    cursor_to(qtbot, field, 0)
+    for _ in range(4):
+        qtbot.keyClick(field, Qt.Key.Key_Delete)  # "Alt " goes
+    assert marks(window) == [Mark(4, 8, "strong"), Mark(13, 16, "emphasis")]
+    select(qtbot, field, 4, 4)
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # the bold word itself goes: so does its mark
+    assert window.doc.draft.body[0].text == "und  und neu"
+    assert marks(window) == [Mark(9, 12, "emphasis")]
+    cursor_to(qtbot, field, 12)  # right at the end of the italic "neu"
+    QApplication.clipboard().setText("e Zeit")
+    qtbot.keyClick(field, Qt.Key.Key_V, CTRL)  # pasted on one line: continues the italic
+    assert window.doc.draft.body[0].text == "und  und neue Zeit"
+    assert marks(window) == [Mark(9, 18, "emphasis")]
+
+
+def test_spelling_underlines_stay_on_bold_words(qtbot: Any, make_window: Any) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    from pressdesk.ui.dictionary import dictionary_available
+
+    if not dictionary_available():
+        pytest.skip("kein deutsches Wörterbuch (libenchant-2-2, hunspell-de-de)")
+    window = make_window(spelling=True)
+    qtbot.waitUntil(
+        lambda: window.spell is not None and window.spell.dictionary is not None, timeout=20000
+    )
+    field = paragraph(qtbot, window, "Das Land hilft Integrazion sehr")
+    select(qtbot, field, 15, 11)  # "Integrazion"
+    qtbot.keyClick(field, Qt.Key.Key_B, CTRL)
+    assert marks(window) == [Mark(15, 26, "strong")]
+
+    def underlined() -> list[str]:
+        block = field.document().firstBlock()
+        wavy = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+        return [
+            block.text()[r.start : r.start + r.length]
+            for r in block.layout().formats()
+            if r.format.underlineStyle() == wavy
+        ]
+
+    qtbot.waitUntil(lambda: underlined() == ["Integrazion"], timeout=10000)
+    assert char_format_at(field, 16).fontWeight() == QFont.Weight.Bold
+
+
+X11_SCRIPT = """
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from pressdesk.ui.app import create_window
+window = create_window(None, "nrw", spelling=False, preview=False)
+window.show()
+QTest.qWaitForWindowExposed(window)
+window.activateWindow()
+QTest.qWait(200)
+field = window.header_form.reference
+field.setFocus()
+QTest.qWait(100)
+QTest.keyClick(field, Qt.Key.Key_Home)
+QTest.keyClick(field, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+print("enabled", window.link_action.isEnabled())
+print("reference", window.doc.draft.header.reference)
+window.doc.undo_stack.setClean()
+"""
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb (scripts/system-packages.sh)")
+def test_greyed_ctrl_k_does_not_delete_the_line_on_x11(tmp_path: Path) -> None:
+    """On an X11 desktop Qt binds Strg+K in a field to "delete to the end of the line"
+    (offscreen it binds nothing); greyed there, the Link command must not let it through."""
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as pipe:
+            display = pipe.readline().strip()
+        assert display, "Xvfb did not start"
+        env = dict(os.environ, DISPLAY=f":{display}", QT_QPA_PLATFORM="xcb")
+        env["PRESSDESK_DATA_DIR"] = str(tmp_path / "userdata")
+        result = subprocess.run(
+            [sys.executable, "-c", X11_SCRIPT], env=env, capture_output=True, timeout=120
+        )
+        out = result.stdout.decode("utf-8", "replace")
+        assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+        assert "enabled False" in out
+        assert "reference L-Duisburg" in out
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=30)
+
+
+def test_a_selected_www_address_is_suggested_as_its_link(qtbot: Any, window: Any) -> None:
+    field = paragraph(qtbot, window, "Mehr unter www.land.nrw heute.")
+    select(qtbot, field, 11, 12)
+    qtbot.keyClick(field, Qt.Key.Key_K, CTRL)
+    dialog = window.link_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.address.text() == "https://www.land.nrw"
+    qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert marks(window) == [Mark(11, 23, "link", "https://www.land.nrw")]

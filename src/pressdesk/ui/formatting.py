@@ -45,7 +45,7 @@ def build_menu(w: MainWindow) -> None:
     actions = []
     for text, kind, keys in (
         ("&Fett", "strong", "Ctrl+B"),
-        ("&Kursiv", "emphasis", "Ctrl+I"),
+        ("K&ursiv", "emphasis", "Ctrl+I"),  # &K is Kopieren in the context menu
     ):
         action = QAction(text, w)
         action.setShortcut(QKeySequence(keys))
@@ -153,7 +153,7 @@ def edit_link(w: MainWindow) -> None:
             return
         _field, start, end = target
     text = field.toPlainText()[start:end]
-    dialog = LinkDialog(text, around[0].url if around else "", bool(around), w)
+    dialog = LinkDialog(text, around[0].url if around else suggested_url(text), bool(around), w)
 
     def done(result: int) -> None:
         if result == QDialog.DialogCode.Accepted:
@@ -170,6 +170,16 @@ def edit_link(w: MainWindow) -> None:
     dialog.open()
 
 
+def suggested_url(text: str) -> str:
+    """A selected address is its own link: „www.land.nrw“ → https://www.land.nrw."""
+    text = text.strip()
+    if " " in text:
+        return ""
+    if text.startswith(("https://", "http://")):
+        return text
+    return f"https://{text}" if text.startswith("www.") else ""
+
+
 def url_problem(url: str) -> str | None:
     """The German message for an address a reader cannot open, as validation words it."""
     from pressdesk.validation.messages import _format_text  # the schema's own wording
@@ -180,7 +190,7 @@ def url_problem(url: str) -> str | None:
     if len(url) > MAX_URL:
         return f"Die Adresse ist zu lang (höchstens {MAX_URL} Zeichen)."
     if not is_web_url(url):
-        return f"Adresse: {_format_text('uri', url)}"
+        return _format_text("uri", url)
     return None
 
 

@@ -199,6 +199,8 @@ class MainWindow(QMainWindow):
         """Undo/redo puts the cursor where the change happened, as a word processor does."""
         if path.endswith("].type"):  # a block's type: back into its text, not the type box
             path = path[: -len(".type")]
+        if path.endswith("].marks"):  # bold, italic, a link: back into the text
+            path = path[: -len(".marks")] + ".text"
         if path in self.registry.bound or path.endswith("]"):
             self.registry.focus(path)
         else:

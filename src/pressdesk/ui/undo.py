@@ -7,7 +7,6 @@ pause merges into one step, like a word processor.
 
 from __future__ import annotations
 
-import copy
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -39,8 +38,8 @@ class SetValueCommand(QUndoCommand):
         self._doc = doc
         self.path = path
         self.paths = (path, *(p for p, _ in more))
-        self.old = [copy.deepcopy(fieldpath.get(doc.draft, p)) for p in self.paths]
-        self.new = copy.deepcopy([new, *(v for _, v in more)])
+        self.old = [fieldpath.private_copy(fieldpath.get(doc.draft, p)) for p in self.paths]
+        self.new = [fieldpath.private_copy(v) for v in (new, *(v for _, v in more))]
         self._merge = merge
         self._stamp = time.monotonic()
         self._pushed = False

@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
-    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QPalette,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStyle,
-    QToolTip,
     QWidget,
 )
 
@@ -216,6 +214,7 @@ class TextField(QPlainTextEdit):
         self._marks: list[Mark] = []
         self.formatting = False
         self._painted = False
+        self._painted_state: tuple[str, tuple[Mark, ...], bool] = ("", (), False)
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -342,26 +341,36 @@ class TextField(QPlainTextEdit):
         return found[0] if found else None
 
     def paint_marks(self) -> None:
-        """Bold, italic and links as the reader will see them, as character formats."""
+        """Bold, italic and links as the reader will see them, as character formats.
+
+        Painted once per change of text, marks or block type (the registry shows the
+        text and the marks of one edit separately), in one edit block: one re-layout.
+        """
         text = self.toPlainText()
+        state = (text, tuple(self._marks), self.formatting)
+        if state == self._painted_state:
+            return
+        self._painted_state = state
         runs = split_runs(text, self._marks) if self.formatting and self._marks else []
         wanted = any(not run.plain for run in runs)
         if not wanted and not self._painted:
             return
         self._updating = True
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
         try:
-            cursor = QTextCursor(self.document())
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.setCharFormat(QTextCharFormat())
-            at = 0
+            at = 0  # in UTF-16 units, as Qt counts
             for run in runs:
+                size = to_utf16(run.text, len(run.text))
                 if not run.plain:
-                    cursor.setPosition(to_utf16(text, at))
-                    end = to_utf16(text, at + len(run.text))
-                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setPosition(at)
+                    cursor.setPosition(at + size, QTextCursor.MoveMode.KeepAnchor)
                     cursor.setCharFormat(self._run_format(run))
-                at += len(run.text)
+                at += size
         finally:
+            cursor.endEditBlock()
             self._updating = False
         self._painted = wanted
 
@@ -374,19 +383,8 @@ class TextField(QPlainTextEdit):
         if run.url:
             fmt.setForeground(self.palette().color(QPalette.ColorRole.Link))
             fmt.setFontUnderline(True)
-            fmt.setToolTip(run.url)
+            fmt.setToolTip(run.url)  # Qt shows it over the link; Strg+Klick opens nothing
         return fmt
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        """A link's address as its tooltip (Strg+Klick opens nothing: Strg+K edits it)."""
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.toPlainText()
-            index = from_utf16(text, self.cursorForPosition(event.pos()).position())
-            link = self.link_at(index) or (self.link_at(index - 1) if index else None)
-            if link is not None:
-                QToolTip.showText(event.globalPos(), link.url, self.viewport())
-                return True
-        return super().viewportEvent(event)
 
     spell_menu = None  # set by the spell checker: (edit, menu, cursor) -> None
 
