@@ -29,6 +29,7 @@ from pressdesk.typography import NB_HYPHEN
 from tests.strategies import drafts
 
 from .pdfread import norm
+from .test_inline_runs import _chars
 
 PROFILE = load_profile("nrw")
 
@@ -163,9 +164,39 @@ def expected_styled(item: layout.Item) -> Styled:
     ]
 
 
+CUT = {
+    (False, False): "",
+    (True, False): "-Bold",
+    (False, True): "-Italic",
+    (True, True): "-BoldItalic",
+}
+
+
+def pdf_fonts(data: bytes) -> list[tuple[str, str]]:
+    """Each glyph of the body column (all pages, in drawing order) with its font."""
+    return [
+        (g.get_text(), g.fontname.split("+")[-1]) for _, g in _chars(data) if norm(g.get_text())
+    ]
+
+
+def expected_fonts(release: layout.ReleaseLayout) -> list[tuple[str, str]]:
+    """The body items' glyphs in the cut their role and runs ask for."""
+    out = []
+    for item in release.items:
+        role = release.roles[item.role]
+        if item.role == layout.LIST_ITEM:
+            out.append(("\u2022", "Carlito"))  # the bullet
+        for run in item.runs:
+            cut = CUT[(role.bold or run.strong, role.italic or run.emphasis)]
+            out += [(ch, f"Carlito{cut}") for ch in _drawable(run.text) if norm(ch)]
+    return out
+
+
 def assert_one_layout(draft: Draft, profile: Profile) -> None:
     release = layout.release_layout(draft, profile)
-    pdf_body, pdf_side = pdf_items(render_pdf(draft, profile))
+    pdf = render_pdf(draft, profile)
+    pdf_body, pdf_side = pdf_items(pdf)
+    assert pdf_fonts(pdf) == expected_fonts(release)
     data = render_docx(draft, profile)
     docx_body, docx_side = docx_items(data)
     assert docx_body == [(item.role, norm(item.text)) for item in release.items]
