@@ -8,7 +8,9 @@ Run by hand: ``python bench/export_pdf.py``. Prints, in one run:
   PressDesk's typography (bold headline, hyphenation, widow/orphan control), which
   isolates what the profile and page furniture cost. The two are run alternately
   and the ratio is the median of the pairwise ratios, so a busy machine skews less,
-- the wall time of ``pressdesk export --pdf`` as a process, and whether it imported Qt.
+- the wall time of ``pressdesk export --pdf`` as a process, and whether it imported Qt
+  (the whole-process ratio to a bare reportlab script, medians of fresh processes run
+  alternately, and the memory: ``bench/export_process.py``).
 """
 
 from __future__ import annotations

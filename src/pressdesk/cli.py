@@ -193,7 +193,8 @@ def _settle_heap() -> None:
     """Exempt what is loaded so far (modules, classes) from the cyclic garbage collector.
 
     A short command allocates on top of a large heap of imported modules; every full
-    collection walks all of it again (about 40 ms in an export). ``gc.freeze`` keeps
+    collection walks all of it again (30-50 ms of CPU in one export on the busy test
+    machine, most of it while the hyphenation patterns are decoded). ``gc.freeze`` keeps
     those objects out of later collections; what the command itself allocates is
     still collected as usual. Only for the command line's own process.
     """

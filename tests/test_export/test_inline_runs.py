@@ -12,6 +12,8 @@ import docx
 import pikepdf
 import pytest
 from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar
 
@@ -19,7 +21,7 @@ from pressdesk.export import layout
 from pressdesk.export.docx import render_docx
 from pressdesk.export.pdf import render_pdf
 from pressdesk.model import Block, Draft
-from pressdesk.model.inline import Mark
+from pressdesk.model.inline import Mark, normalize_marks
 from pressdesk.profile import Profile, load_profile
 from pressdesk.publish.pdfua import content_refs, matterhorn_failures, page_marks, walk
 from pressdesk.typography import NB_HYPHEN, NBSP
@@ -294,3 +296,58 @@ def test_marks_of_both_formatted_block_types_reach_both_formats(
     doc = docx.Document(io.BytesIO(render_docx(draft, profile)))
     runs = [r for p in doc.paragraphs for r in _docx_runs(p)]
     assert ("Gesetz", True) in [(r[0], r[1]) for r in runs]
+
+
+LONG = (
+    "Die Landesregierung fördert Integrationszentren, Landesintegrationsräte und "
+    "Integrationsbeauftragte in Nordrhein-Westfalen; Stiftungsmittelverwaltungen und "
+    "Kommunalverwaltungen arbeiten mit Bildungseinrichtungen, Wohlfahrtsverbänden und "
+    "Migrantenselbstorganisationen zusammen, damit Neuzugewanderte schnell ankommen. "
+) * 3
+
+
+@st.composite
+def _marked(draw: st.DrawFn) -> list[Mark]:
+    marks: list[Mark] = []
+    taken: list[tuple[int, int]] = []
+    for n in range(draw(st.integers(1, 4))):
+        start = draw(st.integers(0, len(LONG) - 2))
+        end = draw(st.integers(start + 1, min(len(LONG), start + 160)))
+        if not LONG[start:end].strip() or any(start < b and a < end for a, b in taken):
+            continue
+        taken.append((start, end))
+        marks.append(Mark(start, end, "link", f"https://example.org/{n}"))
+    for _ in range(draw(st.integers(0, 3))):
+        start = draw(st.integers(0, len(LONG) - 2))
+        end = draw(st.integers(start + 1, len(LONG)))
+        marks.append(Mark(start, end, draw(st.sampled_from(["strong", "emphasis"]))))
+    return normalize_marks(marks)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_marked())
+def test_generated_links_are_covered_exactly_by_their_annotations(marks: list[Mark]) -> None:
+    profile = load_profile("nrw")
+    draft = Draft(headline="Links im Text")
+    draft.body = [Block(text=LONG, marks=marks)]
+    data = render_pdf(draft, profile)
+    glyphs = _located(data, LONG)
+    links = [m for m in marks if m.kind == "link"]
+    annots = {m.url: _annotations(data, m.url) for m in links}
+    assert all(annots.values())
+    for pos, (page, glyph) in zip(_glyph_offsets(LONG), glyphs, strict=True):
+        inside = [m for m in links if m.start <= pos < m.end]
+        over = {
+            url
+            for url, rects in annots.items()
+            for n, r, _ in rects
+            if n == page and _inside(glyph, r)
+        }
+        assert over == {m.url for m in inside}, (LONG[pos], pos, over, inside)
+    shown = {norm(t) for t, _, alt, _ in _link_elements(data) if "example.org" in alt}
+    assert shown == {norm(LONG[m.start : m.end]) for m in links}
+
+
+def _glyph_offsets(text: str) -> list[int]:
+    """The offset in ``text`` of each character :func:`norm` keeps."""
+    return [i for i, ch in enumerate(text) if norm(ch)]

@@ -13,19 +13,23 @@ from pathlib import Path
 
 import docx
 import pikepdf
+from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 
 from pressdesk.export import layout
 from pressdesk.export.docx import render_docx
 from pressdesk.export.docx import styles as ds
+from pressdesk.export.docx.runs import clean, safe_url
 from pressdesk.export.pdf import render_pdf
 from pressdesk.export.pdf.fonts import clean_text, register_fonts
 from pressdesk.model import Draft, load_draft
 from pressdesk.profile import Profile, load_profile
 from pressdesk.publish.pdfua import PageMarks, page_marks, walk
+from pressdesk.typography import NB_HYPHEN
 from tests.strategies import drafts
 
 from .pdfread import norm
+from .test_inline_runs import _chars
 
 PROFILE = load_profile("nrw")
 
@@ -127,11 +131,78 @@ def docx_items(data: bytes) -> tuple[list[tuple[str, str]], list[tuple[str, str]
     return body, side
 
 
+Styled = list[tuple[str, bool, bool, str]]  # character, bold, italic, link target
+
+
+def docx_styled(data: bytes) -> list[Styled]:
+    """Each body paragraph character by character with its run's format and link."""
+    doc = docx.Document(io.BytesIO(data))
+    out = []
+    for par in doc.paragraphs:
+        rels = par.part.rels
+        chars: Styled = []
+        for r in par._p.iter(qn("w:r")):
+            parent = r.getparent()
+            url = rels[parent.get(qn("r:id"))].target_ref if parent.tag == qn("w:hyperlink") else ""
+            rpr = r.find(qn("w:rPr"))
+            bold = rpr is not None and rpr.find(qn("w:b")) is not None
+            italic = rpr is not None and rpr.find(qn("w:i")) is not None
+            for child in r:
+                text = {qn("w:br"): "\n", qn("w:tab"): "\t", qn("w:noBreakHyphen"): NB_HYPHEN}.get(
+                    child.tag, child.text or "" if child.tag == qn("w:t") else ""
+                )
+                chars += [(ch, bold, italic, url) for ch in text]
+        out.append(chars)
+    return out
+
+
+def expected_styled(item: layout.Item) -> Styled:
+    return [
+        (ch, run.strong, run.emphasis, safe_url(run.url) if run.url else "")
+        for run in item.runs
+        for ch in clean(run.text, multiline=True)
+    ]
+
+
+CUT = {
+    (False, False): "",
+    (True, False): "-Bold",
+    (False, True): "-Italic",
+    (True, True): "-BoldItalic",
+}
+
+
+def pdf_fonts(data: bytes) -> list[tuple[str, str]]:
+    """Each glyph of the body column (all pages, in drawing order) with its font."""
+    return [
+        (g.get_text(), g.fontname.split("+")[-1]) for _, g in _chars(data) if norm(g.get_text())
+    ]
+
+
+def expected_fonts(release: layout.ReleaseLayout) -> list[tuple[str, str]]:
+    """The body items' glyphs in the cut their role and runs ask for."""
+    out = []
+    for item in release.items:
+        role = release.roles[item.role]
+        if item.role == layout.LIST_ITEM:
+            out.append(("\u2022", "Carlito"))  # the bullet
+        for run in item.runs:
+            cut = CUT[(role.bold or run.strong, role.italic or run.emphasis)]
+            out += [(ch, f"Carlito{cut}") for ch in _drawable(run.text) if norm(ch)]
+    return out
+
+
 def assert_one_layout(draft: Draft, profile: Profile) -> None:
     release = layout.release_layout(draft, profile)
-    pdf_body, pdf_side = pdf_items(render_pdf(draft, profile))
-    docx_body, docx_side = docx_items(render_docx(draft, profile))
+    pdf = render_pdf(draft, profile)
+    pdf_body, pdf_side = pdf_items(pdf)
+    assert pdf_fonts(pdf) == expected_fonts(release)
+    data = render_docx(draft, profile)
+    docx_body, docx_side = docx_items(data)
     assert docx_body == [(item.role, norm(item.text)) for item in release.items]
+    # bold, italic and links character by character, as the layout's runs say
+    styled = [expected_styled(item) for item in (*release.side, *release.items)]
+    assert docx_styled(data) == [chars for chars in styled if "".join(c[0] for c in chars).strip()]
     assert pdf_body == expected_pdf(release.items)
     assert docx_side == [(item.role, norm(item.text)) for item in release.side]
     assert pdf_side == [norm(_drawable(item.text)) for item in release.side]

@@ -21,3 +21,19 @@ _text = (
 def test_escape_and_quoteattr_as_saxutils(value: str) -> None:
     assert escape(value) == saxutils.escape(value)
     assert quoteattr(value) == saxutils.quoteattr(value)
+
+
+def test_pdf_strings_drop_exactly_control_characters_and_surrogates() -> None:
+    import unicodedata
+
+    from pressdesk.export.pdf.fonts import pdf_string
+
+    kept = "".join(
+        chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) not in ("Cc", "Cs")
+    )
+    dropped = "".join(
+        chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) in ("Cc", "Cs")
+    )
+    assert len(dropped) == 65 + 2048
+    assert pdf_string("x" + dropped + kept + "x") == "x" + kept + "x"
+    assert pdf_string(" \tTitel\n ") == "Titel"

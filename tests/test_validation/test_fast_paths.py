@@ -7,6 +7,8 @@ and reads the font's tables itself. These tests hold each shortcut to the librar
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from rfc3986_validator import validate_rfc3986
 
 from pressdesk.export.fontfile import font_metrics
 from pressdesk.paths import fonts_dir
+from pressdesk.validation.rules import drawable_characters
 from pressdesk.validation.schema import is_email, is_web_url, plain_email, plain_web_url
 
 
@@ -103,3 +106,30 @@ def test_font_metrics_read_as_fonttools_reads_them(font: Path) -> None:
         assert metrics.units_per_em == tt["head"].unitsPerEm
         assert metrics.notdef == hmtx[".notdef"][0]
     assert ord("ß") in metrics.widths and ord("€") in metrics.widths
+
+
+@cache
+def _old_glyph_pattern(font: Path) -> re.Pattern[str]:
+    """The character class validation used to compile (the reference for the set)."""
+    with TTFont(str(font), lazy=True) as tt:
+        cmap = set(tt.getBestCmap())
+    ranges: list[tuple[int, int]] = []
+    for cp in sorted(cmap | set(range(0x20)) | {0x20, 0x7F, 0xA0, 0xAD}):
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(f"[^{body}]")
+
+
+@given(st.text(alphabet=st.characters(codec=None), max_size=30))
+@example("Grüße 😀 aus Köln\u2011Deutz \u00ad\u00a0\x7f\x01")
+def test_missing_glyphs_found_as_the_old_pattern_found_them(text: str) -> None:
+    font = fonts_dir() / "carlito" / "Carlito-Regular.ttf"
+    pattern = _old_glyph_pattern(font)
+    expected = sorted(set(pattern.findall(text)))
+    assert sorted(set(text).difference(drawable_characters(font))) == expected

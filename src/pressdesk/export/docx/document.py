@@ -3,7 +3,9 @@
 The split follows the PDF exporter: page furniture lives in the section's headers
 (page 1: release header, date, "Seite 1 von N" and the press office block in a
 frame in the right-hand column; later pages: a running header), the content is a
-plain sequence of styled paragraphs in the body. The body column is as wide on
+plain sequence of styled paragraphs in the body: the items of the one layout
+(:func:`pressdesk.export.layout.release_layout`), each in its role's Word style, its
+runs bold, italic or hyperlinks (:func:`.runs.add_runs`). The body column is as wide on
 every page as on page 1, beside the side column, like the reference release.
 
 The first page's header is as tall as the profile's ``headerHeight`` (the last

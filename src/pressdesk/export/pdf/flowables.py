@@ -3,10 +3,12 @@
 :func:`build_layout` turns a draft into the body story (poured into the page
 frames) plus the paragraphs of page 1's furniture (header line, date, press office
 block), and one structure tree in reading order (see :mod:`.structure`). The
-words come from :mod:`pressdesk.export.content`, shared with the DOCX exporter;
-this module only decides how they are set. All user text passes :func:`text`:
-dropped control characters and undrawable glyphs, soft hyphens for quote-final
-words, and XML escaping ("<" and "&" are markup to reportlab).
+items come from the one layout (:func:`pressdesk.export.layout.release_layout`),
+shared with the DOCX exporter; this module only maps each role to its paragraph
+style and each group to its structure element. Runs become ``<b>``, ``<i>`` and one
+tagged ``<a>`` per link. All user text passes :meth:`_Builder.text`: dropped control
+characters and undrawable glyphs, soft hyphens for quote-final words, and XML
+escaping ("<" and "&" are markup to reportlab).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ reports as a warning); the PDF never shows a black box instead.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ _STAND_INS = {
     "\u200b": "",  # zero width space
     "\ufeff": "",
 }
+# Unicode's control characters (category Cc) and surrogates (Cs), exactly.
+_UNENCODABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # Every field is one paragraph: line breaks and tabs become spaces.
 _TRANSLATE = str.maketrans({**_STAND_INS, "\n": " ", "\r": " ", "\t": " "})
 
@@ -122,6 +125,4 @@ def pdf_string(text: str) -> str:
 
     Without control characters and lone surrogates, which no PDF encoding can hold.
     """
-    return "".join(
-        ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs") or ch == " "
-    ).strip()
+    return _UNENCODABLE.sub("", text).strip()
