@@ -329,12 +329,13 @@ def test_headline_is_never_hyphenated(name: str, converted: dict[str, Path]) -> 
     assert len(parts) >= 2 and not any(p.endswith("-") for p in parts[:-1]), parts
 
 
-@pytest.mark.parametrize("name", [*SAMPLES, "lang13"])
+@pytest.mark.parametrize("name", [*SAMPLES, "lang13", "lang", "ueberschrift"])
 def test_same_pages_as_the_pdf(name: str, converted: dict[str, Path], profile: Profile) -> None:
     """One layout: LibreOffice's pages of the DOCX against the PDF's, side by side.
 
-    Same page count, and page 1 begins with the same words. Where later pages begin
-    still differs by a few lines (different line breaking; see docs/layout.md).
+    Same page count, and every page begins with the same words: the DOCX divides
+    words only where the PDF did (soft hyphens, no automatic hyphenation), the
+    metrics are the same, so lines and pages break alike (docs/layout.md).
     """
     from pressdesk.export.pdf import render
 
@@ -344,6 +345,21 @@ def test_same_pages_as_the_pdf(name: str, converted: dict[str, Path], profile: P
     pdf = body_lines(render(make(), profile, final=final).data, profile)
     docx_pages = body_lines(converted[name].read_bytes(), profile)
     assert len(docx_pages) == len(pdf)
-    assert docx_pages[0][0].split()[:4] == pdf[0][0].split()[:4]
+    firsts = [(n, page[0].split()[:4]) for n, page in enumerate(pdf, start=1)]
+    assert [(n, page[0].split()[:4]) for n, page in enumerate(docx_pages, start=1)] == firsts
     if name == "lang13":
         assert len(pdf) == 13
+
+
+@pytest.mark.parametrize("name", [*SAMPLES, "lang13"])
+def test_same_lines_as_the_pdf(name: str, converted: dict[str, Path], profile: Profile) -> None:
+    """Not only the pages: every line of the body column ends at the same word."""
+    from pressdesk.export.pdf import render
+
+    from .test_pdf_page_turn import body_lines
+
+    make, final = CASES[name]
+    pdf = body_lines(render(make(), profile, final=final).data, profile)
+    docx_pages = body_lines(converted[name].read_bytes(), profile)
+    ends = [[ln.split()[-1] for ln in page] for page in pdf]
+    assert [[ln.split()[-1] for ln in page] for page in docx_pages] == ends

@@ -66,6 +66,7 @@ def test_the_check_sees_a_divided_word(reference_draft: Draft, profile: Profile)
     last = body_lines(data, profile)[0][-1].split()[-1]
     for block in draft.body:
         block.text = block.text.replace(f" {last} ", f" {last}X ")
+    draft.contact = draft.contact.replace(f" {last} ", f" {last}X ")
     assert divided_page_turns(data, draft, profile) == [
         f"{last}|{body_lines(data, profile)[1][0].split()[0]}"
     ]

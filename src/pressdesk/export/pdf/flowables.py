@@ -27,7 +27,9 @@ from pressdesk.export.pdf.hyphenation import prepare
 from pressdesk.export.pdf.linebreaks import (
     BreakHyphenText,
     ends_inside_word,
+    note_drawn,
     source_text,
+    undivided_frags,
     with_line_spaces,
 )
 from pressdesk.export.pdf.styles import Styles
@@ -61,7 +63,12 @@ class Para(Paragraph):
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         source = source_text(self)  # before splitting: knows where the words break
         parts = super().split(availWidth, availHeight)
-        # No word divided over a page turn: end the page a line or two earlier.
+        # No word divided over a page turn: the page's last line leaves a word it would
+        # hyphenate whole for the next page (the DOCX, which divides words only where the
+        # PDF did, does the same); failing that, end the page a line or two earlier.
+        undivided = page_turn_without_division(self, parts, availWidth, availHeight)
+        if undivided is not None:
+            return undivided
         leading = self.style.leading
         for _ in range(PAGE_TURN_LOOKBACK):
             if len(parts) != 2 or not hasattr(self, "blPara"):
@@ -82,6 +89,7 @@ class Para(Paragraph):
         return parts
 
     def draw(self) -> None:
+        note_drawn(self)  # the words this paragraph divides, for the DOCX (.linebreaks)
         canv = self.canv
         if self.outline is not None:
             level, title = self.outline
@@ -111,6 +119,25 @@ class Para(Paragraph):
         if self._pd_hyphens:  # break hyphens marked: draw them as soft hyphens (.linebreaks)
             return BreakHyphenText(self.canv, x, y)
         return super().beginText(x, y)
+
+
+def page_turn_without_division(
+    p: Para, parts: list[Any], width: float, height: float
+) -> list[Any] | None:
+    """``p`` split again with the word its page's last line divides kept whole, or None."""
+    if len(parts) != 2 or not hasattr(p, "blPara"):
+        return None
+    kept = len(parts[0].blPara.lines)
+    frags = undivided_frags(p, kept)
+    if frags is None:
+        return None
+    twin = Para("", p.style, bulletText=p.bulletText, frags=frags)
+    twin.node, twin.label, twin.outline = p.node, p.label, p.outline
+    twin.pd_source = source_text(p)
+    again: list[Any] = twin.split(width, height)
+    if len(again) != 2 or len(again[0].blPara.lines) != kept:
+        return None
+    return again
 
 
 def para(

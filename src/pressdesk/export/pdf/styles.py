@@ -67,7 +67,8 @@ def make_styles(profile: Profile, fonts: FontNames) -> Styles:
 
     def style(name: str, role: str, **kw: object) -> ParagraphStyle:
         r = roles[role]
-        settings: dict[str, object] = {"uriWasteReduce": 0.3, **kw}
+        # spaceShrinkage 0: a ragged line never runs past the column, as in Word/LibreOffice
+        settings: dict[str, object] = {"uriWasteReduce": 0.3, "spaceShrinkage": 0, **kw}
         return ParagraphStyle(
             f"pd-{role}-{name}",
             fontName=font_for[(r.bold, r.italic)],
