@@ -9,6 +9,7 @@ with the font PressDesk ships, not with one the machine happens to have.
 from __future__ import annotations
 
 import copy
+import itertools
 import os
 import re
 import shutil
@@ -47,7 +48,7 @@ def _long_draft() -> Draft:
 
 def _thirteen_pages() -> Draft:
     draft = load_draft(reference_sample())
-    draft.body = [copy.deepcopy(b) for _ in range(10) for b in draft.body]
+    draft.body = [copy.deepcopy(b) for _ in range(8) for b in draft.body]  # 13 pages
     return draft
 
 
@@ -363,3 +364,52 @@ def test_same_lines_as_the_pdf(name: str, converted: dict[str, Path], profile: P
     docx_pages = body_lines(converted[name].read_bytes(), profile)
     ends = [[ln.split()[-1] for ln in page] for page in pdf]
     assert [[ln.split()[-1] for ln in page] for page in docx_pages] == ends
+
+
+PAGES_OF_THE_SAMPLES = {
+    "kurzmeldung-2026-11-20": 1,
+    "presseinformation-2018-07-18": 2,
+    "sperrfrist-mit-liste-2026-03-12": 1,
+}
+
+
+@pytest.mark.parametrize("name", list(SAMPLES))
+def test_samples_keep_their_page_count(
+    name: str, converted: dict[str, Path], profile: Profile
+) -> None:
+    from pressdesk.export.pdf import render
+
+    make, final = CASES[name]
+    assert render(make(), profile, final=final).pages == PAGES_OF_THE_SAMPLES[name]
+    assert len(PdfReader(converted[name]).pages) == PAGES_OF_THE_SAMPLES[name]
+
+
+def lines_before_page_two(pages: list[list[str]], word: str) -> int:
+    """How many lines after the line where ``word`` ends page 2 begins (0: it begins there).
+
+    The word may be divided over two lines ("Lehr-" / "kräfte"); it counts where it ends.
+    """
+    lines = [ln for page in pages for ln in page]
+    ends = [i for i, ln in enumerate(lines) if norm(word) in norm(ln)]
+    ends += [
+        i + 1
+        for i, (a, b) in enumerate(itertools.pairwise(lines))
+        if a.endswith("-") and norm(word) in norm(a.split()[-1][:-1] + b.split()[0])
+    ]
+    assert ends, f"„{word}“ nicht gefunden"
+    return len(pages[0]) - min(ends)
+
+
+def test_reference_page_two_begins_near_where_the_original_does(
+    converted: dict[str, Path], profile: Profile
+) -> None:
+    """The original's page 2 begins with „Lehrkräfte“ (tests/data/…-2018-07-18.txt)."""
+    from pressdesk.export.pdf import render
+
+    from .test_pdf_page_turn import body_lines
+
+    make, final = CASES[REFERENCE]
+    for data in (render(make(), profile, final=final).data, converted[REFERENCE].read_bytes()):
+        pages = body_lines(data, profile)
+        assert len(pages) == 2
+        assert 0 <= lines_before_page_two(pages, "Lehrkräfte") <= 2, pages[1][:2]

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from pressdesk.export import ExportError, content
+from pressdesk.export import ExportError, content, layout
 from pressdesk.export.docx import export_docx, render_docx
 from pressdesk.export.docx import styles as st
 from pressdesk.export.docx.fields import field_instructions
@@ -100,7 +100,7 @@ def test_styles_follow_the_profile(profile: Profile) -> None:
         assert style.name == spec.name
         assert style.font.name == profile.fonts.docx_name
         assert style.font.size == Pt(spec.size)
-        leading = spec.size * profile.sizes.leading / profile.sizes.body
+        leading = layout.role_styles(profile)[st.ROLE_OF[spec.style_id]].leading
         assert style.paragraph_format.line_spacing.pt == pytest.approx(leading, abs=0.1)
     headline = styles[st.HEADLINE]
     assert headline.font.bold and headline.paragraph_format.keep_with_next

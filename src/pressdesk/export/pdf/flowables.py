@@ -280,14 +280,14 @@ class _Builder:
         if social:  # one P in the tag tree, set as label and item paragraphs like the DOCX
             label = content.social_media_label(profile)
             node = self.root.add(st.P, text=label)
-            self.story.append(para(self.text(label), s.social_label, node))
+            heading = para(self.text(label), s.social_label, node)
             for n, x in enumerate(social):
                 shown = content.link_text(Link(x.text, x.url))
                 prefix = f"{self.text(x.network.strip())}: " if x.network.strip() else ""
                 style = s.social if n == len(social) - 1 else _with(s.social, spaceAfter=0)
-                self.story.append(
-                    para(prefix + self.link(node, Link(x.text, x.url), shown), style, node)
-                )
+                item = para(prefix + self.link(node, Link(x.text, x.url), shown), style, node)
+                # the label keeps with its first item (keepWithNext, as in the DOCX)
+                self.story.append(KeepTogether([heading, item]) if n == 0 else item)
         self.add(st.P, d.contact, s.contact, multiline=True)
         self.add(st.P, d.photo_credits, s.small)
 
