@@ -81,6 +81,12 @@ def _long_headline() -> Draft:
     return draft
 
 
+def _compound() -> Draft:
+    from .test_pdf_page_turn import compound_at_a_page_turn
+
+    return compound_at_a_page_turn(load_draft(reference_sample()))
+
+
 # name -> (draft factory, final)
 CASES: dict[str, tuple[Callable[[], Draft], bool]] = {
     **{name: ((lambda p=path: load_draft(p)), True) for name, path in SAMPLES.items()},
@@ -89,6 +95,7 @@ CASES: dict[str, tuple[Callable[[], Draft], bool]] = {
     "lang13": (_thirteen_pages, True),
     "telefon": (_phones, True),
     "ueberschrift": (_long_headline, True),
+    "kompositum": (_compound, True),
 }
 
 
@@ -330,7 +337,7 @@ def test_headline_is_never_hyphenated(name: str, converted: dict[str, Path]) -> 
     assert len(parts) >= 2 and not any(p.endswith("-") for p in parts[:-1]), parts
 
 
-@pytest.mark.parametrize("name", [*SAMPLES, "lang13", "lang", "ueberschrift"])
+@pytest.mark.parametrize("name", [*SAMPLES, "lang13", "lang", "ueberschrift", "kompositum"])
 def test_same_pages_as_the_pdf(name: str, converted: dict[str, Path], profile: Profile) -> None:
     """One layout: LibreOffice's pages of the DOCX against the PDF's, side by side.
 
@@ -352,6 +359,8 @@ def test_same_pages_as_the_pdf(name: str, converted: dict[str, Path], profile: P
         assert len(pdf) == 13
 
 
+# not "kompositum": LibreOffice's "tf" ligature makes each "Westfalen" 0.3 pt narrower,
+# so a line of nothing else fits one more piece there (docs/layout.md); its pages agree.
 @pytest.mark.parametrize("name", [*SAMPLES, "lang13"])
 def test_same_lines_as_the_pdf(name: str, converted: dict[str, Path], profile: Profile) -> None:
     """Not only the pages: every line of the body column ends at the same word."""

@@ -6,7 +6,9 @@ hyphenation off and gets an optional hyphen (``w:softHyphen``) at exactly those
 places, so Word and LibreOffice can divide a word only where the PDF did: with the
 same metrics they break the lines, and therefore the pages, like the PDF. A word
 the PDF kept whole at a page turn has no optional hyphen, so the DOCX keeps it whole
-too. An unused optional hyphen is invisible (in print, copy and paste and search).
+too; a compound kept whole at a page turn ("Nordrhein-Westfalen") gets a
+non-breaking hyphen in that one place. An unused optional hyphen is invisible (in
+print, copy and paste and search).
 
 A division is matched by its word and how many words spelt the same come before it
 in the flow (body or press office block), so the headline's "Ehrenamtspauschale"
@@ -83,20 +85,46 @@ def _insert_soft_hyphen(el: Any, offset: int) -> None:
     hyphen.addnext(rest)
 
 
-def _apply(paragraphs: list[Any], divisions: list[tuple[str, int, int]]) -> int:
+def _insert_no_break_hyphen(el: Any, offset: int) -> None:
+    """Replace the hyphen at ``offset`` of the w:t ``el`` by a w:noBreakHyphen."""
+    text = el.text or ""
+    el.text = text[:offset]
+    el.set(qn("xml:space"), "preserve")
+    hyphen = OxmlElement("w:noBreakHyphen")
+    rest = OxmlElement("w:t")
+    rest.text = text[offset + 1 :]
+    rest.set(qn("xml:space"), "preserve")
+    el.addnext(hyphen)
+    hyphen.addnext(rest)
+
+
+def _apply(
+    paragraphs: list[Any],
+    divisions: list[tuple[str, int, int]],
+    whole: Iterable[tuple[str, int]] = (),
+) -> int:
     where: dict[tuple[str, int], int] = {(w, n): head for w, head, n in divisions}
+    keep = set(whole)
     seen: Counter[str] = Counter()
-    cuts: list[tuple[Any, int]] = []
+    cuts: list[tuple[Any, int, bool]] = []  # (w:t, offset, soft hyphen before / hyphen at)
+    placed = 0
     for word in _words(paragraphs):
         spelt = _spelling(word).replace("\u2011", "-")
-        head = where.get((spelt, seen[spelt]), 0)
+        n = seen[spelt]
         seen[spelt] += 1
+        head = where.get((spelt, n), 0)
         if 0 < head < len(word) and word[head][0] is not None:
-            cuts.append(word[head])
+            cuts.append((*word[head], True))
+            placed += 1
+        if (spelt, n) in keep:
+            cuts += [(el, i, False) for el, i in word if el is not None and el.text[i] == "-"]
     # from the back, so that the offsets of earlier cuts in the same w:t stay right
-    for el, offset in sorted(cuts, key=lambda c: -c[1]):
-        _insert_soft_hyphen(el, offset)
-    return len(cuts)
+    for el, offset, soft in sorted(cuts, key=lambda c: -c[1]):
+        if soft:
+            _insert_soft_hyphen(el, offset)
+        else:
+            _insert_no_break_hyphen(el, offset)
+    return placed
 
 
 def apply_divisions(doc: Document, divisions: Divisions) -> int:
@@ -105,4 +133,4 @@ def apply_divisions(doc: Document, divisions: Divisions) -> int:
     paragraphs = [p for p in body.iter(qn("w:p"))]
     side = [p for p in paragraphs if _is_side(p)]
     flow = [p for p in paragraphs if not _is_side(p)]
-    return _apply(flow, divisions.body) + _apply(side, divisions.side)
+    return _apply(flow, divisions.body, divisions.whole) + _apply(side, divisions.side)

@@ -210,6 +210,8 @@ class Divisions:
     body: list[tuple[str, int, int]] = field(default_factory=list)
     side: list[tuple[str, int, int]] = field(default_factory=list)
     seen: dict[str, Counter[str]] = field(default_factory=dict)
+    # compounds kept whole at a page turn (their hyphen must not break): (word, occurrence)
+    whole: list[tuple[str, int]] = field(default_factory=list)
 
 
 _record: ContextVar[Divisions | None] = ContextVar("pd_divisions", default=None)
@@ -280,9 +282,21 @@ def note_drawn(para: Any) -> None:
         return
     seen = record.seen.setdefault(name, Counter())
     divided = getattr(record, name)
+    bl = getattr(para, "blPara", None)
+    pieces = list(getattr(para, "frags", []))
+    if bl is not None and bl.kind == 1:  # a split-off part: its words carry the mark
+        pieces += [w for line in bl.lines for w in line.words]
+    kept = {
+        f.text.replace(_SHY, "").strip()
+        for f in pieces
+        if getattr(f, "nobr", False) and isinstance(getattr(f, "text", None), str)
+    }
     for word, head in drawn_words(para):
         if head:
             divided.append((word, head, seen[word]))
+        elif name == "body" and word in kept and "-" in word:
+            record.whole.append((word, seen[word]))
+            kept.discard(word)
         seen[word] += 1
 
 
@@ -300,7 +314,9 @@ def _frag_text(frag: Any) -> str | None:
 def undivided_frags(para: Any, count: int) -> list[Any] | None:
     """``para``'s frags with the word that line ``count`` (1-based) divides marked ``nobr``.
 
-    Line ``count`` must end in an added hyphen. The word is found by counting words
+    Line ``count`` must end in an added hyphen or in a compound's own hyphen
+    ("Nordrhein-" before "Westfalen"; the DOCX then gets a non-breaking hyphen
+    there, see :class:`Divisions`). The word is found by counting words
     in the lines before; its frag is cut in three so that only that word is never
     hyphenated. None when the word cannot be found in one plain text frag.
     """
@@ -308,8 +324,11 @@ def undivided_frags(para: Any, count: int) -> list[Any] | None:
     if bl is None or bl.kind not in (0, 1) or not 0 < count < len(bl.lines):
         return None
     ends = _line_ends(bl.kind, bl.lines[:count], source_text(para))
-    if ends is None or len(ends) != count or ends[-1] != HYPHEN:
+    if ends is None or len(ends) != count or ends[-1] == SPACE:
         return None
+    last = _line_words(bl.kind, bl.lines[count - 1])
+    if ends[-1] != HYPHEN and not (last and last[-1].endswith("-")):
+        return None  # an address broken at the page end: left to the caller
     index = sum(len(_line_words(bl.kind, line)) for line in bl.lines[:count]) - 1
     index -= sum(1 for end in ends[:-1] if end != SPACE)  # divided words count once
     seen = 0
