@@ -58,3 +58,56 @@ def test_any_draft_exports_or_says_why(draft: Draft) -> None:
         assert str(exc)
     else:
         _check_package(data)
+
+
+# a few words again and again: the division must go to the right one of them
+WORD = st.sampled_from(["Kommunalen", "Integration", "verbessern", "Lehrkräfte"]) | st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzäöüß", min_size=4, max_size=14
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(WORD, min_size=1, max_size=30),
+    picks=st.lists(st.tuples(st.integers(0, 29), st.integers(1, 13)), max_size=8),
+)
+def test_soft_hyphens_land_in_the_chosen_words_only(
+    words: list[str], picks: list[tuple[int, int]]
+) -> None:
+    """Whatever the layout divided goes into that very word; the text stays the same."""
+    from collections import Counter
+
+    from docx.oxml.ns import qn
+
+    from pressdesk.export.docx.hyphens import apply_divisions
+    from pressdesk.export.pdf.linebreaks import Divisions
+
+    doc = docx.Document()
+    text = " ".join(words)
+    doc.add_paragraph(text[: len(text) // 2])
+    doc.add_paragraph(text[len(text) // 2 :])
+    flow = " ".join(p.text for p in doc.paragraphs).split()
+    seen: Counter[str] = Counter()
+    occurrences = []
+    for w in flow:
+        occurrences.append((w, seen[w]))
+        seen[w] += 1
+    chosen = {i % len(flow): head for i, head in picks}
+    divisions = Divisions(
+        body=[(occurrences[i][0], head, occurrences[i][1]) for i, head in sorted(chosen.items())]
+    )
+    placed = apply_divisions(doc, divisions)
+    marked = []
+    for p in doc.element.body.iter(qn("w:p")):
+        joined = "".join(
+            "|" if el.tag == qn("w:softHyphen") else (el.text or "")
+            for el in p.iter(qn("w:t"), qn("w:softHyphen"))
+        )
+        marked += joined.split()
+    assert " ".join(marked).replace("|", "") == " ".join(flow)
+    want = [
+        f"{flow[i][:head]}|{flow[i][head:]}" if 0 < head < len(flow[i]) else flow[i]
+        for i, head in ((i, chosen.get(i, 0)) for i in range(len(flow)))
+    ]
+    assert marked == want
+    assert placed == sum(1 for i, head in chosen.items() if 0 < head < len(flow[i]))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
+import re
 import zipfile
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from pressdesk.export import ExportError, content
+from pressdesk.export import ExportError, content, layout
 from pressdesk.export.docx import export_docx, render_docx
 from pressdesk.export.docx import styles as st
 from pressdesk.export.docx.fields import field_instructions
@@ -100,7 +102,7 @@ def test_styles_follow_the_profile(profile: Profile) -> None:
         assert style.name == spec.name
         assert style.font.name == profile.fonts.docx_name
         assert style.font.size == Pt(spec.size)
-        leading = spec.size * profile.sizes.leading / profile.sizes.body
+        leading = layout.role_styles(profile)[st.ROLE_OF[spec.style_id]].leading
         assert style.paragraph_format.line_spacing.pt == pytest.approx(leading, abs=0.1)
     headline = styles[st.HEADLINE]
     assert headline.font.bold and headline.paragraph_format.keep_with_next
@@ -131,7 +133,8 @@ def test_german_everywhere(reference_draft: Draft, profile: Profile) -> None:
         if style.type == 1:  # paragraph styles carry the language themselves
             assert style.element.rPr.find(qn("w:lang")).get(qn("w:val")) == "de-DE"
     settings = doc.settings.element
-    assert settings.find(qn("w:autoHyphenation")) is not None
+    # no automatic hyphenation: words are divided only where the layout divided them
+    assert settings.find(qn("w:autoHyphenation")).get(qn("w:val")) == "false"
     assert settings.find(qn("w:proofState")) is None
     assert settings.find(qn("w:themeFontLang")).get(qn("w:val")) == "de-DE"
     assert doc.core_properties.language == "de-DE"
@@ -457,3 +460,42 @@ def test_paragraph_properties_in_schema_order(list_draft: Draft, profile: Profil
             tags = [child.tag for child in ppr]
             assert all(t in rank for t in tags), tags
             assert tags == sorted(tags, key=rank.__getitem__), tags
+
+
+def _soft_hyphenated_words(doc: docx.document.Document) -> list[str]:
+    """Every word of the body with a w:softHyphen, as "head|tail", in reading order."""
+    words = []
+    for p in doc.element.body.iter(qn("w:p")):
+        text = "".join(
+            "|" if el.tag == qn("w:softHyphen") else (el.text or "")
+            for el in p.iter(qn("w:t"), qn("w:softHyphen"))
+        )
+        words += [w for w in text.split() if "|" in w]
+    return words
+
+
+def test_words_divided_only_where_the_pdf_divides_them(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    """The DOCX's optional hyphens are the PDF's divisions, each in its own word."""
+    from pressdesk.export.pdf import render
+
+    from .test_pdf_page_turn import body_lines
+
+    lines = [
+        ln
+        for page in body_lines(render(reference_draft, profile, True).data, profile)
+        for ln in page
+    ]
+    expected = [
+        f"{a.split()[-1][:-1]}|{b.split()[0]}"
+        for a, b in itertools.pairwise(lines)
+        if re.search(r"\w\w-$", a)
+    ]
+    doc = open_docx(render_docx(reference_draft, profile, final=True))
+    assert len(expected) >= 10
+    assert _soft_hyphenated_words(doc) == expected
+    # the text itself is unchanged (what indexers and python-docx read)
+    texts = [p.text for p in doc.paragraphs]
+    for block in reference_draft.body:
+        assert block.text in texts

@@ -279,6 +279,9 @@ def _body_line_groups(data: bytes, profile: Profile) -> list[list[list[float]]]:
 
     from pdfminer.layout import LAParams, LTTextLineHorizontal
 
+    from pressdesk.export import layout as roles
+
+    body = roles.role_styles(profile)[roles.BODY]  # a paragraph's gap is more than a line's
     side_x = (210 - profile.page.margin_right - profile.page.sidebar_width) * mm
     top = (297 - profile.page.margin_top - profile.page.running_header_height) * mm
     pages = []
@@ -295,7 +298,7 @@ def _body_line_groups(data: bytes, profile: Profile) -> list[list[list[float]]]:
         )
         groups: list[list[float]] = []
         for y in ys:
-            if groups and groups[-1][-1] - y < profile.sizes.leading * 1.3:
+            if groups and groups[-1][-1] - y < body.leading + body.space_after / 2:
                 groups[-1].append(y)
             else:
                 groups.append([y])

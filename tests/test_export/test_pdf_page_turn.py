@@ -66,6 +66,7 @@ def test_the_check_sees_a_divided_word(reference_draft: Draft, profile: Profile)
     last = body_lines(data, profile)[0][-1].split()[-1]
     for block in draft.body:
         block.text = block.text.replace(f" {last} ", f" {last}X ")
+    draft.contact = draft.contact.replace(f" {last} ", f" {last}X ")
     assert divided_page_turns(data, draft, profile) == [
         f"{last}|{body_lines(data, profile)[1][0].split()[0]}"
     ]
@@ -79,3 +80,26 @@ def test_no_word_divided_across_a_page_turn(reference_draft: Draft, profile: Pro
         turns += result.pages - 1
         assert divided_page_turns(result.data, draft, profile) == [], times
     assert turns >= 15
+
+
+def compound_at_a_page_turn(reference: Draft) -> Draft:
+    """A paragraph whose page 1 ends at "Nordrhein-" (a compound's own hyphen)."""
+    from pressdesk.model import Block
+
+    draft = copy.deepcopy(reference)
+    text = "Wir " * 4 + "Nordrhein-Westfalen " * 150
+    draft.body = [Block(type="paragraph", text=text), *draft.body]
+    return draft
+
+
+def test_compound_kept_whole_at_a_page_turn(reference_draft: Draft, profile: Profile) -> None:
+    """Every line of the paragraph ends in "Nordrhein-": ending the page earlier does not help;
+    the compound goes to the next page whole and page 1 stays full."""
+    draft = compound_at_a_page_turn(reference_draft)
+    data = render(draft, profile, final=True).data
+    assert divided_page_turns(data, draft, profile) == []
+    pages = body_lines(data, profile)
+    assert pages[0][-1].endswith("Nordrhein-Westfalen")
+    assert pages[1][0].startswith("Nordrhein-Westfalen")
+    full = body_lines(render(reference_draft, profile, final=True).data, profile)
+    assert len(pages[0]) >= len(full[0])  # no lines given away

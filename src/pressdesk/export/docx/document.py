@@ -24,12 +24,13 @@ from dataclasses import dataclass
 import docx
 from docx.document import Document
 from docx.section import Section, _Header
-from docx.shared import Mm, Pt
+from docx.shared import Emu, Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from pressdesk.export import ExportError, content, layout
 from pressdesk.export.docx import styles as st
 from pressdesk.export.docx.fields import add_page_label
+from pressdesk.export.docx.hyphens import apply_divisions
 from pressdesk.export.docx.logo import add_logo
 from pressdesk.export.docx.package import (
     configure_settings,
@@ -45,10 +46,13 @@ from pressdesk.export.docx.runs import (
     set_frame,
 )
 from pressdesk.export.docx.watermark import add_watermark
+from pressdesk.export.pdf.linebreaks import Divisions
 from pressdesk.model.draft import Draft
 from pressdesk.profile.profile import Profile
 
 PT_PER_MM = 72 / 25.4
+# points: how much wider the DOCX's body column is than the PDF's (see _set_up_section)
+MEASURE_TOLERANCE = 0.15
 
 
 @dataclass(frozen=True)
@@ -93,27 +97,36 @@ def build_document(
     doc = _base_document(profile, geo)
     set_core_properties(doc, draft, profile)
     section = doc.sections[0]
-    pages = page_count(draft, profile, final, notice)
+    pages, divisions = one_layout(draft, profile, final, notice)
     _first_page_header(section.first_page_header, draft, profile, final, pages)
     _running_header(section.header, draft, profile, final, pages)
     release = layout.release_layout(draft, profile, notice)
     _side_block(doc, release, profile, geo)
     _body(doc, release)
+    apply_divisions(doc, divisions)
     return doc
 
 
-def page_count(draft: Draft, profile: Profile, final: bool, notice: str = "") -> int:
-    """The page count of the one layout (the PDF's), for the fields' stored results.
+def one_layout(
+    draft: Draft, profile: Profile, final: bool, notice: str = ""
+) -> tuple[int, Divisions]:
+    """The page count and the divided words of the one layout (the PDF's).
 
-    Word and LibreOffice recompute PAGE and NUMPAGES; previews, indexers and
-    python-docx show the stored results, which are therefore the true count.
+    The page count is the fields' stored result: Word and LibreOffice recompute
+    PAGE and NUMPAGES, previews, indexers and python-docx show the stored results.
+    The divided words become the DOCX's only hyphenation points (:mod:`.hyphens`).
     """
-    from pressdesk.export.pdf import render
+    from pressdesk.export.pdf.document import layout_divisions
 
     try:
-        return render(draft, profile, final=final, tagged=False, notice=notice).pages
+        return layout_divisions(draft, profile, final, notice)
     except ExportError:
-        return 1
+        return 1, Divisions()
+
+
+def page_count(draft: Draft, profile: Profile, final: bool, notice: str = "") -> int:
+    """The page count of the one layout (the PDF's), for the fields' stored results."""
+    return one_layout(draft, profile, final, notice)[0]
 
 
 _BASES: dict[str, bytes] = {}
@@ -149,7 +162,10 @@ def _set_up_section(section: Section, profile: Profile, geo: Geometry) -> None:
     section.page_width = Mm(geo.width)
     section.page_height = Mm(geo.height)
     section.left_margin = Mm(page.margin_left)
-    section.right_margin = Mm(geo.width - page.margin_left - geo.body_width)
+    # The body column a hair wider than the PDF's (MEASURE_TOLERANCE): Word and
+    # LibreOffice round glyph advances, so a line the PDF just fits still fits.
+    body = Mm(geo.body_width) + Pt(MEASURE_TOLERANCE)
+    section.right_margin = Emu(Mm(geo.width) - Mm(page.margin_left) - body)
     section.top_margin = Mm(page.margin_top + page.running_header_height)
     section.header_distance = Mm(page.margin_top)
     section.bottom_margin = Mm(page.margin_bottom)

@@ -24,6 +24,7 @@ from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.flowables import Layout, Para, build_layout
 from pressdesk.export.pdf.fonts import FontNames, pdf_string, register_fonts
+from pressdesk.export.pdf.linebreaks import Divisions, flow, recording
 from pressdesk.export.pdf.numbering import PageLabelCanvas, place_page_label
 from pressdesk.export.pdf.outlines import draw_outline, text_outline
 from pressdesk.export.pdf.styles import Styles, make_styles
@@ -150,7 +151,8 @@ class ReleaseDocument(BaseDocTemplate):
             if logo_right > g.left and logo_bottom < head_top:  # header line below the logo
                 head_top = max(logo_bottom - 2 * mm, g.top - g.header + lay.header.style.leading)
         _, h = lay.header.wrap(g.body_width, g.header)
-        lay.header.drawOn(canv, g.left, head_top - h)
+        with flow(""):
+            lay.header.drawOn(canv, g.left, head_top - h)
         size = self.profile.sizes.small
         y = g.top - size
         if lay.date is not None:
@@ -161,12 +163,13 @@ class ReleaseDocument(BaseDocTemplate):
             y -= size * 1.4
         self._page_label(canv, y)
         y = g.top - g.header
-        for p in lay.side:
-            _, ph = p.wrap(g.side_width, y - g.bottom)
-            if y - ph < g.bottom:
-                break
-            p.drawOn(canv, g.side_x, y - ph)
-            y -= ph
+        with flow("side"):
+            for p in lay.side:
+                _, ph = p.wrap(g.side_width, y - g.bottom)
+                if y - ph < g.bottom:
+                    break
+                p.drawOn(canv, g.side_x, y - ph)
+                y -= ph
 
     def _logo(self, canv: Canvas) -> tuple[float, float]:
         """Draw the logo where the profile puts it; return its bottom and right edge."""
@@ -253,4 +256,14 @@ def build_pdf(
     return buf.getvalue(), counted[-1], layout.root
 
 
-__all__ = ["Geometry", "Para", "ReleaseDocument", "build_pdf"]
+__all__ = ["Geometry", "Para", "ReleaseDocument", "build_pdf", "layout_divisions"]
+
+
+def layout_divisions(
+    draft: Draft, profile: Profile, final: bool, notice: str = ""
+) -> tuple[int, Divisions]:
+    """The page count and the words the layout divided (for the DOCX, see .linebreaks)."""
+    divisions = Divisions()
+    with recording(divisions):
+        _, pages, _ = build_pdf(draft, profile, final, tagged=False, notice=notice)
+    return pages, divisions

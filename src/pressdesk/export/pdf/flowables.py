@@ -29,7 +29,9 @@ from pressdesk.export.pdf.hyphenation import prepare
 from pressdesk.export.pdf.linebreaks import (
     BreakHyphenText,
     ends_inside_word,
+    note_drawn,
     source_text,
+    undivided_frags,
     with_line_spaces,
 )
 from pressdesk.export.pdf.styles import Styles
@@ -67,7 +69,12 @@ class Para(Paragraph):
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         source = source_text(self)  # before splitting: knows where the words break
         parts = super().split(availWidth, availHeight)
-        # No word divided over a page turn: end the page a line or two earlier.
+        # No word divided over a page turn: the page's last line leaves a word it would
+        # hyphenate whole for the next page (the DOCX, which divides words only where the
+        # PDF did, does the same); failing that, end the page a line or two earlier.
+        undivided = page_turn_without_division(self, parts, availWidth, availHeight)
+        if undivided is not None:
+            return undivided
         leading = self.style.leading
         for _ in range(PAGE_TURN_LOOKBACK):
             if len(parts) != 2 or not hasattr(self, "blPara"):
@@ -88,6 +95,7 @@ class Para(Paragraph):
         return parts
 
     def draw(self) -> None:
+        note_drawn(self)  # the words this paragraph divides, for the DOCX (.linebreaks)
         canv = self.canv
         if self.outline is not None:
             level, title = self.outline
@@ -143,6 +151,25 @@ def _continue_links(bl: Any) -> None:
                 frag.link, frag.us_lines = [], []
             else:
                 before = frag
+
+
+def page_turn_without_division(
+    p: Para, parts: list[Any], width: float, height: float
+) -> list[Any] | None:
+    """``p`` split again with the word its page's last line divides kept whole, or None."""
+    if len(parts) != 2 or not hasattr(p, "blPara"):
+        return None
+    kept = len(parts[0].blPara.lines)
+    frags = undivided_frags(p, kept)
+    if frags is None:
+        return None
+    twin = Para("", p.style, bulletText=p.bulletText, frags=frags)
+    twin.node, twin.label, twin.outline = p.node, p.label, p.outline
+    twin.pd_source = source_text(p)
+    again: list[Any] = twin.split(width, height)
+    if len(again) != 2 or len(again[0].blPara.lines) != kept:
+        return None
+    return again
 
 
 def para(
@@ -320,7 +347,15 @@ class _Builder:
             elif item.kind == layout.SOCIAL_GROUP:  # one P in the tag tree, like one block
                 if group is None:
                     group = groups[item.group] = self.root.add(st.P, text=item.text)
-                self.story.append(self.item(item, group))
+                p = self.item(item, group)
+                if item.keep_with_next:  # the label stays with its first line, as in the DOCX
+                    pending.append(p)
+                    continue
+                if pending:
+                    self.story.append(KeepTogether([*pending, p]))
+                    pending = []
+                else:
+                    self.story.append(p)
             else:
                 self.story.append(self.item(item, self.root.add(st.P, text=item.text)))
         self.story.extend(pending)

@@ -20,6 +20,11 @@ word division represented; screen readers do not speak it, so the word reads
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -175,3 +180,204 @@ class BreakHyphenText(PDFTextObject):
         if TStar:
             code.append("T*")
         self._code.append(" ".join(code))
+
+
+# -- the layout's word divisions, for the DOCX ---------------------------------------------
+#
+# The DOCX follows the PDF's line breaking: it gets soft hyphens exactly where the PDF
+# divided a word and no automatic hyphenation (:mod:`pressdesk.export.docx.hyphens`).
+# While a PDF is built inside :func:`recording`, every drawn paragraph notes the words it
+# divided with an added hyphen, in reading order, per flow ("body": the story;
+# "side": the press office block).
+
+# Whitespace a line may break at; no-break spaces (phone numbers) are part of a word.
+BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+
+
+def tokens(text: str) -> list[str]:
+    """The words of ``text`` as line breaking sees them (no-break spaces join)."""
+    return [t for t in BREAKABLE_SPACE.split(text) if t]
+
+
+@dataclass
+class Divisions:
+    """Words the layout divided, per flow: (word, length of the head, occurrence).
+
+    ``occurrence`` counts the words spelt the same before it in the flow (0: the
+    first), so that the DOCX divides the same one.
+    """
+
+    body: list[tuple[str, int, int]] = field(default_factory=list)
+    side: list[tuple[str, int, int]] = field(default_factory=list)
+    seen: dict[str, Counter[str]] = field(default_factory=dict)
+    # compounds kept whole at a page turn (their hyphen must not break): (word, occurrence)
+    whole: list[tuple[str, int]] = field(default_factory=list)
+
+
+_record: ContextVar[Divisions | None] = ContextVar("pd_divisions", default=None)
+_flow: ContextVar[str] = ContextVar("pd_division_flow", default="body")
+
+
+@contextmanager
+def recording(divisions: Divisions) -> Iterator[Divisions]:
+    """Paragraphs drawn inside this block note their divided words in ``divisions``."""
+    token = _record.set(divisions)
+    try:
+        yield divisions
+    finally:
+        _record.reset(token)
+
+
+@contextmanager
+def flow(name: str) -> Iterator[None]:
+    """Paragraphs drawn inside this block belong to flow ``name`` ("side", or "" for none)."""
+    token = _flow.set(name)
+    try:
+        yield
+    finally:
+        _flow.reset(token)
+
+
+def _line_words(kind: int, line: Any) -> list[str]:
+    return tokens(_line_text(kind, line).replace(_SHY, ""))
+
+
+def drawn_words(para: Any) -> list[tuple[str, int]]:
+    """The words of the wrapped ``para`` in order: (word, head length if divided, else 0)."""
+    bl = getattr(para, "blPara", None)
+    if bl is None or not bl.lines or bl.kind not in (0, 1):
+        return []
+    ends = _line_ends(bl.kind, bl.lines, source_text(para)) or []
+    out: list[tuple[str, int]] = []
+    carry = ""  # the head of a word continued on this line
+    carry_hyphen = False
+    for i, line in enumerate(bl.lines):
+        words = _line_words(bl.kind, line)
+        if carry and words:
+            head = len(carry)
+            words[0] = carry + words[0]
+            if not carry_hyphen:
+                head = 0  # broken without hyphen (an address): no division
+            if len(words) == 1 and i < len(ends) and ends[i] != SPACE and i < len(bl.lines) - 1:
+                carry = words[0]  # still going on
+                continue
+            out.append((words[0], head))
+            words = words[1:]
+        carry, carry_hyphen = "", False
+        end = ends[i] if i < len(ends) else SPACE
+        if words and end != SPACE and i < len(bl.lines) - 1:
+            last = words.pop()
+            carry_hyphen = end == HYPHEN and last.endswith("-")
+            carry = last[:-1] if carry_hyphen else last
+        out += [(w, 0) for w in words]
+    if carry:
+        out.append((carry, 0))
+    return out
+
+
+def note_drawn(para: Any) -> None:
+    """While :func:`recording`: note the words ``para`` divided (see :class:`Divisions`)."""
+    record, name = _record.get(), _flow.get()
+    if record is None or name not in ("body", "side"):
+        return
+    seen = record.seen.setdefault(name, Counter())
+    divided = getattr(record, name)
+    bl = getattr(para, "blPara", None)
+    pieces = list(getattr(para, "frags", []))
+    if bl is not None and bl.kind == 1:  # a split-off part: its words carry the mark
+        pieces += [w for line in bl.lines for w in line.words]
+    kept = {
+        f.text.replace(_SHY, "").strip()
+        for f in pieces
+        if getattr(f, "nobr", False) and isinstance(getattr(f, "text", None), str)
+    }
+    for word, head in drawn_words(para):
+        if head:
+            divided.append((word, head, seen[word]))
+        elif name == "body" and word in kept and "-" in word:
+            record.whole.append((word, seen[word]))
+            kept.discard(word)
+        seen[word] += 1
+
+
+# -- no word divided across a page turn ------------------------------------------------------
+
+
+def _frag_text(frag: Any) -> str | None:
+    """A frag's plain text, or None for markers, images and line breaks."""
+    if getattr(frag, "lineBreak", False) or hasattr(frag, "cbDefn"):
+        return None
+    text = getattr(frag, "text", None)
+    return text if isinstance(text, str) else None
+
+
+def undivided_frags(para: Any, count: int) -> list[Any] | None:
+    """``para``'s frags with the word that line ``count`` (1-based) divides marked ``nobr``.
+
+    Line ``count`` must end in an added hyphen or in a compound's own hyphen
+    ("Nordrhein-" before "Westfalen"; the DOCX then gets a non-breaking hyphen
+    there, see :class:`Divisions`). The word is found by counting words
+    in the lines before; its frag is cut in three so that only that word is never
+    hyphenated. None when the word cannot be found in one plain text frag.
+    """
+    bl = getattr(para, "blPara", None)
+    if bl is None or bl.kind not in (0, 1) or not 0 < count < len(bl.lines):
+        return None
+    ends = _line_ends(bl.kind, bl.lines[:count], source_text(para))
+    if ends is None or len(ends) != count or ends[-1] == SPACE:
+        return None
+    last = _line_words(bl.kind, bl.lines[count - 1])
+    if ends[-1] != HYPHEN and not (last and last[-1].endswith("-")):
+        return None  # an address broken at the page end: left to the caller
+    index = sum(len(_line_words(bl.kind, line)) for line in bl.lines[:count]) - 1
+    index -= sum(1 for end in ends[:-1] if end != SPACE)  # divided words count once
+    seen = 0
+    frags = list(para.frags)
+    for i, frag in enumerate(frags):
+        text = _frag_text(frag)
+        if text is None:
+            continue
+        spans = _word_spans(text)
+        if frags[i - 1 : i] and spans and spans[0][0] == 0 and _joins(frags[i - 1]):
+            seen -= 1  # this frag continues the previous frag's last word
+        if index < seen + len(spans):
+            start, end = spans[index - seen]
+            if (start == 0 and i and _joins(frags[i - 1])) or (
+                end == len(text) and _joins_next(frags, i)
+            ):
+                return None  # the word spans frags
+            parts = [
+                frag.clone(text=text[:start]),
+                frag.clone(text=text[start:end].replace(_SHY, ""), nobr=True),
+                frag.clone(text=text[end:]),
+            ]
+            return frags[:i] + [p for p in parts if p.text] + frags[i + 1 :]
+        seen += len(spans)
+    return None
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for piece in BREAKABLE_SPACE.split(text):
+        start = text.index(piece, pos) if piece else pos
+        if piece:
+            spans.append((start, start + len(piece)))
+        pos = start + len(piece)
+    return spans
+
+
+def _joins(frag: Any) -> bool:
+    """Whether ``frag`` ends inside a word (its text does not end in a space)."""
+    text = _frag_text(frag)
+    return text is not None and text != "" and not BREAKABLE_SPACE.match(text[-1])
+
+
+def _joins_next(frags: list[Any], i: int) -> bool:
+    for frag in frags[i + 1 :]:
+        text = _frag_text(frag)
+        if text is None:
+            if getattr(frag, "lineBreak", False):
+                return False
+            continue  # a zero-width marker
+        return bool(text) and not BREAKABLE_SPACE.match(text[0])
+    return False

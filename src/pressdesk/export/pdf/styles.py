@@ -67,7 +67,8 @@ def make_styles(profile: Profile, fonts: FontNames) -> Styles:
 
     def style(name: str, role: str, **kw: object) -> ParagraphStyle:
         r = roles[role]
-        settings: dict[str, object] = {"uriWasteReduce": 0.3, **kw}
+        # spaceShrinkage 0: a ragged line never runs past the column, as in Word/LibreOffice
+        settings: dict[str, object] = {"uriWasteReduce": 0.3, "spaceShrinkage": 0, **kw}
         return ParagraphStyle(
             f"pd-{role}-{name}",
             fontName=font_for[(r.bold, r.italic)],
@@ -89,6 +90,16 @@ def make_styles(profile: Profile, fonts: FontNames) -> Styles:
         )
 
     fur = layout.furniture(profile)
+    embargo = style(
+        "embargo",
+        layout.EMBARGO,
+        borderWidth=fur.embargo_border,
+        borderColor=HexColor(layout.color(profile, roles[layout.EMBARGO].color)),
+        borderPadding=fur.embargo_padding,
+    )
+    # the frame takes room above and below the text, as in Word and LibreOffice
+    embargo.spaceBefore += fur.embargo_padding[0] + fur.embargo_border
+    embargo.spaceAfter += fur.embargo_padding[2] + fur.embargo_border
     return Styles(
         body=style("body", layout.BODY),
         headline=style("headline", layout.HEADLINE),
@@ -98,13 +109,7 @@ def make_styles(profile: Profile, fonts: FontNames) -> Styles:
         quote=style("quote", layout.QUOTE),
         speaker=style("speaker", layout.SPEAKER),
         item=style("item", layout.LIST_ITEM),
-        embargo=style(
-            "embargo",
-            layout.EMBARGO,
-            borderWidth=fur.embargo_border,
-            borderColor=HexColor(layout.color(profile, roles[layout.EMBARGO].color)),
-            borderPadding=fur.embargo_padding,
-        ),
+        embargo=embargo,
         speech=style("speech", layout.SPEECH),
         further=style("further", layout.FURTHER),
         social_label=style("socialLabel", layout.SOCIAL_LABEL),

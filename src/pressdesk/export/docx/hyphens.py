@@ -1,0 +1,136 @@
+"""Soft hyphens exactly where the layout divided a word: the DOCX follows the PDF.
+
+The one layout (the PDF's, :func:`pressdesk.export.pdf.document.layout_divisions`)
+decides where a word is divided at a line end. The DOCX switches automatic
+hyphenation off and gets an optional hyphen (``w:softHyphen``) at exactly those
+places, so Word and LibreOffice can divide a word only where the PDF did: with the
+same metrics they break the lines, and therefore the pages, like the PDF. A word
+the PDF kept whole at a page turn has no optional hyphen, so the DOCX keeps it whole
+too; a compound kept whole at a page turn ("Nordrhein-Westfalen") gets a
+non-breaking hyphen in that one place. An unused optional hyphen is invisible (in
+print, copy and paste and search).
+
+A division is matched by its word and how many words spelt the same come before it
+in the flow (body or press office block), so the headline's "Ehrenamtspauschale"
+is not divided for the body's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from pressdesk.export.pdf.linebreaks import BREAKABLE_SPACE, Divisions
+
+_SHY = "\u00ad"
+_T, _BR, _TAB, _NB_HYPHEN = qn("w:t"), qn("w:br"), qn("w:tab"), qn("w:noBreakHyphen")
+_FRAME = qn("w:framePr")
+
+
+def _is_side(p: Any) -> bool:
+    ppr = p.pPr
+    return ppr is not None and ppr.find(_FRAME) is not None
+
+
+def _pieces(p: Any) -> list[tuple[Any, str]]:
+    """(element, text) of a paragraph in order: texts, and breaks as a space."""
+    out: list[tuple[Any, str]] = []
+    for el in p.iter(_T, _BR, _TAB, _NB_HYPHEN):
+        if el.tag == _T:
+            out.append((el, el.text or ""))
+        elif el.tag == _NB_HYPHEN:
+            out.append((None, "\u2011"))
+        else:
+            out.append((None, " "))
+    return out
+
+
+def _words(paragraphs: Iterable[Any]) -> list[list[tuple[Any, int]]]:
+    """Every word of the paragraphs: its characters as (w:t element or None, offset)."""
+    words: list[list[tuple[Any, int]]] = []
+    for p in paragraphs:
+        current: list[tuple[Any, int]] = []
+        for el, text in _pieces(p):
+            for offset, ch in enumerate(text):
+                if BREAKABLE_SPACE.match(ch):
+                    if current:
+                        words.append(current)
+                    current = []
+                elif ch != _SHY:
+                    current.append((el, offset))
+        if current:
+            words.append(current)
+    return words
+
+
+def _spelling(word: list[tuple[Any, int]]) -> str:
+    return "".join("\u2011" if el is None else el.text[offset] for el, offset in word)
+
+
+def _insert_soft_hyphen(el: Any, offset: int) -> None:
+    """Cut the w:t ``el`` before ``offset`` and put a w:softHyphen in between."""
+    text = el.text or ""
+    el.text = text[:offset]
+    el.set(qn("xml:space"), "preserve")
+    hyphen = OxmlElement("w:softHyphen")
+    rest = OxmlElement("w:t")
+    rest.text = text[offset:]
+    rest.set(qn("xml:space"), "preserve")
+    el.addnext(hyphen)
+    hyphen.addnext(rest)
+
+
+def _insert_no_break_hyphen(el: Any, offset: int) -> None:
+    """Replace the hyphen at ``offset`` of the w:t ``el`` by a w:noBreakHyphen."""
+    text = el.text or ""
+    el.text = text[:offset]
+    el.set(qn("xml:space"), "preserve")
+    hyphen = OxmlElement("w:noBreakHyphen")
+    rest = OxmlElement("w:t")
+    rest.text = text[offset + 1 :]
+    rest.set(qn("xml:space"), "preserve")
+    el.addnext(hyphen)
+    hyphen.addnext(rest)
+
+
+def _apply(
+    paragraphs: list[Any],
+    divisions: list[tuple[str, int, int]],
+    whole: Iterable[tuple[str, int]] = (),
+) -> int:
+    where: dict[tuple[str, int], int] = {(w, n): head for w, head, n in divisions}
+    keep = set(whole)
+    seen: Counter[str] = Counter()
+    cuts: list[tuple[Any, int, bool]] = []  # (w:t, offset, soft hyphen before / hyphen at)
+    placed = 0
+    for word in _words(paragraphs):
+        spelt = _spelling(word).replace("\u2011", "-")
+        n = seen[spelt]
+        seen[spelt] += 1
+        head = where.get((spelt, n), 0)
+        if 0 < head < len(word) and word[head][0] is not None:
+            cuts.append((*word[head], True))
+            placed += 1
+        if (spelt, n) in keep:
+            cuts += [(el, i, False) for el, i in word if el is not None and el.text[i] == "-"]
+    # from the back, so that the offsets of earlier cuts in the same w:t stay right
+    for el, offset, soft in sorted(cuts, key=lambda c: -c[1]):
+        if soft:
+            _insert_soft_hyphen(el, offset)
+        else:
+            _insert_no_break_hyphen(el, offset)
+    return placed
+
+
+def apply_divisions(doc: Document, divisions: Divisions) -> int:
+    """Put the layout's divisions into the body and the side block; how many were placed."""
+    body = doc.element.body
+    paragraphs = [p for p in body.iter(qn("w:p"))]
+    side = [p for p in paragraphs if _is_side(p)]
+    flow = [p for p in paragraphs if not _is_side(p)]
+    return _apply(flow, divisions.body, divisions.whole) + _apply(side, divisions.side)
