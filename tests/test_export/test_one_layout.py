@@ -85,24 +85,27 @@ def expected_pdf(items: tuple[layout.Item, ...]) -> list[tuple[str, str]]:
     return out
 
 
-def pdf_items(data: bytes) -> tuple[list[tuple[str, str]], list[str]]:
-    """(tag, text) of each block element of the body in reading order; the side block."""
+def pdf_items(
+    data: bytes, release: layout.ReleaseLayout
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """(tag, text) of each block element of the body in reading order; the side block.
+
+    Page 1's header line and date come first in reading order; they are page furniture.
+    """
     pdf = pikepdf.open(io.BytesIO(data))
     marks = page_marks(data)
-
     body: list[tuple[str, str]] = []
     side: list[str] = []
-    seen_side = False
     for elem, _depth in walk(pdf):
         tag = str(elem.S)[1:]
         parent = str(elem.P.get("/S", ""))[1:]
-        if tag == "Div":
-            seen_side = True
-        elif parent == "Div":
+        if parent == "Div":
             side.append(norm(_in_order(pdf, marks, elem)))
-        elif seen_side and tag in ("P", "H1", "H2", "LBody"):
+        elif tag in ("P", "H1", "H2", "LBody"):
             body.append((tag, norm(_in_order(pdf, marks, elem))))
-    return body, side
+    furniture = [norm(release.header), norm(release.date)][: 2 if release.date else 1]
+    assert [text for _, text in body[: len(furniture)]] == furniture
+    return body[len(furniture) :], side
 
 
 def _in_order(pdf: pikepdf.Pdf, marks: list[PageMarks], elem: pikepdf.Dictionary) -> str:
@@ -184,8 +187,8 @@ def expected_fonts(release: layout.ReleaseLayout) -> list[tuple[str, str]]:
     out = []
     for item in release.items:
         role = release.roles[item.role]
-        if item.role == layout.LIST_ITEM:
-            out.append(("\u2022", "Carlito"))  # the bullet
+        if item.role == layout.LIST_ITEM and norm(_drawable(item.text)):
+            out.append(("\u2022", "Carlito"))  # the bullet (none for an item like "😀")
         for run in item.runs:
             cut = CUT[(role.bold or run.strong, role.italic or run.emphasis)]
             out += [(ch, f"Carlito{cut}") for ch in _drawable(run.text) if norm(ch)]
@@ -195,7 +198,7 @@ def expected_fonts(release: layout.ReleaseLayout) -> list[tuple[str, str]]:
 def assert_one_layout(draft: Draft, profile: Profile) -> None:
     release = layout.release_layout(draft, profile)
     pdf = render_pdf(draft, profile)
-    pdf_body, pdf_side = pdf_items(pdf)
+    pdf_body, pdf_side = pdf_items(pdf, release)
     assert pdf_fonts(pdf) == expected_fonts(release)
     data = render_docx(draft, profile)
     docx_body, docx_side = docx_items(data)
