@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import pressdesk.ui  # noqa: F401  (what the editor imports first)
 from pressdesk.ui.importsource import install, source_once
@@ -72,3 +74,15 @@ def test_installing_twice_changes_nothing() -> None:
     assert install()
     assert install()
     assert _feature().inspect.getsource is source_once  # type: ignore[attr-defined]
+
+
+@given(st.text(alphabet=st.sampled_from("ab&<>\"'\n\r\t äß\u00ad"), max_size=30))
+def test_pdf_export_escapes_as_saxutils_did(text: str) -> None:
+    """The preview's exporter no longer imports xml.sax.saxutils (it brings ssl along);
+    its escaping is the same."""
+    from xml.sax import saxutils
+
+    from pressdesk.export import xmltext
+
+    assert xmltext.escape(text) == saxutils.escape(text)
+    assert xmltext.quoteattr(text) == saxutils.quoteattr(text)

@@ -15,7 +15,6 @@ import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
@@ -31,6 +30,7 @@ from pressdesk.export.pdf.linebreaks import (
     with_line_spaces,
 )
 from pressdesk.export.pdf.styles import Styles
+from pressdesk.export.xmltext import escape, quoteattr
 from pressdesk.model.draft import Block, Draft, Link
 from pressdesk.profile.profile import Profile
 from pressdesk.typography import keep_phone_numbers

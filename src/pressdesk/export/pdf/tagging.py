@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
@@ -42,6 +41,7 @@ from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
 from pressdesk.export.pdf.flowables import LINK_END, LINK_START
 from pressdesk.export.pdf.numbering import PageLabelCanvas
+from pressdesk.export.xmltext import escape
 
 _ARTIFACTS = {
     "Pagination": "<</Type /Pagination>>",
