@@ -7,7 +7,10 @@
 #   test: all of gui, plus LibreOffice (DOCX checks), poppler-utils (PDF pages), Xvfb,
 #         PostgreSQL (the store tests start a throw-away server of their own) and chromium
 #         with chromium-driver (the published HTML checked in a real browser), and binutils
-#         (objdump, which PyInstaller needs to build the bundle the tests start)
+#         (objdump, which PyInstaller needs to build the bundle the tests start), and Carlito
+#         (fonts-crosextra-carlito) so that LibreOffice on this machine shows a DOCX's Calibri
+#         with the same metrics, as on a press officer's Linux desktop (the DOCX tests use the
+#         shipped Carlito instead, for a fixed version)
 set -euo pipefail
 what="${1:-gui}"
 packages=(
@@ -19,8 +22,8 @@ packages=(
 )
 if [ "$what" = "test" ]; then
   # hyphen-de: German hyphenation patterns, so LibreOffice hyphenates the DOCX like the PDF
-  packages+=(libreoffice-writer-nogui hyphen-de poppler-utils xvfb postgresql chromium chromium-driver
-    binutils)
+  packages+=(libreoffice-writer-nogui hyphen-de fonts-crosextra-carlito poppler-utils xvfb postgresql
+    chromium chromium-driver binutils)
 fi
 missing=()
 for p in "${packages[@]}"; do
