@@ -23,6 +23,7 @@ from pressdesk.model import load_draft
 from pressdesk.paths import reference_sample
 from pressdesk.profile import load_profile
 from pressdesk.publish.words import body_words, missing_in_order
+from tests.xvfb import needs_xvfb, xvfb_display
 
 from ..test_export.pdfread import body_text, expected_words, page_texts
 
@@ -179,25 +180,14 @@ def test_review_library_with_its_migrations(bundle: Path, tmp_path: Path) -> Non
     assert "Bibliothek in Ordnung: 1 Entwürfe" in out
 
 
-@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb (scripts/system-packages.sh)")
+@needs_xvfb
 def test_window_self_test_on_x11(bundle: Path, tmp_path: Path) -> None:
     """The xcb platform plugin and the X libraries it needs work from the bundle."""
-    read_end, write_end = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as pipe:
-            display = pipe.readline().strip()
-        assert display, "Xvfb did not start"
+    with xvfb_display() as display:
         home = tmp_path / "home"
         home.mkdir()
         env_i = shutil.which("env") or "/usr/bin/env"
-        command = [env_i, "-i", f"HOME={home}", f"DISPLAY=:{display}", str(bundle / "pressdesk")]
+        command = [env_i, "-i", f"HOME={home}", f"DISPLAY={display}", str(bundle / "pressdesk")]
         result = subprocess.run(
             [*command, "--self-test"], cwd=home, capture_output=True, timeout=300
         )
@@ -205,6 +195,3 @@ def test_window_self_test_on_x11(bundle: Path, tmp_path: Path) -> None:
         err = result.stderr.decode("utf-8", "replace")
         assert result.returncode == 0, f"--self-test on X11 failed:\n{out}\n{err}"
         assert "Vorschau: 2 Seiten" in out
-    finally:
-        xvfb.terminate()
-        xvfb.wait(timeout=30)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from PySide6.QtGui import QContextMenuEvent, QFont, QInputMethodEvent, QTextCurs
 from PySide6.QtWidgets import QApplication
 
 from pressdesk.model import Mark
+from tests.xvfb import needs_xvfb, xvfb_display
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -473,23 +473,12 @@ window.doc.undo_stack.setClean()
 """
 
 
-@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb (scripts/system-packages.sh)")
+@needs_xvfb
 def test_greyed_ctrl_k_does_not_delete_the_line_on_x11(tmp_path: Path) -> None:
     """On an X11 desktop Qt binds Strg+K in a field to "delete to the end of the line"
     (offscreen it binds nothing); greyed there, the Link command must not let it through."""
-    read_end, write_end = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as pipe:
-            display = pipe.readline().strip()
-        assert display, "Xvfb did not start"
-        env = dict(os.environ, DISPLAY=f":{display}", QT_QPA_PLATFORM="xcb")
+    with xvfb_display() as display:
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
         env["PRESSDESK_DATA_DIR"] = str(tmp_path / "userdata")
         result = subprocess.run(
             [sys.executable, "-c", X11_SCRIPT], env=env, capture_output=True, timeout=120
@@ -498,9 +487,6 @@ def test_greyed_ctrl_k_does_not_delete_the_line_on_x11(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
         assert "enabled False" in out
         assert "reference L-Duisburg" in out
-    finally:
-        xvfb.terminate()
-        xvfb.wait(timeout=30)
 
 
 def test_a_selected_www_address_is_suggested_as_its_link(qtbot: Any, window: Any) -> None:
