@@ -7,6 +7,7 @@ XML part must parse, and the headline's words must be in the body.
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 
 import docx
@@ -74,7 +75,8 @@ WORD = st.sampled_from(["Kommunalen", "Integration", "verbessern", "Lehrkräfte"
 def test_soft_hyphens_land_in_the_chosen_words_only(
     words: list[str], picks: list[tuple[int, int]]
 ) -> None:
-    """Whatever the layout divided goes into that very word; the text stays the same."""
+    """Whatever the layout divided goes into that very word, every division of a word
+    divided more than once (over three lines) included; the text stays the same."""
     from collections import Counter
 
     from docx.oxml.ns import qn
@@ -92,9 +94,15 @@ def test_soft_hyphens_land_in_the_chosen_words_only(
     for w in flow:
         occurrences.append((w, seen[w]))
         seen[w] += 1
-    chosen = {i % len(flow): head for i, head in picks}
+    chosen: dict[int, set[int]] = {}
+    for i, head in picks:
+        chosen.setdefault(i % len(flow), set()).add(head)
     divisions = Divisions(
-        body=[(occurrences[i][0], head, occurrences[i][1]) for i, head in sorted(chosen.items())]
+        body=[
+            (occurrences[i][0], head, occurrences[i][1])
+            for i, heads in sorted(chosen.items())
+            for head in sorted(heads)
+        ]
     )
     placed = apply_divisions(doc, divisions)
     marked = []
@@ -105,9 +113,11 @@ def test_soft_hyphens_land_in_the_chosen_words_only(
         )
         marked += joined.split()
     assert " ".join(marked).replace("|", "") == " ".join(flow)
-    want = [
-        f"{flow[i][:head]}|{flow[i][head:]}" if 0 < head < len(flow[i]) else flow[i]
-        for i, head in ((i, chosen.get(i, 0)) for i in range(len(flow)))
-    ]
+
+    def divided(word: str, heads: set[int]) -> str:
+        cuts = [0, *sorted(h for h in heads if 0 < h < len(word)), len(word)]
+        return "|".join(word[a:b] for a, b in itertools.pairwise(cuts))
+
+    want = [divided(w, chosen.get(i, set())) for i, w in enumerate(flow)]
     assert marked == want
-    assert placed == sum(1 for i, head in chosen.items() if 0 < head < len(flow[i]))
+    assert placed == sum(1 for i, hs in chosen.items() for h in hs if 0 < h < len(flow[i]))

@@ -21,6 +21,7 @@ from pressdesk.export.docx import export_docx, render_docx
 from pressdesk.export.docx import styles as st
 from pressdesk.export.docx.fields import field_instructions
 from pressdesk.model import Block, Draft, Embargo, load_draft
+from pressdesk.paths import reference_sample
 from pressdesk.profile import Profile
 
 
@@ -499,3 +500,36 @@ def test_words_divided_only_where_the_pdf_divides_them(
     texts = [p.text for p in doc.paragraphs]
     for block in reference_draft.body:
         assert block.text in texts
+
+
+def divided_words(lines: list[str]) -> list[str]:
+    """Each word the lines divide with an added hyphen, as "head|middle|tail"."""
+    out: list[str] = []
+    carry = ""
+    for line in lines:
+        words = line.split()
+        if carry and words:
+            if len(words) == 1 and re.search(r"\w\w-$", words[0]):
+                carry += words[0][:-1] + "|"  # still going on
+                continue
+            out.append(carry + words[0])
+        carry = words[-1][:-1] + "|" if re.search(r"\w\w-$", line) else ""
+    return out
+
+
+def test_word_over_three_lines_gets_every_division(profile: Profile) -> None:
+    """A compound the PDF divides twice is divided at both places in the DOCX too, in the
+    body column and in the side block."""
+    from pressdesk.export.pdf import render
+
+    from .test_docx_render import LONG_UNIT, LONG_WORD, long_words, side_lines
+    from .test_pdf_page_turn import body_lines
+
+    draft = long_words(load_draft(reference_sample()))
+    data = render(draft, profile, True).data
+    body = divided_words([ln for page in body_lines(data, profile) for ln in page])
+    side = divided_words(side_lines(data, profile))
+    for found, word in ((body, LONG_WORD), (side, LONG_UNIT.split()[-1])):
+        assert [w.count("|") for w in found if w.replace("|", "") == word] == [2], found
+    doc = open_docx(render_docx(draft, profile, final=True))
+    assert _soft_hyphenated_words(doc) == side + body

@@ -12,7 +12,8 @@ print, copy and paste and search).
 
 A division is matched by its word and how many words spelt the same come before it
 in the flow (body or press office block), so the headline's "Ehrenamtspauschale"
-is not divided for the body's.
+is not divided for the body's. A word the PDF divided twice or more (a long compound
+over three lines, a long word in the narrow side block) gets every one of them.
 """
 
 from __future__ import annotations
@@ -103,7 +104,9 @@ def _apply(
     divisions: list[tuple[str, int, int]],
     whole: Iterable[tuple[str, int]] = (),
 ) -> int:
-    where: dict[tuple[str, int], int] = {(w, n): head for w, head, n in divisions}
+    where: dict[tuple[str, int], list[int]] = {}
+    for w, head, n in divisions:
+        where.setdefault((w, n), []).append(head)
     keep = set(whole)
     seen: Counter[str] = Counter()
     cuts: list[tuple[Any, int, bool]] = []  # (w:t, offset, soft hyphen before / hyphen at)
@@ -112,10 +115,10 @@ def _apply(
         spelt = _spelling(word).replace("\u2011", "-")
         n = seen[spelt]
         seen[spelt] += 1
-        head = where.get((spelt, n), 0)
-        if 0 < head < len(word) and word[head][0] is not None:
-            cuts.append((*word[head], True))
-            placed += 1
+        for head in where.get((spelt, n), ()):
+            if 0 < head < len(word) and word[head][0] is not None:
+                cuts.append((*word[head], True))
+                placed += 1
         if (spelt, n) in keep:
             cuts += [(el, i, False) for el, i in word if el is not None and el.text[i] == "-"]
     # from the back, so that the offsets of earlier cuts in the same w:t stay right

@@ -204,7 +204,9 @@ class Divisions:
     """Words the layout divided, per flow: (word, length of the head, occurrence).
 
     ``occurrence`` counts the words spelt the same before it in the flow (0: the
-    first), so that the DOCX divides the same one.
+    first), so that the DOCX divides the same one. A word divided more than once (it
+    runs over three or more lines) has one entry per division, each with the length
+    of the whole head before that division.
     """
 
     body: list[tuple[str, int, int]] = field(default_factory=list)
@@ -242,36 +244,40 @@ def _line_words(kind: int, line: Any) -> list[str]:
     return tokens(_line_text(kind, line).replace(_SHY, ""))
 
 
-def drawn_words(para: Any) -> list[tuple[str, int]]:
-    """The words of the wrapped ``para`` in order: (word, head length if divided, else 0)."""
+def drawn_words(para: Any) -> list[tuple[str, tuple[int, ...]]]:
+    """The words of the wrapped ``para`` in order: (word, where the lines divided it).
+
+    The second item has the length of the head before each added hyphen, in order: empty
+    for a word on one line (or one broken only without hyphen, like an address); one
+    number for a word divided once; more for a word running over three or more lines.
+    """
     bl = getattr(para, "blPara", None)
     if bl is None or not bl.lines or bl.kind not in (0, 1):
         return []
     ends = _line_ends(bl.kind, bl.lines, source_text(para)) or []
-    out: list[tuple[str, int]] = []
-    carry = ""  # the head of a word continued on this line
-    carry_hyphen = False
+    out: list[tuple[str, tuple[int, ...]]] = []
+    carry = ""  # the head of a word continued on the next line
+    carry_heads: tuple[int, ...] = ()
+    last = len(bl.lines) - 1
     for i, line in enumerate(bl.lines):
         words = _line_words(bl.kind, line)
-        if carry and words:
-            head = len(carry)
+        heads: list[tuple[int, ...]] = [() for _ in words]
+        if carry:
+            if not words:
+                words, heads = [""], [()]
             words[0] = carry + words[0]
-            if not carry_hyphen:
-                head = 0  # broken without hyphen (an address): no division
-            if len(words) == 1 and i < len(ends) and ends[i] != SPACE and i < len(bl.lines) - 1:
-                carry = words[0]  # still going on
-                continue
-            out.append((words[0], head))
-            words = words[1:]
-        carry, carry_hyphen = "", False
+            heads[0] = carry_heads
+        carry, carry_heads = "", ()
         end = ends[i] if i < len(ends) else SPACE
-        if words and end != SPACE and i < len(bl.lines) - 1:
-            last = words.pop()
-            carry_hyphen = end == HYPHEN and last.endswith("-")
-            carry = last[:-1] if carry_hyphen else last
-        out += [(w, 0) for w in words]
+        if words and end != SPACE and i < last:
+            word, carry_heads = words.pop(), heads.pop()
+            if end == HYPHEN and word.endswith("-"):
+                word = word[:-1]  # the hyphen line breaking added
+                carry_heads = (*carry_heads, len(word))
+            carry = word
+        out += zip(words, heads, strict=True)
     if carry:
-        out.append((carry, 0))
+        out.append((carry, carry_heads))
     return out
 
 
@@ -291,9 +297,9 @@ def note_drawn(para: Any) -> None:
         for f in pieces
         if getattr(f, "nobr", False) and isinstance(getattr(f, "text", None), str)
     }
-    for word, head in drawn_words(para):
-        if head:
-            divided.append((word, head, seen[word]))
+    for word, heads in drawn_words(para):
+        if heads:
+            divided += [(word, head, seen[word]) for head in heads]
         elif name == "body" and word in kept and "-" in word:
             record.whole.append((word, seen[word]))
             kept.discard(word)
