@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pressdesk.model import Draft, Mark, load_draft
+from pressdesk.model import Draft, Mark, load_draft, save_draft
 from pressdesk.store.canonical import canonical_json, content_hash, plain_text, text_at
 from pressdesk.store.diff import diff_drafts
 from tests.test_store.conftest import Library
@@ -132,7 +132,7 @@ def test_library_diff_and_get_from_the_command_line(library: Library, tmp_path: 
         library, "anna", "library", "update", draft_id, str(DATA / "formatted-v2.pressdesk")
     )
     assert updated.returncode == 0, updated.stderr
-    assert "Text geändert" in updated.stdout  # a change of content, not "unverändert"
+    assert "(Formatierung geändert: „Serap Güler“ fett; " in updated.stdout  # not "unverändert"
     diff = pd(library, "anna", "library", "diff", draft_id, "1", "2").stdout.splitlines()
     assert diff[0] == "body[0].text: Formatierung geändert: „Serap Güler“ fett"
     assert len(diff) == 3 and all("Formatierung geändert" in line for line in diff)
@@ -144,3 +144,47 @@ def test_library_diff_and_get_from_the_command_line(library: Library, tmp_path: 
     old = tmp_path / "alt.pressdesk"
     pd(library, "anna", "library", "get", draft_id, "-o", str(old), "--version", "1")
     assert old.read_bytes() == (DATA / "unformatted-v1.pressdesk").read_bytes()
+
+
+FORMATTED_V2 = (
+    "Formatierung geändert: „Serap Güler“ fett; „Kommunale Integrationszentren“ als Link auf "
+    "https://www.kommunale-integrationszentren-nrw.de/; „Einwanderungsgeschichte“ kursiv; "
+    "„Verantwortungsgemeinschaft“ kursiv; „Verantwortungsgemeinschaft“ fett"
+)
+
+
+def test_library_show_names_a_formatting_only_change_as_the_diff_does(tmp_path: Path) -> None:
+    """`library show` lists each version with what changed: the words of `library diff`
+    for formatting alone, „Text geändert“ once a word changed."""
+    from tests.test_store.conftest import make_sqlite_library
+    from tests.test_store.test_cli_store import pd
+
+    library = make_sqlite_library(tmp_path)
+    added = pd(library, "anna", "library", "add", str(DATA / "unformatted-v1.pressdesk"))
+    assert added.returncode == 0, added.stderr
+    draft_id = added.stdout.splitlines()[-1]
+    v2 = pd(library, "anna", "library", "update", draft_id, str(DATA / "formatted-v2.pressdesk"))
+    assert f"Version 2 gespeichert ({FORMATTED_V2}); Status: Entwurf." in v2.stdout, v2.stdout
+    reworded = formatted()
+    reworded.body[0].text += " Ergänzt."
+    reworded.body[0].marks = []  # and Serap Güler no longer bold
+    third = tmp_path / "v3.pressdesk"
+    save_draft(reworded, third)
+    v3 = pd(library, "anna", "library", "update", draft_id, str(third))
+    assert "Version 3 gespeichert (Text geändert)" in v3.stdout, v3.stdout
+    v4 = pd(library, "anna", "library", "update", draft_id, str(third))
+    assert "Version 4 gespeichert (Text unverändert)" in v4.stdout, v4.stdout
+
+    show = pd(library, "anna", "library", "show", draft_id)
+    assert show.returncode == 0, show.stderr
+    lines = show.stdout.splitlines()
+    versions = lines[lines.index("Versionen:") + 1 :][:4]
+    assert [line.split("\t")[3] for line in versions] == [
+        "Text geändert",
+        FORMATTED_V2,
+        "Text geändert",
+        "Text unverändert",
+    ]
+    diff = pd(library, "anna", "library", "diff", draft_id, "2", "3").stdout.splitlines()
+    assert diff[0] == "body[0].text: … sich bereits in 22 Einrichtungen informiert.{+ Ergänzt.+}"
+    assert diff[1] == "body[0].text: Formatierung geändert: „Serap Güler“ nicht mehr fett"

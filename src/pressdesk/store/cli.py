@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pressdesk.store.api import Store
-    from pressdesk.store.records import DraftDetail
+    from pressdesk.store.records import DraftDetail, VersionInfo
 
 STORE_COMMANDS = ("library", "submit", "approve", "return", "comment", "store")
 
@@ -143,7 +143,8 @@ def _dispatch(store: Store, args: argparse.Namespace) -> int:
             return EXIT_OK
         if action == "update":
             result = store.update(args.id, load_draft(args.file), base=args.base)
-            what = "Text geändert" if result.changes_content else "Text unverändert"
+            saved = [v for v in store.show(args.id).versions if v.number == result.version]
+            what = _what_changed(store, args.id, saved[0])
             print(
                 f"Entwurf {args.id}: Version {result.version} gespeichert ({what}); "
                 f"Status: {STATE_LABELS[result.state]}."
@@ -162,7 +163,7 @@ def _dispatch(store: Store, args: argparse.Namespace) -> int:
                 )
             return EXIT_OK
         if action == "show":
-            _print_detail(store.show(args.id))
+            _print_detail(store, store.show(args.id))
             return EXIT_OK
         if action == "history":
             return _history(store, args.id)
@@ -218,7 +219,7 @@ def _due(due: str) -> str:
     return f"{d}.{m}.{y} {time}"
 
 
-def _print_detail(detail: DraftDetail) -> None:
+def _print_detail(store: Store, detail: DraftDetail) -> None:
     from pressdesk.store.api import local_time
 
     s = detail.summary
@@ -237,10 +238,8 @@ def _print_detail(detail: DraftDetail) -> None:
     for v in detail.versions:
         if v.kind == "conflict":
             what = f"Konflikt, beruht auf Version {v.base_number} (nicht übernommen)"
-        elif v.changes_content:
-            what = "Text geändert"
         else:
-            what = "Text unverändert"
+            what = _what_changed(store, s.id, v)
         print(
             f"  {v.number}\t{local_time(v.created_at)}\t{v.author}\t{what}\t{v.content_hash[:12]}"
         )
@@ -264,6 +263,18 @@ def _print_detail(detail: DraftDetail) -> None:
             f"{indent}#{c.id} {c.author}, {local_time(c.created_at)}, Version "
             f"{c.version_number}{where}: {c.text}{done}"
         )
+
+
+def _what_changed(store: Store, draft_id: int, version: VersionInfo) -> str:
+    """„Text unverändert“, „Text geändert“, or for a change of formatting alone what
+    `library diff` says („Formatierung geändert: „Serap Güler“ fett“)."""
+    from pressdesk.store.diff import formatting_only
+
+    if not version.changes_content:
+        return "Text unverändert"
+    base = version.base_number
+    only = formatting_only(store.diff(draft_id, base, version.number)) if base else ""
+    return only or "Text geändert"
 
 
 def _history(store: Store, draft_id: int) -> int:

@@ -125,6 +125,7 @@ def diff_drafts(old: Draft, new: Draft) -> list[Change]:
     return sorted(changes, key=lambda c: _order(c, paths))
 
 
+_FORMATTING = "Formatierung geändert: "
 _KIND_ON = {"strong": "fett", "emphasis": "kursiv", "link": "als Link"}
 _KIND_OFF = {"strong": "nicht mehr fett", "emphasis": "nicht mehr kursiv", "link": "kein Link mehr"}
 
@@ -152,7 +153,16 @@ def _formatting_note(before: list[tuple[str, str, str]], after: list[tuple[str, 
     for kind, url, words in removed:
         target = f" ({url})" if kind == "link" else ""
         notes.append(f"„{_shown(words)}“ {_KIND_OFF[kind]}{target}")
-    return "Formatierung geändert: " + "; ".join(notes)
+    return _FORMATTING + "; ".join(notes)
+
+
+def formatting_only(changes: list[Change]) -> str:
+    """For changes of formatting alone, one line of all of them („Formatierung geändert:
+    „Serap Güler“ fett; „Programm“ kursiv“); "" if any words changed (or nothing did)."""
+    if not changes or any(len(c.pieces) != 1 or c.pieces[0][0] != "*" for c in changes):
+        return ""
+    notes = [c.pieces[0][1].removeprefix(_FORMATTING) for c in changes]
+    return _FORMATTING + "; ".join(notes)
 
 
 def _order(change: Change, paths: list[str]) -> tuple[int, int]:
