@@ -16,7 +16,6 @@ Run by hand: ``python bench/export_pdf.py``. Prints, in one run:
 from __future__ import annotations
 
 import copy
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,7 @@ from pressdesk.profile import load_profile
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from export_pdf_baseline import paragraphs, render_baseline, render_typeset
+from timing import paired
 
 PROBE = """
 import runpy, sys
@@ -41,25 +41,6 @@ except SystemExit:
     pass
 print("QT" if [m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))] else "NOQT")
 """
-
-
-def paired(
-    a: Callable[[], object], b: Callable[[], object], runs: int
-) -> tuple[float, float, float]:
-    """Median ms of a, of b, and the median of the pairwise ratios a/b."""
-    a()
-    b()
-    ta, tb = [], []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        a()
-        t1 = time.perf_counter()
-        b()
-        t2 = time.perf_counter()
-        ta.append(t1 - t0)
-        tb.append(t2 - t1)
-    ratio = statistics.median(x / y for x, y in zip(ta, tb, strict=True))
-    return statistics.median(ta) * 1000, statistics.median(tb) * 1000, ratio
 
 
 def main() -> None:

@@ -15,14 +15,12 @@ less). Goal: PressDesk at or under Typst.
 from __future__ import annotations
 
 import copy
-import statistics
-import time
-from collections.abc import Callable
 
 from pressdesk.export.pdf import render
 from pressdesk.model import Draft, load_draft
 from pressdesk.paths import fonts_dir, reference_sample
 from pressdesk.profile import load_profile
+from timing import paired
 
 
 def _escape(text: str) -> str:
@@ -56,22 +54,6 @@ def typst_source(draft: Draft) -> str:
             parts.append(_escape(block.text))
     parts.append(_escape(draft.contact))
     return "\n\n".join(parts)
-
-
-def paired(a: Callable[[], object], b: Callable[[], object], runs: int) -> tuple[float, ...]:
-    a()
-    b()
-    ta, tb = [], []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        a()
-        t1 = time.perf_counter()
-        b()
-        t2 = time.perf_counter()
-        ta.append(t1 - t0)
-        tb.append(t2 - t1)
-    ratio = statistics.median(x / y for x, y in zip(ta, tb, strict=True))
-    return statistics.median(ta) * 1000, statistics.median(tb) * 1000, ratio
 
 
 def main() -> None:

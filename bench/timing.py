@@ -1,4 +1,4 @@
-"""The one timing helper the benchmarks share."""
+"""The timing helpers the benchmarks share."""
 
 from __future__ import annotations
 
@@ -15,3 +15,25 @@ def median_ms(fn: Callable[[], object], runs: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
+
+
+def paired(
+    a: Callable[[], object], b: Callable[[], object], runs: int
+) -> tuple[float, float, float]:
+    """Median ms of a, of b, and the median of the pairwise ratios a/b.
+
+    One warm-up call each, then a and b alternately, so a busy machine skews both alike.
+    """
+    a()
+    b()
+    ta, tb = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        a()
+        t1 = time.perf_counter()
+        b()
+        t2 = time.perf_counter()
+        ta.append(t1 - t0)
+        tb.append(t2 - t1)
+    ratio = statistics.median(x / y for x, y in zip(ta, tb, strict=True))
+    return statistics.median(ta) * 1000, statistics.median(tb) * 1000, ratio
