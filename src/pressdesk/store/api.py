@@ -74,19 +74,7 @@ class Store(Reviewing):
             assert result.inserted_primary_key is not None
             draft_id = int(result.inserted_primary_key[0])
             row = {"id": draft_id, "history_head": history.GENESIS}
-            conn.execute(
-                sa.insert(_T.versions).values(
-                    draft_id=draft_id,
-                    number=1,
-                    kind="version",
-                    base_number=None,
-                    content=content,
-                    content_hash=h,
-                    changes_content=True,
-                    author=self.user,
-                    created_at=at,
-                )
-            )
+            self._insert_version(conn, draft_id, 1, None, content, at, changes=True)
             self._event(conn, row, "created", {"state": workflow.DRAFT}, 1, h, at)
             self._finish(conn, row, current_version=1, content_since=1)
             search.index_draft(conn, draft_id, plain_text(draft))
@@ -111,19 +99,7 @@ class Store(Reviewing):
             if base is not None and base > current:
                 raise StoreError(f"Entwurf {draft_id} hat keine Version {base}.")
             if base is not None and base != current:
-                conn.execute(
-                    sa.insert(_T.versions).values(
-                        draft_id=draft_id,
-                        number=number,
-                        kind="conflict",
-                        base_number=base,
-                        content=content,
-                        content_hash=h,
-                        changes_content=False,
-                        author=self.user,
-                        created_at=at,
-                    )
-                )
+                self._insert_version(conn, draft_id, number, base, content, at, conflict=True)
                 self._event(conn, row, "conflict", {"base": base}, number, h, at)
                 self._finish(conn, row)
                 between = [
@@ -147,19 +123,7 @@ class Store(Reviewing):
                 changes = prev["content_hash"] != h
                 state = workflow.state_after_save(row["state"], changes)
                 since = number if changes else row["content_since"]
-                conn.execute(
-                    sa.insert(_T.versions).values(
-                        draft_id=draft_id,
-                        number=number,
-                        kind="version",
-                        base_number=current,
-                        content=content,
-                        content_hash=h,
-                        changes_content=changes,
-                        author=self.user,
-                        created_at=at,
-                    )
-                )
+                self._insert_version(conn, draft_id, number, current, content, at, changes)
                 detail = {"state": state, "base": current, "changes": changes}
                 self._event(conn, row, "version", detail, number, h, at)
                 self._finish(
@@ -177,6 +141,33 @@ class Store(Reviewing):
         if stale is not None:
             raise stale
         return SaveResult(version=number, changes_content=changes, state=state)
+
+    def _insert_version(
+        self,
+        conn: sa.Connection,
+        draft_id: int,
+        number: int,
+        base: int | None,
+        content: str,
+        at: str,
+        changes: bool = False,
+        conflict: bool = False,
+    ) -> None:
+        """One row of ``versions``, saved by this user: a version, or with ``conflict`` the
+        kept text of a refused stale save (never a change of content)."""
+        conn.execute(
+            sa.insert(_T.versions).values(
+                draft_id=draft_id,
+                number=number,
+                kind="conflict" if conflict else "version",
+                base_number=base,
+                content=content,
+                content_hash=content_hash(content),
+                changes_content=changes and not conflict,
+                author=self.user,
+                created_at=at,
+            )
+        )
 
     def get(self, draft_id: int, version: int | None = None) -> Draft:
         with self._read() as conn:
@@ -296,10 +287,7 @@ class Store(Reviewing):
                     f"Der Entwurf ist „{workflow.STATE_LABELS[row['state']]}“; zurückziehen "
                     "lässt sich nur, was in Prüfung ist."
                 )
-            current = rows.version(conn, draft_id, row["current_version"])
-            detail = {"state": workflow.DRAFT}
-            self._event(conn, row, "recalled", detail, current["number"], current["content_hash"])
-            self._finish(conn, row, state=workflow.DRAFT)
+            self._step(conn, row, "recalled", {"state": workflow.DRAFT}, state=workflow.DRAFT)
         return workflow.DRAFT
 
     def library(
@@ -311,12 +299,8 @@ class Store(Reviewing):
         offset: int = 0,
     ) -> list[LibraryEntry]:
         """One page of the library, newest first, with author, release date and Sperrfrist."""
-        d, v = _T.drafts, _T.versions
-        query = (
-            sa.select(d, v.c.content)
-            .join(v, sa.and_(v.c.draft_id == d.c.id, v.c.number == d.c.current_version))
-            .order_by(d.c.updated_at.desc(), d.c.id.desc())
-        )
+        d = _T.drafts
+        query = _with_current_content().order_by(d.c.updated_at.desc(), d.c.id.desc())
         if state:
             query = query.where(d.c.state == workflow.parse_state(state))
         if author:
@@ -367,10 +351,7 @@ class Store(Reviewing):
         if self.role_of(self.user) != "reviewer":
             return []
         d, v = _T.drafts, _T.versions
-        query = sa.select(d, v.c.content).join(
-            v, sa.and_(v.c.draft_id == d.c.id, v.c.number == d.c.current_version)
-        )
-        query = query.where(d.c.state == workflow.IN_REVIEW)
+        query = _with_current_content().where(d.c.state == workflow.IN_REVIEW)
         out: list[QueueEntry] = []
         with self._read() as conn:
             rows = [dict(r) for r in conn.execute(query).mappings().all()]
@@ -447,6 +428,14 @@ class QueueEntry:
     def overdue(self) -> bool:
         due = self.entry.summary.due_at
         return due is not None and due < datetime.now().strftime("%Y-%m-%d %H:%M")
+
+
+def _with_current_content() -> sa.Select[Any]:
+    """Every draft's row with the content of its current version (for what lists show)."""
+    d, v = _T.drafts, _T.versions
+    return sa.select(d, v.c.content).join(
+        v, sa.and_(v.c.draft_id == d.c.id, v.c.number == d.c.current_version)
+    )
 
 
 def _embargo_text(data: Mapping[str, Any]) -> str:

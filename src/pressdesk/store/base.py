@@ -161,6 +161,21 @@ class StoreBase:
         row["history_head"] = fields["hash"]
         return str(fields["hash"])
 
+    def _step(
+        self,
+        conn: Connection,
+        row: dict[str, Any],
+        kind: str,
+        detail: Mapping[str, Any],
+        **changes: Any,
+    ) -> dict[str, Any]:
+        """A workflow step on the draft's current version: its event, then the draft's row
+        with ``changes`` (e.g. the new state); returns that version."""
+        current = rows.version(conn, row["id"], row["current_version"])
+        self._event(conn, row, kind, detail, current["number"], current["content_hash"])
+        self._finish(conn, row, **changes)
+        return current
+
     def _finish(self, conn: Connection, row: dict[str, Any], **changes: Any) -> None:
         values = {"history_head": row["history_head"], "updated_by": self.user}
         values.update(changes)

@@ -61,9 +61,7 @@ class Reviewing(StoreBase):
             else:
                 names = rows.cosigners(conn, draft_id)
             detail = {"state": workflow.IN_REVIEW, "cosigners": names, "due": due_at}
-            current = rows.version(conn, draft_id, row["current_version"])
-            self._event(conn, row, "submitted", detail, current["number"], current["content_hash"])
-            self._finish(conn, row, state=workflow.IN_REVIEW, due_at=due_at)
+            self._step(conn, row, "submitted", detail, state=workflow.IN_REVIEW, due_at=due_at)
         return workflow.IN_REVIEW
 
     def approve(self, draft_id: int, version: int | None = None, comment: str = "") -> ReviewResult:
@@ -199,10 +197,8 @@ class Reviewing(StoreBase):
                     f"Entwurf {draft_id} ist „{workflow.STATE_LABELS[row['state']]}“; "
                     "veröffentlicht wird nur Freigegebenes."
                 )
-            current = rows.version(conn, draft_id, row["current_version"])
             detail = {"state": workflow.PUBLISHED}
-            self._event(conn, row, "published", detail, current["number"], current["content_hash"])
-            self._finish(conn, row, state=workflow.PUBLISHED)
+            current = self._step(conn, row, "published", detail, state=workflow.PUBLISHED)
         return draft_from_canonical(current["content"])
 
     # -- integrity ------------------------------------------------------------------------
