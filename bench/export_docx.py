@@ -8,22 +8,19 @@ export (reopening the profile's prepared empty document, headers, saving).
 
 from __future__ import annotations
 
-import copy
 import tempfile
 from pathlib import Path
 
+from drafts import reference
 from pressdesk.export.docx import export_docx, render_docx
-from pressdesk.model import Block, Draft, load_draft
-from pressdesk.paths import reference_sample
+from pressdesk.model import Block, Draft
 from pressdesk.profile import load_profile
 from timing import median_ms
 
 
 def main() -> None:
     profile = load_profile()
-    ref = load_draft(reference_sample())
-    long = copy.deepcopy(ref)
-    long.body = [copy.deepcopy(b) for _ in range(100) for b in ref.body]
+    ref, long = reference(), reference(100)
     empty = Draft(header=ref.header, headline=ref.headline, body=[Block(text="x")])
     render_docx(ref, profile)  # warm: imports, template
 

@@ -15,7 +15,6 @@ Run by hand: ``python bench/export_pdf.py``. Prints, in one run:
 
 from __future__ import annotations
 
-import copy
 import subprocess
 import sys
 import tempfile
@@ -24,11 +23,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pressdesk.export.pdf import render
-from pressdesk.model import Draft, load_draft
+from pressdesk.model import Draft
 from pressdesk.paths import reference_sample
 from pressdesk.profile import load_profile
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from drafts import reference
 from export_pdf_baseline import paragraphs, render_baseline, render_typeset
 from timing import paired
 
@@ -45,9 +45,7 @@ print("QT" if [m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))]
 
 def main() -> None:
     profile = load_profile()
-    ref = load_draft(reference_sample())
-    long = copy.deepcopy(ref)
-    long.body = [copy.deepcopy(b) for _ in range(100) for b in ref.body]
+    ref, long = reference(), reference(100)
 
     def export(draft: Draft, tagged: bool) -> Callable[[], object]:
         return lambda: render(draft, profile, final=True, tagged=tagged)

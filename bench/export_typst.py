@@ -14,11 +14,10 @@ less). Goal: PressDesk at or under Typst.
 
 from __future__ import annotations
 
-import copy
-
+from drafts import reference
 from pressdesk.export.pdf import render
-from pressdesk.model import Draft, load_draft
-from pressdesk.paths import fonts_dir, reference_sample
+from pressdesk.model import Draft
+from pressdesk.paths import fonts_dir
 from pressdesk.profile import load_profile
 from timing import paired
 
@@ -63,11 +62,9 @@ def main() -> None:
         print("typst is not installed: pip install -e '.[bench]'")
         return
     profile = load_profile()
-    ref = load_draft(reference_sample())
     fonts = [str(fonts_dir() / "carlito")]
     for times in (1, 10, 100):
-        draft = copy.deepcopy(ref)
-        draft.body = [copy.deepcopy(b) for _ in range(times) for b in ref.body]
+        draft = reference(times)
         source = typst_source(draft).encode("utf-8")
         pages = render(draft, profile, final=True).pages
 
