@@ -6,11 +6,10 @@ import io
 from typing import Any
 
 import pypdf
-import pytest
-from PySide6.QtGui import QTextCharFormat
 
 from pressdesk.export import pdf
-from pressdesk.ui.dictionary import DictionaryMissing, dictionary_available
+from pressdesk.ui.dictionary import DictionaryMissing
+from tests.test_ui.spelling_support import needs_dictionary, spelling_window, underlined
 
 
 def test_preview_shows_page_count_of_the_export(qtbot: Any, make_window: Any) -> None:
@@ -74,28 +73,9 @@ def test_preview_without_exporter_is_an_error_not_a_hint(
     assert window.preview.pages == 0
 
 
-def underlined(field: Any) -> list[str]:
-    words = []
-    block = field.document().firstBlock()
-    while block.isValid():
-        for r in block.layout().formats():
-            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
-                words.append(block.text()[r.start : r.start + r.length])
-        block = block.next()
-    return words
-
-
-needs_dictionary = pytest.mark.skipif(
-    not dictionary_available(), reason="kein deutsches Wörterbuch (libenchant-2-2, hunspell-de-de)"
-)
-
-
 @needs_dictionary
 def test_spelling_underlines_unknown_words(qtbot: Any, make_window: Any) -> None:
-    window = make_window(spelling=True)
-    qtbot.waitUntil(
-        lambda: window.spell is not None and window.spell.dictionary is not None, timeout=20000
-    )
+    window = spelling_window(qtbot, make_window)
     field = window.text_form.subheadline
     field.setFocus()
     qtbot.keyClicks(field, "Die Landesregierung foerdert Integrazion")
@@ -125,10 +105,7 @@ def test_spelling_suggestion_replaces_word(qtbot: Any, make_window: Any) -> None
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QMenu
 
-    window = make_window(spelling=True)
-    qtbot.waitUntil(
-        lambda: window.spell is not None and window.spell.dictionary is not None, timeout=20000
-    )
+    window = spelling_window(qtbot, make_window)
     field = window.text_form.subheadline
     field.setFocus()
     qtbot.keyClicks(field, "Besuch im Hauss")

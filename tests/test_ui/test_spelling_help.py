@@ -7,24 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from pressdesk.ui.dictionary import dictionary_available, open_dictionary
-from tests.test_ui.test_preview_spelling import underlined
+from pressdesk.ui.dictionary import open_dictionary
+from tests.test_ui.spelling_support import needs_dictionary, spelling_window, underlined
 
-pytestmark = pytest.mark.skipif(
-    not dictionary_available(), reason="kein deutsches Wörterbuch (libenchant-2-2, hunspell-de-de)"
-)
-
-
-def spelling_window(qtbot: Any, make_window: Any) -> Any:
-    window = make_window(spelling=True)
-    qtbot.waitUntil(
-        lambda: window.spell is not None and window.spell.dictionary is not None, timeout=20000
-    )
-    return window
+pytestmark = needs_dictionary
 
 
 def menu_for(window: Any, field: Any, position: int) -> QMenu:

@@ -7,29 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QTextCharFormat
 
 from pressdesk.model import load_draft
 from pressdesk.paths import samples_dir
-from pressdesk.ui.dictionary import dictionary_available, open_dictionary
+from pressdesk.ui.dictionary import open_dictionary
 from pressdesk.ui.spelling import WORD, names_in, readings
 from pressdesk.ui.widgets import TextField
+from tests.test_ui.spelling_support import needs_dictionary, spelling_window, underlined
 
 SAMPLES = sorted(samples_dir().glob("*.pressdesk"))
-needs_dictionary = pytest.mark.skipif(
-    not dictionary_available(), reason="kein deutsches Wörterbuch (libenchant-2-2, hunspell-de-de)"
-)
-
-
-def underlined(field: Any) -> list[str]:
-    words = []
-    block = field.document().firstBlock()
-    while block.isValid():
-        for r in block.layout().formats():
-            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
-                words.append(block.text()[r.start : r.start + r.length])
-        block = block.next()
-    return words
 
 
 def settle(qtbot: Any, spell: Any) -> None:
@@ -47,10 +33,7 @@ def settle(qtbot: Any, spell: Any) -> None:
 @needs_dictionary
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.stem for p in SAMPLES])
 def test_no_underlines_in_the_samples(qtbot: Any, make_window: Any, sample: Path) -> None:
-    window = make_window(sample, spelling=True)
-    qtbot.waitUntil(
-        lambda: window.spell is not None and window.spell.dictionary is not None, timeout=20000
-    )
+    window = spelling_window(qtbot, make_window, sample)
     spell = window.spell
     fields = window.form_page.findChildren(TextField)
     settle(qtbot, spell)
@@ -60,10 +43,7 @@ def test_no_underlines_in_the_samples(qtbot: Any, make_window: Any, sample: Path
 
 @needs_dictionary
 def test_misspelled_words_are_still_found(qtbot: Any, make_window: Any) -> None:
-    window = make_window(spelling=True)
-    qtbot.waitUntil(
-        lambda: window.spell is not None and window.spell.dictionary is not None, timeout=20000
-    )
+    window = spelling_window(qtbot, make_window)
     field = window.text_form.subheadline
     field.setFocus()
     qtbot.keyClicks(field, "Neuzugewanderte im Integrationszentrn, Dr. Meier und Stiftungz- und")
@@ -103,10 +83,7 @@ def test_names_after_an_office_or_title() -> None:
 def test_removed_list_block_does_not_write_when_recoloured(qtbot: Any, make_window: Any) -> None:
     """A re-highlight says textChanged; a list field took that for an edit and wrote
     its lines into the draft, even from a block being removed."""
-    window = make_window(spelling=True)
-    qtbot.waitUntil(
-        lambda: window.spell is not None and window.spell.dictionary is not None, timeout=20000
-    )
+    window = spelling_window(qtbot, make_window)
     body = window.body_editor
     body.add("list")
     last = len(window.doc.draft.body) - 1
