@@ -75,28 +75,26 @@ def _spelling(word: list[tuple[Any, int]]) -> str:
 
 def _insert_soft_hyphen(el: Any, offset: int) -> None:
     """Cut the w:t ``el`` before ``offset`` and put a w:softHyphen in between."""
-    text = el.text or ""
-    el.text = text[:offset]
-    el.set(qn("xml:space"), "preserve")
-    hyphen = OxmlElement("w:softHyphen")
-    rest = OxmlElement("w:t")
-    rest.text = text[offset:]
-    rest.set(qn("xml:space"), "preserve")
-    el.addnext(hyphen)
-    hyphen.addnext(rest)
+    _cut(el, offset, "w:softHyphen", offset)
 
 
 def _insert_no_break_hyphen(el: Any, offset: int) -> None:
     """Replace the hyphen at ``offset`` of the w:t ``el`` by a w:noBreakHyphen."""
+    _cut(el, offset, "w:noBreakHyphen", offset + 1)
+
+
+def _cut(el: Any, head: int, tag: str, tail: int) -> None:
+    """The w:t ``el`` keeps its text up to ``head``; then a ``tag`` element, then a new w:t
+    with the text from ``tail`` on."""
     text = el.text or ""
-    el.text = text[:offset]
+    el.text = text[:head]
     el.set(qn("xml:space"), "preserve")
-    hyphen = OxmlElement("w:noBreakHyphen")
+    mark = OxmlElement(tag)
     rest = OxmlElement("w:t")
-    rest.text = text[offset + 1 :]
+    rest.text = text[tail:]
     rest.set(qn("xml:space"), "preserve")
-    el.addnext(hyphen)
-    hyphen.addnext(rest)
+    el.addnext(mark)
+    mark.addnext(rest)
 
 
 def _apply(
