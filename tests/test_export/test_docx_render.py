@@ -9,7 +9,6 @@ with the font PressDesk ships, not with one the machine happens to have.
 from __future__ import annotations
 
 import copy
-import io
 import itertools
 import os
 import re
@@ -404,25 +403,14 @@ def test_same_lines_as_the_pdf(name: str, converted: dict[str, Path], profile: P
 
 def side_lines(data: bytes, profile: Profile) -> list[str]:
     """The text lines of page 1's side column (the press office block), top to bottom."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer, LTTextLineHorizontal
-
     from .frames import Frames
+    from .test_pdf_page_turn import text_lines
 
     f = Frames.of(profile)
-    page = next(iter(extract_pages(io.BytesIO(data), page_numbers=[0], laparams=LAParams())))
-    lines = [
-        line
-        for box in page
-        if isinstance(box, LTTextContainer)
-        for line in box
-        if isinstance(line, LTTextLineHorizontal)
-        and line.x0 >= f.side_left - 1
-        and line.y1 < f.first_body_top
-        and line.get_text().strip()
-    ]
-    lines.sort(key=lambda ln: -ln.y0)
-    return [" ".join(ln.get_text().replace("\u00ad", "-").split()) for ln in lines]
+    pages = text_lines(
+        data, lambda ln, page: page == 1 and ln.x0 >= f.side_left - 1 and ln.y1 < f.first_body_top
+    )
+    return [" ".join(ln.replace("\u00ad", "-").split()) for ln in pages[0]]
 
 
 @pytest.mark.parametrize("name", [REFERENCE, "langwort"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import itertools
+from collections.abc import Callable
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTTextContainer, LTTextLineHorizontal
@@ -17,25 +18,33 @@ from .frames import Frames
 from .pdfread import body_words
 
 
-def body_lines(data: bytes, profile: Profile) -> list[list[str]]:
-    """Per page, the text lines of the body column, top to bottom."""
-    f = Frames.of(profile)
+def text_lines(data: bytes, keep: Callable[[LTTextLineHorizontal, int], bool]) -> list[list[str]]:
+    """Per page, the text lines for which ``keep(line, page number)`` holds, top to bottom."""
     pages = []
     for layout in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.1)):
-        top = f.first_body_top if layout.pageid == 1 else f.later_body_top
         lines = [
             line
             for box in layout
             if isinstance(box, LTTextContainer)
             for line in box
             if isinstance(line, LTTextLineHorizontal)
-            and line.x0 < f.body_right
-            and line.y1 < top
             and line.get_text().strip()
+            and keep(line, layout.pageid)
         ]
         lines.sort(key=lambda ln: -ln.y0)
         pages.append([ln.get_text().strip() for ln in lines])
     return pages
+
+
+def body_lines(data: bytes, profile: Profile) -> list[list[str]]:
+    """Per page, the text lines of the body column, top to bottom."""
+    f = Frames.of(profile)
+
+    def in_body(line: LTTextLineHorizontal, page: int) -> bool:
+        top = f.first_body_top if page == 1 else f.later_body_top
+        return line.x0 < f.body_right and line.y1 < top
+
+    return text_lines(data, in_body)
 
 
 def divided_page_turns(data: bytes, draft: Draft, profile: Profile) -> list[str]:
