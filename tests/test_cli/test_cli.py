@@ -14,12 +14,14 @@ from pressdesk.paths import reference_sample, samples_dir
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``pressdesk ARGS`` as a whole process, as a user runs it."""
     return subprocess.run(
         [sys.executable, "-m", "pressdesk", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
         check=False,
+        timeout=120,  # a hang fails the test instead of the whole run
     )
 
 

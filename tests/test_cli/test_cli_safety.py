@@ -15,17 +15,7 @@ from pathlib import Path
 import pytest
 
 from pressdesk.paths import reference_sample
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pressdesk", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        timeout=120,  # a hang fails the test instead of the whole run
-    )
+from tests.test_cli.test_cli import run
 
 
 @pytest.fixture
