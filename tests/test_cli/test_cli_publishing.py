@@ -118,3 +118,21 @@ def test_a_broken_draft_still_gets_the_engines_german_messages(tmp_path: Path) -
     assert "header.date: Datum: kein gültiges Datum" in result.stderr
     assert "headline: Überschrift: fehlt" in result.stderr
     assert not pdf.exists()
+
+
+def test_the_command_line_knows_every_publishing_and_library_command() -> None:
+    from pressdesk import cli
+    from pressdesk.publish import cli as publish_cli
+    from pressdesk.store import cli as store_cli
+
+    assert cli.PUBLISH_COMMANDS == publish_cli.COMMANDS
+    assert cli.STORE_COMMANDS == store_cli.STORE_COMMANDS
+
+
+def test_an_export_loads_neither_the_publishing_nor_the_library_commands(tmp_path: Path) -> None:
+    result, modules = imported_by(
+        "export", str(reference_sample()), "--pdf", str(tmp_path / "a.pdf")
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "pressdesk.export.pdf.tagging" in modules
+    assert not {"pressdesk.publish.cli", "pressdesk.store.cli"} & modules
