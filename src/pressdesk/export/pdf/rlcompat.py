@@ -28,6 +28,13 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
    :func:`binary_streams` in the current thread/context: PressDesk's files are
    Flate-only (smaller, faster to save), nobody else's change.
 
+7. ``TTFontFace.makeSubset`` and ``pdfdoc.PDFZCompress.encode`` (both public names, but
+   how reportlab embeds a font): the same draft is exported again after every pause in
+   the editor, with the same glyphs, so :class:`TaggedTTFont` keeps the last subsets it
+   made (keyed by the glyph list) and, inside :func:`binary_streams`, the Flate-compressed
+   form of large streams (the embedded fonts) is kept by content. Same bytes out; the
+   first export in a process does all the work (``bench/export_typst.py`` prints both).
+
 Every replacement does PressDesk's thing only while one of PressDesk's own
 paragraphs breaks its lines (:func:`ours`, a context variable set by
 ``flowables.Para.breakLines``); for every other paragraph in the process it calls
@@ -38,11 +45,13 @@ and the test suite has a test per name.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from reportlab.pdfbase import pdfdoc as _pdfdoc
 from reportlab.pdfbase import ttfonts as _ttf
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _rl
@@ -58,14 +67,26 @@ PRIVATE_NAMES = (
     "_SplitFragHY",
 )
 PRIVATE_TTF_NAMES = ("SUBSETN",)
+USED_NAMES = ("ttfonts.TTFontFace.makeSubset", "pdfdoc.PDFZCompress.encode")
 
 
 class IncompatibleReportlab(RuntimeError):
     """reportlab no longer has a private name PressDesk's line breaking relies on."""
 
 
+def _has_path(dotted: str) -> bool:
+    module, *attrs = dotted.split(".")
+    obj: Any = {"ttfonts": _ttf, "pdfdoc": _pdfdoc}[module]
+    for attr in attrs:
+        if not hasattr(obj, attr):
+            return False
+        obj = getattr(obj, attr)
+    return callable(obj)
+
+
 _missing = [n for n in PRIVATE_NAMES if not hasattr(_rl, n)]
 _missing += [n for n in PRIVATE_TTF_NAMES if not hasattr(_ttf, n)]
+_missing += [n for n in USED_NAMES if not _has_path(n)]
 if _missing:  # pragma: no cover - only with an unsupported reportlab
     raise IncompatibleReportlab(
         f"reportlab {getattr(_rl, '__version__', '')} lacks {', '.join(_missing)}; "
@@ -218,8 +239,41 @@ def _tag_for(seed: str, used: set[bytes]) -> bytes:
         bump += 1
 
 
+SUBSETS_KEPT = 16  # per font: subsets (glyph lists) of recent exports
+
+
+class _SubsetKeeper:
+    """A font face's ``makeSubset`` that keeps the last subsets it made (by glyph list)."""
+
+    def __init__(self, make: Callable[[Any], bytes]) -> None:
+        self.make = make
+        self.made = 0  # subsets actually made (the tests read it)
+        self.kept: dict[tuple[int, ...], bytes] = {}
+        self.lock = threading.Lock()  # the preview exports in another thread
+
+    def __call__(self, subset: Any) -> bytes:
+        key = tuple(subset)
+        with self.lock:
+            data = self.kept.pop(key, None)
+        if data is None:
+            data = self.make(subset)
+            self.made += 1
+        with self.lock:
+            while len(self.kept) >= SUBSETS_KEPT:
+                del self.kept[next(iter(self.kept))]
+            self.kept[key] = data  # most recent last
+        return data
+
+
 class TaggedTTFont(_ttf.TTFont):
-    """A TrueType font whose embedded subsets get distinct tags (see the module doc)."""
+    """A TrueType font whose embedded subsets get distinct tags (see the module doc).
+
+    It also keeps the subsets it made (item 7 of the module doc).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.face.makeSubset = _SubsetKeeper(self.face.makeSubset)
 
     def addObjects(self, doc: Any) -> None:
         state = self.state.get(doc)
@@ -251,6 +305,30 @@ class _A85Flag:
 
     def __repr__(self) -> str:
         return f"_A85Flag({self.configured!r})"
+
+
+FLATE_KEEP_FROM = 8192  # bytes: a stream this large (an embedded font) is kept compressed
+FLATE_KEPT = 16
+_flate_kept: dict[bytes, bytes] = {}
+_flate_lock = threading.Lock()
+_orig_flate_encode = _pdfdoc.PDFZCompress.encode
+
+
+def _flate_encode(text: Any) -> Any:
+    if not _binary.get() or not isinstance(text, bytes) or len(text) < FLATE_KEEP_FROM:
+        return _orig_flate_encode(text)
+    with _flate_lock:
+        data = _flate_kept.pop(text, None)
+    if data is None:
+        data = _orig_flate_encode(text)
+    with _flate_lock:
+        while len(_flate_kept) >= FLATE_KEPT:
+            del _flate_kept[next(iter(_flate_kept))]
+        _flate_kept[text] = data
+    return data
+
+
+_pdfdoc.PDFZCompress.encode = _flate_encode
 
 
 def _install_a85_flag() -> None:
