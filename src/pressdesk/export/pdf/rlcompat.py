@@ -35,6 +35,11 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
    form of large streams (the embedded fonts) is kept by content. Same bytes out; the
    first export in a process does all the work (``bench/export_typst.py`` prints both).
 
+8. ``pdfmetrics._fonts``: reportlab's table of registered fonts. ``registerFont`` reads
+   the font file at once (about a third of a cold export for the four styles); a
+   :class:`LazyTTFont` goes into the table by name and reads its file only when a
+   paragraph first uses it, so an export without italics never reads the italic files.
+
 Every replacement does PressDesk's thing only while one of PressDesk's own
 paragraphs breaks its lines (:func:`ours`, a context variable set by
 ``flowables.Para.breakLines``); for every other paragraph in the process it calls
@@ -52,6 +57,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc as _pdfdoc
+from reportlab.pdfbase import pdfmetrics as _pdfmetrics
 from reportlab.pdfbase import ttfonts as _ttf
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _rl
@@ -68,6 +74,7 @@ PRIVATE_NAMES = (
 )
 PRIVATE_TTF_NAMES = ("SUBSETN",)
 USED_NAMES = ("ttfonts.TTFontFace.makeSubset", "pdfdoc.PDFZCompress.encode")
+PRIVATE_METRICS_NAMES = ("_fonts",)
 
 
 class IncompatibleReportlab(RuntimeError):
@@ -87,6 +94,9 @@ def _has_path(dotted: str) -> bool:
 _missing = [n for n in PRIVATE_NAMES if not hasattr(_rl, n)]
 _missing += [n for n in PRIVATE_TTF_NAMES if not hasattr(_ttf, n)]
 _missing += [n for n in USED_NAMES if not _has_path(n)]
+_missing += [
+    n for n in PRIVATE_METRICS_NAMES if not isinstance(getattr(_pdfmetrics, n, None), dict)
+]
 if _missing:  # pragma: no cover - only with an unsupported reportlab
     raise IncompatibleReportlab(
         f"reportlab {getattr(_rl, '__version__', '')} lacks {', '.join(_missing)}; "
@@ -291,6 +301,45 @@ class TaggedTTFont(_ttf.TTFont):
             _subset_tag.reset(token)
 
 
+class LazyTTFont(TaggedTTFont):
+    """A :class:`TaggedTTFont` that reads its file when first used (item 8 of the module doc).
+
+    Until then it has its name and nothing else; the first attribute it lacks loads
+    the file. ``on_error`` turns a file that cannot be read then into the caller's error.
+    """
+
+    def __init__(
+        self, name: str, filename: str, on_error: Callable[[Exception], Exception]
+    ) -> None:
+        self.fontName = name
+        self._pd_lazy = (name, filename, on_error)
+        self._pd_lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return "face" in self.__dict__
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__") or attr.startswith("_pd_") or self.loaded:
+            raise AttributeError(attr)
+        name, filename, on_error = self._pd_lazy
+        with self._pd_lock:
+            if not self.loaded:
+                try:
+                    TaggedTTFont.__init__(self, name, filename)
+                except (OSError, _ttf.TTFError) as exc:
+                    raise on_error(exc) from None
+        return getattr(self, attr)
+
+
+def register_lazy(font: LazyTTFont) -> None:
+    """Register ``font`` by name without reading its file (``registerFont`` reads it)."""
+    from reportlab.pdfbase.pdfmetrics import registerFontFamily
+
+    _pdfmetrics._fonts[font.fontName] = font
+    registerFontFamily(font.fontName)
+
+
 _binary: ContextVar[bool] = ContextVar("pd_binary_streams", default=False)
 
 
@@ -307,7 +356,7 @@ class _A85Flag:
         return f"_A85Flag({self.configured!r})"
 
 
-FLATE_KEEP_FROM = 8192  # bytes: a stream this large (an embedded font) is kept compressed
+FLATE_KEEP_FROM = 2048  # bytes: a binary stream this large (an embedded font) is kept
 FLATE_KEPT = 16
 _flate_kept: dict[bytes, bytes] = {}
 _flate_lock = threading.Lock()
