@@ -10,7 +10,9 @@ Prints, in one run:
   reportlab: reads the JSON, sets the same texts in the same font, writes the PDF), run
   alternately, and their ratio (goal <= 1.5, better 1.3), both for the reference release and
   with ``--untagged``;
-- the maximum resident memory (RSS) of each process;
+- the maximum resident memory (RSS) of each process, and the median CPU time (user +
+  system) of each with its ratio: on a busy shared machine it varies less than the wall
+  time;
 - time and maximum RSS of a fresh process exporting a draft of about ``--pages`` pages
   (goal <= 100 MB), next to the reference, so one sees it grow linearly.
 
@@ -43,7 +45,11 @@ BENCH = Path(__file__).resolve().parent
 
 
 def run_once(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and maximum RSS (MB) of one fresh process running ``cmd``."""
+    """Wall seconds and maximum RSS (MB) of one fresh process running ``cmd``.
+
+    The process's CPU seconds (user + system) go to :data:`CPU` as well: on a shared,
+    busy machine they vary less than the wall time (on a quiet one the two agree).
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -52,7 +58,11 @@ def run_once(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, 
     err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
+    CPU.append(usage.ru_utime + usage.ru_stime)
     return wall, usage.ru_maxrss / 1024
+
+
+CPU: list[float] = []
 
 
 def pressdesk_cmd(draft: Path, out: Path, *extra: str) -> list[str]:
@@ -74,11 +84,13 @@ def compare(name: str, ours: list[str], bare: list[str], runs: int, before: Path
         run_once(cmd, e)  # warm the file cache (and the hyphenation cache)
     wall: dict[str, list[float]] = {label: [] for label, _, _ in cmds}
     rss: dict[str, list[float]] = {label: [] for label, _, _ in cmds}
+    cpu: dict[str, list[float]] = {label: [] for label, _, _ in cmds}
     for _ in range(runs):
         for label, cmd, e in cmds:
             w, m = run_once(cmd, e)
             wall[label].append(w)
             rss[label].append(m)
+            cpu[label].append(CPU[-1])
     med = {label: statistics.median(ts) for label, ts in wall.items()}
     bare = "bare reportlab"
     for label, ts in wall.items():
@@ -90,6 +102,11 @@ def compare(name: str, ours: list[str], bare: list[str], runs: int, before: Path
             f"   {bare} {med[bare] * 1000:6.0f} ms ({max(rss[bare]):5.1f} MB)"
             f"   ratio {med[label] / med[bare]:4.2f}"
             f" (pairwise median {pairs:4.2f}; goal <= 1.5, better 1.3)"
+        )
+        c_ours, c_bare = statistics.median(cpu[label]), statistics.median(cpu[bare])
+        print(
+            f"{'':<34} CPU {c_ours * 1000:6.0f} ms{'':>11}   {bare} CPU {c_bare * 1000:6.0f} ms"
+            f"{'':>11}   ratio {c_ours / c_bare:4.2f}"
         )
 
 

@@ -23,13 +23,16 @@ from pressdesk.model.files import (
     load_draft,
     save_draft,
 )
-from pressdesk.publish import cli as publish_cli
-from pressdesk.store.cli import STORE_COMMANDS, add_store_parsers, run_store_command
 
 if TYPE_CHECKING:
     from pressdesk.profile import Profile
 
-COMMANDS = ("validate", "new", "export", *publish_cli.COMMANDS, *STORE_COMMANDS)
+# The publishing and library commands' own modules (pressdesk.publish.cli.COMMANDS,
+# pressdesk.store.cli.STORE_COMMANDS) are imported only when one of them runs or the whole
+# help is built; an export does not pay for them. A test keeps these names in step.
+PUBLISH_COMMANDS = ("publish", "preflight", "verify", "withdraw")
+STORE_COMMANDS = ("library", "submit", "approve", "return", "comment", "store")
+COMMANDS = ("validate", "new", "export", *PUBLISH_COMMANDS, *STORE_COMMANDS)
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -71,6 +74,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if only in (None, "export"):
         _add_export(sub)
     if only is None:
+        from pressdesk.publish import cli as publish_cli
+        from pressdesk.store.cli import add_store_parsers
+
         publish_cli.add_parsers(sub)
         add_store_parsers(sub)
     return parser
@@ -293,9 +299,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         core = argv[0] if argv[0] in ("validate", "new", "export") else None
         args = build_parser(core).parse_args(argv)
     if args.command in STORE_COMMANDS:
+        from pressdesk.store.cli import run_store_command
+
         return run_store_command(args)
     handlers = {"validate": cmd_validate, "new": cmd_new, "export": cmd_export}
-    handlers.update(publish_cli.HANDLERS)
+    if args.command in PUBLISH_COMMANDS:
+        from pressdesk.publish import cli as publish_cli
+
+        handlers.update(publish_cli.HANDLERS)
     return handlers[args.command](args)
 
 

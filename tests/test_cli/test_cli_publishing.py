@@ -96,5 +96,43 @@ def test_a_pdf_export_imports_only_what_it_needs(tmp_path: Path) -> None:
     result, modules = imported_by("export", str(reference_sample()), "--pdf", str(pdf))
     assert result.returncode == 0, result.stderr[-2000:]
     assert "(2 Seiten)" in result.stdout and pdf.read_bytes().startswith(b"%PDF")
-    assert {"reportlab", "pyphen", "jsonschema_rs", "pressdesk.validation"} <= modules
+    assert {"reportlab", "pyphen", "pressdesk.validation"} <= modules
+    # a valid draft passes the quick schema check: the schema engine is not even loaded
+    assert "jsonschema_rs" not in modules
     assert sorted(modules.intersection(NOT_FOR_A_PDF_EXPORT + HEAVY)) == []
+
+
+def test_a_broken_draft_still_gets_the_engines_german_messages(tmp_path: Path) -> None:
+    import json
+
+    data = json.loads(reference_sample().read_text(encoding="utf-8"))
+    data["header"]["date"] = "2026-02-30"
+    data["headline"] = ""
+    broken = tmp_path / "kaputt.pressdesk"
+    broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    pdf = tmp_path / "pm.pdf"
+    result, modules = imported_by("export", str(broken), "--pdf", str(pdf))
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "jsonschema_rs" in modules
+    assert "hat Fehler und wird nicht exportiert" in result.stderr
+    assert "header.date: Datum: kein gültiges Datum" in result.stderr
+    assert "headline: Überschrift: fehlt" in result.stderr
+    assert not pdf.exists()
+
+
+def test_the_command_line_knows_every_publishing_and_library_command() -> None:
+    from pressdesk import cli
+    from pressdesk.publish import cli as publish_cli
+    from pressdesk.store import cli as store_cli
+
+    assert cli.PUBLISH_COMMANDS == publish_cli.COMMANDS
+    assert cli.STORE_COMMANDS == store_cli.STORE_COMMANDS
+
+
+def test_an_export_loads_neither_the_publishing_nor_the_library_commands(tmp_path: Path) -> None:
+    result, modules = imported_by(
+        "export", str(reference_sample()), "--pdf", str(tmp_path / "a.pdf")
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "pressdesk.export.pdf.tagging" in modules
+    assert not {"pressdesk.publish.cli", "pressdesk.store.cli"} & modules

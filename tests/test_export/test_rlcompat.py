@@ -20,6 +20,7 @@ from reportlab.platypus import paragraph as rl
 from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf.flowables import Para
 from pressdesk.export.pdf.fonts import register_fonts
+from pressdesk.model import Draft
 from pressdesk.profile import Profile
 
 EMAIL = "pressestelle.kommunales.integrationszentrum@mkjfgfi.nrw.de"
@@ -168,3 +169,58 @@ def test_text_code_and_pdf_document_are_the_canvas_internals_tagging_uses() -> N
     canv._curr_tx_info = {"tx": tx}  # as a platypus paragraph sets it while drawing
     rlcompat.text_code(canv).append("marker")
     assert "marker" in tx.getCode()
+
+
+@pytest.mark.parametrize("name", rlcompat.USED_NAMES)
+def test_reportlab_still_has_the_font_embedding_name(name: str) -> None:
+    from reportlab.pdfbase import pdfdoc
+
+    module, *attrs = name.split(".")
+    obj = {"ttfonts": ttfonts, "pdfdoc": pdfdoc}[module]
+    for attr in attrs:
+        obj = getattr(obj, attr)
+    assert callable(obj), name
+
+
+def test_a_second_export_reuses_its_font_subsets_and_their_compression(
+    profile: Profile, reference_draft: Draft, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview's case: the same draft again makes no subset and compresses no font again,
+    and the file is the same apart from its dates and ID."""
+    import re
+
+    from reportlab.pdfbase import pdfmetrics
+
+    from pressdesk.export.pdf import render
+
+    def without_stamps(data: bytes) -> bytes:
+        return re.sub(rb"\(D:\d+[^)]*\)|<[0-9a-f]{32}>", b"", data)
+
+    first = render(reference_draft, profile, final=False).data
+    fonts = register_fonts(profile)
+    keepers = [pdfmetrics.getFont(n).face.makeSubset for n in (fonts.regular, fonts.bold)]
+    assert all(isinstance(k, rlcompat._SubsetKeeper) for k in keepers)
+    made = [k.made for k in keepers]
+    compressed: list[bytes | str] = []
+    flate = rlcompat._orig_flate_encode
+
+    def counted(text: bytes) -> bytes:
+        compressed.append(text)
+        return bytes(flate(text))
+
+    monkeypatch.setattr(rlcompat, "_orig_flate_encode", counted)
+    second = render(reference_draft, profile, final=False).data
+    assert [k.made for k in keepers] == made  # no subset made again
+    # the pages' streams (text) are compressed again, no font file (bytes) is
+    assert compressed and all(isinstance(t, str) for t in compressed if len(t) > 1000)
+    assert without_stamps(second) == without_stamps(first)
+
+
+def test_font_compression_is_kept_only_inside_our_exports() -> None:
+    from reportlab.pdfbase import pdfdoc
+
+    data = bytes(range(256)) * 64
+    assert not rlcompat._binary.get()
+    kept = len(rlcompat._flate_kept)
+    assert pdfdoc.PDFZCompress.encode(data) == rlcompat._orig_flate_encode(data)
+    assert len(rlcompat._flate_kept) == kept

@@ -263,6 +263,8 @@ def page_geometry(profile: Profile) -> PageGeometry:
 
 @dataclass(frozen=True)
 class Metadata:
+    """The document's title, author, subject, keywords and language."""
+
     title: str
     subject: str
     author: str

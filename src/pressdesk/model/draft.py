@@ -59,6 +59,8 @@ class Embargo:
 
 @dataclass
 class Header:
+    """The header line: kind, reference, date and the optional embargo."""
+
     kind: str = "Presseinformation"
     reference: str = ""
     date: str = ""
@@ -86,6 +88,8 @@ class Link:
 
 @dataclass
 class SocialLink:
+    """A social media channel: network, the text shown and its address."""
+
     network: str = ""
     text: str = ""
     url: str = ""
@@ -169,6 +173,8 @@ class Block:
 
 @dataclass
 class Draft:
+    """One press release as the editor and the file hold it."""
+
     header: Header = field(default_factory=Header)
     press_office: PressOffice = field(default_factory=PressOffice)
     announcement: str = ""

@@ -31,6 +31,8 @@ class ProfileError(Exception):
 
 @dataclass(frozen=True)
 class PageGeometry:
+    """Paper size and margins, side column and header heights (mm)."""
+
     size: str
     margin_top: float
     margin_bottom: float
@@ -44,6 +46,8 @@ class PageGeometry:
 
 @dataclass(frozen=True)
 class FontSet:
+    """The family's four font files."""
+
     family: str
     regular: Path
     bold: Path
@@ -66,6 +70,8 @@ class FontSet:
 
 @dataclass(frozen=True)
 class Sizes:
+    """Type sizes and leading (points)."""
+
     body: float
     leading: float
     headline: float
@@ -79,6 +85,8 @@ class Sizes:
 
 @dataclass(frozen=True)
 class Colors:
+    """Colours as ``#rrggbb``."""
+
     text: str
     accent: str
     sidebar: str
@@ -98,6 +106,8 @@ class DraftMark:
 
 @dataclass(frozen=True)
 class Logo:
+    """An optional logo: file, position and width (mm), alternative text."""
+
     path: Path
     x: float
     y: float
@@ -107,6 +117,8 @@ class Logo:
 
 @dataclass(frozen=True)
 class Rules:
+    """The profile's validation rules: reference pattern, gender characters."""
+
     reference_pattern: str
     reference_hint: str
     gender_characters: str  # "off" | "warning" | "error"
@@ -114,6 +126,8 @@ class Rules:
 
 @dataclass(frozen=True)
 class Profile:
+    """One house style, read-only (see the module doc)."""
+
     id: str
     name: str
     page: PageGeometry

@@ -5,6 +5,8 @@ Two engines read the same schema file. The live one is ``jsonschema-rs``
 the reference one is the pure-Python ``jsonschema``, which checks the schema itself
 against the Draft 2020-12 meta-schema and which the tests hold the live engine to.
 Both report :class:`SchemaError` records, so messages never depend on the engine.
+Before either, :mod:`.quickcheck` answers in plain Python whether there is anything to
+report at all; a valid draft (every export's) never loads an engine.
 
 jsonschema's built-in ``email`` check only looks for an "@", and ``uri`` is not
 checked at all without an extra package. PressDesk registers its own checks:
@@ -28,8 +30,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from typing import Any
-
-import jsonschema_rs
 
 from pressdesk.paths import schemas_dir
 
@@ -147,7 +147,7 @@ class SchemaError:
         return self.schema.get(self.keyword)
 
 
-def _ecma_regex(pattern: str) -> str:
+def ecma_regex(pattern: str) -> str:
     """ECMA-262's ``$`` matches only at the very end; Python's also before a final newline."""
     if pattern.endswith("$") and not pattern.endswith("\\$"):
         return pattern[:-1] + r"\Z"
@@ -159,7 +159,7 @@ def reference_validator() -> Any:
     from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 
     def pattern(validator: Any, patrn: str, instance: Any, schema: Any) -> Iterator[Any]:
-        if validator.is_type(instance, "string") and not re.search(_ecma_regex(patrn), instance):
+        if validator.is_type(instance, "string") and not re.search(ecma_regex(patrn), instance):
             yield ValidationError(f"{instance!r} does not match {patrn!r}")
 
     checker = FormatChecker(formats=())
@@ -173,6 +173,8 @@ def reference_validator() -> Any:
 
 @cache
 def live_validator() -> Any:
+    import jsonschema_rs  # only for a draft the quick check does not pass (see below)
+
     return jsonschema_rs.Draft202012Validator(load_schema(), formats=FORMATS, validate_formats=True)
 
 
@@ -184,7 +186,15 @@ def _subschema(path: list[Any]) -> dict[str, Any]:
 
 
 def schema_errors(data: dict[str, Any]) -> Iterator[SchemaError]:
-    """Every schema violation of ``data`` (live engine)."""
+    """Every schema violation of ``data`` (live engine).
+
+    A draft that passes :func:`pressdesk.validation.quickcheck.is_valid` has none; only
+    for one that does not is the engine loaded to find and name each violation.
+    """
+    from pressdesk.validation.quickcheck import is_valid
+
+    if is_valid(data):
+        return
     for e in live_validator().iter_errors(data):
         schema_path = list(e.schema_path)
         keyword = str(schema_path[-1]) if schema_path else ""

@@ -27,6 +27,8 @@ from pressdesk.profile.profile import Profile, load_profile
 
 @dataclass(frozen=True)
 class ExportResult:
+    """Where a PDF was written, its page count and size in bytes."""
+
     path: Path
     pages: int
     size: int
@@ -34,6 +36,8 @@ class ExportResult:
 
 @dataclass(frozen=True)
 class Rendered:
+    """A PDF as bytes and its page count."""
+
     data: bytes
     pages: int
 

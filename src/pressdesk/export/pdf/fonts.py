@@ -11,9 +11,12 @@ reports as a warning); the PDF never shows a black box instead.
 
 from __future__ import annotations
 
+import contextlib
+import marshal
 import re
 import unicodedata
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +26,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from pressdesk.export import ExportError
+from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf.rlcompat import TaggedTTFont
 from pressdesk.profile.profile import Profile
 
@@ -52,13 +56,61 @@ class FontNames:
     drawable: frozenset[str]
 
 
+def _unreadable(path: Path) -> Callable[[Exception], Exception]:
+    def error(exc: Exception) -> Exception:
+        return ExportError(f"Die Schrift „{path.name}“ kann nicht geladen werden ({exc}).")
+
+    return error
+
+
 def _register(name: str, path: Path) -> TTFont:
     try:
         font = TaggedTTFont(name, str(path))
     except (OSError, TTFError) as exc:
-        raise ExportError(f"Die Schrift „{path.name}“ kann nicht geladen werden ({exc}).") from None
+        raise _unreadable(path)(exc) from None
     pdfmetrics.registerFont(font)
     return font
+
+
+# Which characters all four styles have is kept in the user's cache folder, named after
+# the font files (path, size, time) and reportlab's version: with it, the italic styles
+# need not be read before a paragraph uses them (rlcompat.LazyTTFont).
+def _coverage_file(paths: list[Path]) -> Path:
+    import hashlib
+
+    from platformdirs import user_cache_dir
+    from reportlab import Version
+
+    parts = [Version]
+    for path in paths:
+        st = path.stat()
+        parts.append(f"{path}|{st.st_size}|{st.st_mtime_ns}")
+    key = hashlib.sha1("\n".join(parts).encode()).hexdigest()
+    return Path(user_cache_dir("pressdesk")) / "fonts" / f"{key}.coverage.marshal"
+
+
+def _kept_coverage(paths: list[Path]) -> tuple[Path | None, set[int] | None]:
+    try:
+        cached = _coverage_file(paths)
+    except OSError:
+        return None, None
+    try:
+        codes = marshal.loads(cached.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return cached, None
+    if isinstance(codes, list) and codes and all(type(c) is int for c in codes):
+        return cached, set(codes)
+    return cached, None
+
+
+def _keep_coverage(cached: Path | None, coverage: set[int]) -> None:
+    if cached is None:
+        return
+    with contextlib.suppress(OSError):
+        from pressdesk.model.files import atomic_write_bytes
+
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(cached, marshal.dumps(sorted(coverage)))
 
 
 @cache
@@ -73,11 +125,24 @@ def _register_family(
         "bold_italic": f"{family}-BoldItalic-{tag}",
     }
     paths = {"regular": regular, "bold": bold, "italic": italic, "bold_italic": bold_italic}
-    coverage: set[int] | None = None
-    for style, name in names.items():
-        font = _register(name, paths[style])
-        chars = set(font.face.charToGlyph)
-        coverage = chars if coverage is None else coverage & chars
+    cached, coverage = _kept_coverage(list(paths.values()))
+    if coverage is not None:
+        for style in ("regular", "bold"):
+            _register(names[style], paths[style])
+        for style in ("italic", "bold_italic"):
+            path = paths[style]
+            if list(paths.values()).count(path) == 1:  # a shared file: one font, read now
+                rlcompat.register_lazy(
+                    rlcompat.LazyTTFont(names[style], str(path), _unreadable(path))
+                )
+            else:
+                _register(names[style], path)
+    else:
+        for style, name in names.items():
+            font = _register(name, paths[style])
+            chars = set(font.face.charToGlyph)
+            coverage = chars if coverage is None else coverage & chars
+        _keep_coverage(cached, coverage or set())
     fam = names["regular"]
     addMapping(fam, 0, 0, names["regular"])
     addMapping(fam, 1, 0, names["bold"])

@@ -18,6 +18,8 @@ Segment = tuple[str, tuple[float, ...]]  # ("M"|"L"|"C"|"Z", coordinates)
 
 @dataclass(frozen=True)
 class Outline:
+    """A string's glyph outlines in font units."""
+
     segments: tuple[Segment, ...]
     advance: float  # the string's width in font units
     units_per_em: int

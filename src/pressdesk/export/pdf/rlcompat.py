@@ -28,6 +28,18 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
    :func:`binary_streams` in the current thread/context: PressDesk's files are
    Flate-only (smaller, faster to save), nobody else's change.
 
+7. ``TTFontFace.makeSubset`` and ``pdfdoc.PDFZCompress.encode`` (both public names, but
+   how reportlab embeds a font): the same draft is exported again after every pause in
+   the editor, with the same glyphs, so :class:`TaggedTTFont` keeps the last subsets it
+   made (keyed by the glyph list) and, inside :func:`binary_streams`, the Flate-compressed
+   form of large streams (the embedded fonts) is kept by content. Same bytes out; the
+   first export in a process does all the work (``bench/export_typst.py`` prints both).
+
+8. ``pdfmetrics._fonts``: reportlab's table of registered fonts. ``registerFont`` reads
+   the font file at once (about a third of a cold export for the four styles); a
+   :class:`LazyTTFont` goes into the table by name and reads its file only when a
+   paragraph first uses it, so an export without italics never reads the italic files.
+
 Every replacement does PressDesk's thing only while one of PressDesk's own
 paragraphs breaks its lines (:func:`ours`, a context variable set by
 ``flowables.Para.breakLines``); for every other paragraph in the process it calls
@@ -38,11 +50,14 @@ and the test suite has a test per name.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from reportlab.pdfbase import pdfdoc as _pdfdoc
+from reportlab.pdfbase import pdfmetrics as _pdfmetrics
 from reportlab.pdfbase import ttfonts as _ttf
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _rl
@@ -58,14 +73,30 @@ PRIVATE_NAMES = (
     "_SplitFragHY",
 )
 PRIVATE_TTF_NAMES = ("SUBSETN",)
+USED_NAMES = ("ttfonts.TTFontFace.makeSubset", "pdfdoc.PDFZCompress.encode")
+PRIVATE_METRICS_NAMES = ("_fonts",)
 
 
 class IncompatibleReportlab(RuntimeError):
     """reportlab no longer has a private name PressDesk's line breaking relies on."""
 
 
+def _has_path(dotted: str) -> bool:
+    module, *attrs = dotted.split(".")
+    obj: Any = {"ttfonts": _ttf, "pdfdoc": _pdfdoc}[module]
+    for attr in attrs:
+        if not hasattr(obj, attr):
+            return False
+        obj = getattr(obj, attr)
+    return callable(obj)
+
+
 _missing = [n for n in PRIVATE_NAMES if not hasattr(_rl, n)]
 _missing += [n for n in PRIVATE_TTF_NAMES if not hasattr(_ttf, n)]
+_missing += [n for n in USED_NAMES if not _has_path(n)]
+_missing += [
+    n for n in PRIVATE_METRICS_NAMES if not isinstance(getattr(_pdfmetrics, n, None), dict)
+]
 if _missing:  # pragma: no cover - only with an unsupported reportlab
     raise IncompatibleReportlab(
         f"reportlab {getattr(_rl, '__version__', '')} lacks {', '.join(_missing)}; "
@@ -218,8 +249,41 @@ def _tag_for(seed: str, used: set[bytes]) -> bytes:
         bump += 1
 
 
+SUBSETS_KEPT = 16  # per font: subsets (glyph lists) of recent exports
+
+
+class _SubsetKeeper:
+    """A font face's ``makeSubset`` that keeps the last subsets it made (by glyph list)."""
+
+    def __init__(self, make: Callable[[Any], bytes]) -> None:
+        self.make = make
+        self.made = 0  # subsets actually made (the tests read it)
+        self.kept: dict[tuple[int, ...], bytes] = {}
+        self.lock = threading.Lock()  # the preview exports in another thread
+
+    def __call__(self, subset: Any) -> bytes:
+        key = tuple(subset)
+        with self.lock:
+            data = self.kept.pop(key, None)
+        if data is None:
+            data = self.make(subset)
+            self.made += 1
+        with self.lock:
+            while len(self.kept) >= SUBSETS_KEPT:
+                del self.kept[next(iter(self.kept))]
+            self.kept[key] = data  # most recent last
+        return data
+
+
 class TaggedTTFont(_ttf.TTFont):
-    """A TrueType font whose embedded subsets get distinct tags (see the module doc)."""
+    """A TrueType font whose embedded subsets get distinct tags (see the module doc).
+
+    It also keeps the subsets it made (item 7 of the module doc).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.face.makeSubset = _SubsetKeeper(self.face.makeSubset)
 
     def addObjects(self, doc: Any) -> None:
         state = self.state.get(doc)
@@ -237,6 +301,45 @@ class TaggedTTFont(_ttf.TTFont):
             _subset_tag.reset(token)
 
 
+class LazyTTFont(TaggedTTFont):
+    """A :class:`TaggedTTFont` that reads its file when first used (item 8 of the module doc).
+
+    Until then it has its name and nothing else; the first attribute it lacks loads
+    the file. ``on_error`` turns a file that cannot be read then into the caller's error.
+    """
+
+    def __init__(
+        self, name: str, filename: str, on_error: Callable[[Exception], Exception]
+    ) -> None:
+        self.fontName = name
+        self._pd_lazy = (name, filename, on_error)
+        self._pd_lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return "face" in self.__dict__
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__") or attr.startswith("_pd_") or self.loaded:
+            raise AttributeError(attr)
+        name, filename, on_error = self._pd_lazy
+        with self._pd_lock:
+            if not self.loaded:
+                try:
+                    TaggedTTFont.__init__(self, name, filename)
+                except (OSError, _ttf.TTFError) as exc:
+                    raise on_error(exc) from None
+        return getattr(self, attr)
+
+
+def register_lazy(font: LazyTTFont) -> None:
+    """Register ``font`` by name without reading its file (``registerFont`` reads it)."""
+    from reportlab.pdfbase.pdfmetrics import registerFontFamily
+
+    _pdfmetrics._fonts[font.fontName] = font
+    registerFontFamily(font.fontName)
+
+
 _binary: ContextVar[bool] = ContextVar("pd_binary_streams", default=False)
 
 
@@ -251,6 +354,30 @@ class _A85Flag:
 
     def __repr__(self) -> str:
         return f"_A85Flag({self.configured!r})"
+
+
+FLATE_KEEP_FROM = 2048  # bytes: a binary stream this large (an embedded font) is kept
+FLATE_KEPT = 16
+_flate_kept: dict[bytes, bytes] = {}
+_flate_lock = threading.Lock()
+_orig_flate_encode = _pdfdoc.PDFZCompress.encode
+
+
+def _flate_encode(text: Any) -> Any:
+    if not _binary.get() or not isinstance(text, bytes) or len(text) < FLATE_KEEP_FROM:
+        return _orig_flate_encode(text)
+    with _flate_lock:
+        data = _flate_kept.pop(text, None)
+    if data is None:
+        data = _orig_flate_encode(text)
+    with _flate_lock:
+        while len(_flate_kept) >= FLATE_KEPT:
+            del _flate_kept[next(iter(_flate_kept))]
+        _flate_kept[text] = data
+    return data
+
+
+_pdfdoc.PDFZCompress.encode = _flate_encode
 
 
 def _install_a85_flag() -> None:

@@ -27,6 +27,8 @@ from pressdesk.profile.profile import Profile
 
 @dataclass(frozen=True)
 class Styles:
+    """A reportlab paragraph style per role, and the colours of the furniture."""
+
     body: ParagraphStyle
     headline: ParagraphStyle
     subheadline: ParagraphStyle
