@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from pressdesk.export import layout
@@ -29,6 +30,7 @@ from pressdesk.export.pdf.hyphenation import prepare
 from pressdesk.export.pdf.linebreaks import (
     BreakHyphenText,
     ends_inside_word,
+    flow,
     note_drawn,
     source_text,
     undivided_frags,
@@ -153,6 +155,66 @@ def _continue_links(bl: Any) -> None:
                 before = frag
 
 
+class WidePara(Para):
+    """A paragraph whose lines reach ``extra`` points right of its frame (the headline
+    over page 1's side column, see :meth:`pressdesk.export.layout.PageGeometry.line_width`).
+
+    To the frame it is as wide as the frame (which would refuse a wider flowable); it
+    wraps and draws at the wider width.
+    """
+
+    extra = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, height = super().wrap(availWidth + self.extra, availHeight)
+        return availWidth, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth + self.extra, availHeight)
+        for part in parts:
+            if isinstance(part, WidePara):
+                part.extra = self.extra
+        return parts
+
+
+class SideBlock(Flowable):
+    """Page 1's press office block, in the side column from where it stands in the story.
+
+    It takes no room in the body column: it follows the headline (which reaches over
+    the side column), so the block's top is the headline's real bottom, and its lines
+    come after the headline in the content stream and the structure tree. ``dx`` is the
+    side column's distance from the body column's left edge (points).
+    """
+
+    def __init__(self, paras: list[Para], dx: float, width: float, keep_with_next: bool):
+        super().__init__()
+        self.paras, self.dx, self.side_width = paras, dx, width
+        self.keepWithNext = keep_with_next
+        self.top: float | None = None  # where it was drawn, points from the page bottom
+        self._room = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._room = availHeight  # down to the frame's bottom (the bottom margin)
+        return 0.0, 0.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        return []
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        self.top = y
+        super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        y = 0.0
+        with flow("side"):
+            for p in self.paras:
+                _, ph = p.wrap(self.side_width, self._room + y)
+                if ph > self._room + y:
+                    break
+                p.drawOn(self.canv, self.dx, y - ph)
+                y -= ph
+
+
 def page_turn_without_division(
     p: Para, parts: list[Any], width: float, height: float
 ) -> list[Any] | None:
@@ -178,8 +240,11 @@ def para(
     node: st.Node | None,
     outline: tuple[int, str] | None = None,
     bullet: str | None = None,
+    extra: float = 0.0,
 ) -> Para:
-    p = Para(markup, style, bulletText=bullet)
+    p = Para(markup, style, bulletText=bullet) if not extra else WidePara(markup, style)
+    if isinstance(p, WidePara):
+        p.extra = extra
     p.node = node
     p.outline = outline
     return p
@@ -207,14 +272,18 @@ class Layout:
     title: str
     logo: st.Node | None = None
     metadata: layout.Metadata | None = None
+    side_block: SideBlock | None = None
 
 
 class _Builder:
     """The items of the one layout (:func:`pressdesk.export.layout.release_layout`) as
     paragraphs: roles become styles, groups become structure elements."""
 
-    def __init__(self, profile: Profile, styles: Styles, fonts: FontNames) -> None:
+    def __init__(
+        self, profile: Profile, styles: Styles, fonts: FontNames, extra: dict[str, float]
+    ) -> None:
         self.profile, self.s, self.fonts = profile, styles, fonts
+        self.extra = extra  # points a role's lines reach right of the body column
         self.root = st.Node(st.DOCUMENT)
         self.story: list[Flowable] = []
         self.link_color = styles.link_color.hexval().replace("0x", "#")
@@ -308,7 +377,8 @@ class _Builder:
         style = style or self.style_of[item.role]
         if not item.space_after:
             style = _with(style, spaceAfter=0)
-        return para(self.runs(item.runs, node), style, node, **kw)
+        extra = self.extra.get(item.role, 0.0)
+        return para(self.runs(item.runs, node), style, node, extra=extra, **kw)
 
     def items(self, items: Sequence[layout.Item]) -> None:
         groups: dict[int, st.Node] = {}
@@ -391,7 +461,10 @@ def build_layout(
 ) -> Layout:
     """Build the story and the structure tree of ``draft`` in reading order."""
     release = layout.release_layout(draft, profile, notice)
-    b = _Builder(profile, styles, fonts)
+    g = release.geometry
+    headline = release.roles[layout.HEADLINE]
+    extra = {layout.HEADLINE: (g.line_width(headline) - g.body_width) * mm}
+    b = _Builder(profile, styles, fonts, extra)
     root, s = b.root, styles
 
     logo = root.add(st.FIGURE, alt=profile.logo.alt) if profile.logo else None
@@ -403,9 +476,15 @@ def build_layout(
         else None
     )
 
+    # reading order: header, headline, press office block, announcement, body …
+    b.items(release.items[: release.side_after])
     side_node = root.add(st.DIV)
     side = [b.item(line, side_node.add(st.P, text=line.text)) for line in release.side]
-    b.items(release.items)
+    before = release.items[release.side_after - 1] if release.side_after else None
+    dx = (g.side_x - g.margin_left) * mm
+    block = SideBlock(side, dx, g.side_width * mm, before is not None and before.keep_with_next)
+    b.story.append(block)
+    b.items(release.items[release.side_after :])
     if not b.story:
         b.story.append(Spacer(0, 1))
     return Layout(
@@ -419,4 +498,5 @@ def build_layout(
         title=release.metadata.title,
         logo=logo,
         metadata=release.metadata,
+        side_block=block,
     )
