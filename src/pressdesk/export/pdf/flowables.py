@@ -61,6 +61,20 @@ class Para(Paragraph):
     outline: tuple[int, str] | None = None  # (level, title)
     pd_source: str | None = None  # see .linebreaks
     _pd_hyphens = False  # while drawing: break hyphens are marked (see .linebreaks)
+    # page 1's press office block, drawn right below this paragraph (the headline)
+    follower: SideBlock | None = None
+    _room = 0.0  # points below the paragraph down to its frame's bottom
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        self._room = availHeight - height - self.style.spaceAfter
+        return width, height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        super().drawOn(canvas, x, y, _sW)
+        if self.follower is not None:  # its top: where the next paragraph's line starts
+            self.follower.wrap(0, self._room)
+            self.follower.drawOn(canvas, x, y - self.style.spaceAfter)
 
     def breakLines(self, width: Any) -> Any:
         with rlcompat.ours():  # PressDesk's break rules, for this paragraph only
@@ -94,6 +108,7 @@ class Para(Paragraph):
                 part.node = self.node
                 part.label = self.label if i == 0 else None
                 part.outline = self.outline if i == 0 else None
+                part.follower = self.follower if i == 0 else None
         return parts
 
     def draw(self) -> None:
@@ -178,18 +193,19 @@ class WidePara(Para):
 
 
 class SideBlock(Flowable):
-    """Page 1's press office block, in the side column from where it stands in the story.
+    """Page 1's press office block in the side column, drawn from a given top down.
 
-    It takes no room in the body column: it follows the headline (which reaches over
-    the side column), so the block's top is the headline's real bottom, and its lines
-    come after the headline in the content stream and the structure tree. ``dx`` is the
-    side column's distance from the body column's left edge (points).
+    It takes no room in the body column. The headline (which reaches over the side
+    column) draws it right below itself (:attr:`Para.follower`), so the block's top
+    is the headline's real bottom, and its lines come after the headline in the
+    content stream and the structure tree. Without a headline it is the story's
+    first flowable. ``dx`` is the side column's distance from the body column's left
+    edge (points).
     """
 
-    def __init__(self, paras: list[Para], dx: float, width: float, keep_with_next: bool):
+    def __init__(self, paras: list[Para], dx: float, width: float):
         super().__init__()
         self.paras, self.dx, self.side_width = paras, dx, width
-        self.keepWithNext = keep_with_next
         self.top: float | None = None  # where it was drawn, points from the page bottom
         self._room = 0.0
 
@@ -227,6 +243,7 @@ def page_turn_without_division(
         return None
     twin = Para("", p.style, bulletText=p.bulletText, frags=frags)
     twin.node, twin.label, twin.outline = p.node, p.label, p.outline
+    twin.follower = p.follower
     twin.pd_source = source_text(p)
     again: list[Any] = twin.split(width, height)
     if len(again) != 2 or len(again[0].blPara.lines) != kept:
@@ -480,10 +497,12 @@ def build_layout(
     b.items(release.items[: release.side_after])
     side_node = root.add(st.DIV)
     side = [b.item(line, side_node.add(st.P, text=line.text)) for line in release.side]
-    before = release.items[release.side_after - 1] if release.side_after else None
-    dx = (g.side_x - g.margin_left) * mm
-    block = SideBlock(side, dx, g.side_width * mm, before is not None and before.keep_with_next)
-    b.story.append(block)
+    block = SideBlock(side, (g.side_x - g.margin_left) * mm, g.side_width * mm)
+    headline = b.story[-1] if release.side_after else None
+    if isinstance(headline, Para):
+        headline.follower = block  # drawn right below the headline
+    else:
+        b.story.append(block)
     b.items(release.items[release.side_after :])
     if not b.story:
         b.story.append(Spacer(0, 1))
