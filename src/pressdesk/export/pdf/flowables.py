@@ -479,8 +479,8 @@ def build_layout(
     """Build the story and the structure tree of ``draft`` in reading order."""
     release = layout.release_layout(draft, profile, notice)
     g = release.geometry
-    headline = release.roles[layout.HEADLINE]
-    extra = {layout.HEADLINE: (g.line_width(headline) - g.body_width) * mm}
+    wide = g.line_width(release.roles[layout.HEADLINE])  # over page 1's side column
+    extra = {layout.HEADLINE: (wide - g.body_width) * mm}
     b = _Builder(profile, styles, fonts, extra)
     root, s = b.root, styles
 
@@ -498,9 +498,9 @@ def build_layout(
     side_node = root.add(st.DIV)
     side = [b.item(line, side_node.add(st.P, text=line.text)) for line in release.side]
     block = SideBlock(side, (g.side_x - g.margin_left) * mm, g.side_width * mm)
-    headline = b.story[-1] if release.side_after else None
-    if isinstance(headline, Para):
-        headline.follower = block  # drawn right below the headline
+    last = b.story[-1] if release.side_after else None
+    if isinstance(last, Para):
+        last.follower = block  # drawn right below the headline
     else:
         b.story.append(block)
     b.items(release.items[release.side_after :])
