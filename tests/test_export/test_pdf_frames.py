@@ -223,6 +223,22 @@ def test_validation_warns_where_the_layout_must_force_a_break(
     assert [p.path for p in warned] == ["body[0].text"]
 
 
+def test_validation_measures_the_headline_at_its_own_width(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    """The headline reaches over the side column: a word that fits there is no warning
+    (in the PDF it stays whole on one line); a word wider than that is."""
+    word = "Kommunalaufgabenübertragungsgesetzesänderungsgesetz"  # 51 letters, ~140 mm
+    draft = copy.deepcopy(reference_draft)
+    draft.headline = f"Landtag beschließt das {word}"
+    assert not [p for p in validate(draft, profile) if "passt nicht" in p.text]
+    lines = [t for _, _, t in _lines(render_pdf(draft, profile, final=True))]
+    assert word in lines
+    draft.headline = f"Landtag beschließt das {word}{word[:20]}"
+    warned = [p for p in validate(draft, profile) if "passt nicht" in p.text]
+    assert [(p.path, p.severity) for p in warned] == [("headline", "warning")]
+
+
 @pytest.mark.parametrize(
     ("written", "glued"),
     [
