@@ -383,7 +383,12 @@ def check_layout(data: dict[str, Any], settings: RuleSettings) -> Iterator[Probl
                 for words in _strong_words(block["text"], block["marks"])
             ]
     columns.append((["contact"], data["contact"], fonts.regular, sizes.body))
-    headline = (["headline"], data["headline"], fonts.bold, headline_size)
+    headline: tuple[list[PathPart], str, Path, float] = (
+        ["headline"],
+        data["headline"],
+        fonts.bold,
+        headline_size,
+    )
     for parts, value, font, size in [headline, *columns]:
         width = headline_width if parts == ["headline"] else body
         wide = too_wide(value, font, size, width) if value else []
