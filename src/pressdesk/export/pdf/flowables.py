@@ -259,7 +259,7 @@ def para(
     bullet: str | None = None,
     extra: float = 0.0,
 ) -> Para:
-    p = Para(markup, style, bulletText=bullet) if not extra else WidePara(markup, style)
+    p = (WidePara if extra else Para)(markup, style, bulletText=bullet)
     if isinstance(p, WidePara):
         p.extra = extra
     p.node = node
