@@ -3,7 +3,9 @@
 The frames are computed here from the profile's page numbers (millimetres), not
 taken from the exporter: the header area spans the type area (left to right
 margin), below it page 1 has the body column and the press office column, later
-pages only the body column; nothing lies below the bottom margin.
+pages only the body column; nothing lies below the bottom margin. Page 1's headline
+(its size, bold) may reach right of the body column by the headline role's
+``extendRight``, over the side column (the press office block starts below it).
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ class Frames:
     side_right: float
     first_body_top: float  # below it: body and side column (page 1)
     later_body_top: float  # below it: body column (pages 2+)
+    # page 1's headline (its size, bold) may reach this far: over the gap and side column
+    headline_right: float
+    headline_size: float
 
     @classmethod
     def of(cls, profile: Profile) -> Frames:
@@ -41,17 +46,22 @@ class Frames:
         left, right = pg.margin_left * MM, w - pg.margin_right * MM
         side_left = right - pg.sidebar_width * MM
         top = h - pg.margin_top * MM
+        body_right = side_left - pg.sidebar_gap * MM
+        role = (profile.raw.get("roles") or {}).get("headline", {})
+        extend = float(role.get("extendRight", 0)) * MM
         return cls(
             width=w,
             height=h,
             left=left,
             right=right,
             bottom=pg.margin_bottom * MM,
-            body_right=side_left - pg.sidebar_gap * MM,
+            body_right=body_right,
             side_left=side_left,
             side_right=right,
             first_body_top=top - pg.header_height * MM,
             later_body_top=top - pg.running_header_height * MM,
+            headline_right=min(body_right + extend, right),
+            headline_size=float(role.get("size", profile.sizes.headline)),
         )
 
 
@@ -91,6 +101,9 @@ def misplaced_glyphs(data: bytes, profile: Profile, pages: list[int] | None = No
             body_top = f.first_body_top if page == 1 else f.later_body_top
             if baseline >= body_top:
                 continue  # header area: the whole type area
+            headline = page == 1 and "Bold" in c.fontname and abs(c.size - f.headline_size) < 0.1
+            if headline and c.x1 <= f.headline_right + t:
+                continue  # the headline reaches over the side column
             if page == 1 and c.x0 >= f.side_left - t:
                 if c.x1 > f.side_right + t:
                     bad.append(f"{where}: out of the press office column")

@@ -218,12 +218,20 @@ def test_side_block_is_a_frame_in_the_right_column(
     framed = [p for p in doc.paragraphs if p._p.pPr.find(qn("w:framePr")) is not None]
     lines = content.side_block(reference_draft, profile)
     assert [p.text for p in framed] == [line.text.replace("\u2011", "-") for line in lines]
-    assert [p.text for p in doc.paragraphs[: len(framed)]] == [p.text for p in framed]
+    # right after the headline, in reading order
+    assert doc.paragraphs[0].text == reference_draft.headline
+    assert [p.text for p in doc.paragraphs[1 : len(framed) + 1]] == [p.text for p in framed]
     frame = framed[0]._p.pPr.find(qn("w:framePr"))
     page = profile.page
     x_mm = int(frame.get(qn("w:x"))) / 1440 * 25.4
     assert abs(x_mm - (210 - page.margin_right - page.sidebar_width)) < 0.2
     assert frame.get(qn("w:hAnchor")) == "page"
+    # below the one-line headline: header area, headline leading and space after
+    y_mm = int(frame.get(qn("w:y"))) / 1440 * 25.4
+    headline = profile.raw["roles"]["headline"]
+    below = page.margin_top + page.header_height
+    below += (headline["leading"] + headline["spaceAfter"]) * 25.4 / 72
+    assert y_mm == pytest.approx(below, abs=0.3)
     # The body column leaves the side column free on every page.
     section = doc.sections[0]
     right_mm = section.right_margin.mm

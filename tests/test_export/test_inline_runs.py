@@ -14,7 +14,6 @@ import pytest
 from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar
 
 from pressdesk.export import layout
@@ -35,6 +34,21 @@ COUNT = (
 )
 
 
+def _pages(data: bytes) -> Iterator[Any]:
+    """Each page's glyphs in drawing order (no layout analysis: it may regroup the
+    headline that reaches over the side column)."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    resources = PDFResourceManager()
+    device = PDFPageAggregator(resources, laparams=None)
+    interpreter = PDFPageInterpreter(resources, device)
+    for page in PDFPage.get_pages(io.BytesIO(data)):
+        interpreter.process_page(page)
+        yield device.get_result()
+
+
 def _chars(data: bytes) -> Iterator[tuple[int, LTChar]]:
     def walk_layout(obj: Any) -> Iterator[LTChar]:
         if isinstance(obj, LTChar):
@@ -43,13 +57,18 @@ def _chars(data: bytes) -> Iterator[tuple[int, LTChar]]:
             for child in obj:
                 yield from walk_layout(child)
 
-    g = layout.page_geometry(load_profile("nrw"))
+    profile = load_profile("nrw")
+    g = layout.page_geometry(profile)
+    headline = layout.role_styles(profile)[layout.HEADLINE]
     pt = 72 / 25.4
     right = (g.margin_left + g.body_width) * pt + 1
-    for n, page in enumerate(extract_pages(io.BytesIO(data))):
+    wide = (g.margin_left + g.line_width(headline)) * pt + 1  # page 1's headline
+    for n, page in enumerate(_pages(data)):
         top = (g.height - g.margin_top - (g.running_header if n else g.header)) * pt
         for ch in walk_layout(page):
-            if ch.y1 < top + 1 and ch.x1 < right:  # the body column: no header, no side block
+            is_headline = not n and "Bold" in ch.fontname and abs(ch.size - headline.size) < 0.1
+            # the body column (and the headline over the side column): no header, no side block
+            if ch.y1 < top + 1 and (ch.x1 < right or (is_headline and ch.x1 < wide)):
                 yield n, ch
 
 

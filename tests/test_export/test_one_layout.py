@@ -56,7 +56,18 @@ DOCX_ROLE = {
 }
 
 
+SIDE_ROLES = (layout.SIDE, layout.SIDE_ORGANISATION)
+
+
+def reading_order(release: layout.ReleaseLayout) -> tuple[layout.Item, ...]:
+    """The layout's items with the press office block where it is read: after the headline."""
+    n = release.side_after
+    return (*release.items[:n], *release.side, *release.items[n:])
+
+
 def _tag(item: layout.Item) -> str:
+    if item.role in SIDE_ROLES:
+        return "Div/P"  # a P of the press office block's Div
     if item.kind == layout.HEADING:
         return "H1" if item.level == 0 else "H2"
     return PDF_TAG.get(item.role, "P")
@@ -80,32 +91,30 @@ def expected_pdf(items: tuple[layout.Item, ...]) -> list[tuple[str, str]]:
             continue
         social = item.group if item.kind == layout.SOCIAL_GROUP else 0
         shown = norm(_drawable(item.text))
-        if shown:  # nothing the font can draw ("😀"): no element
+        if shown or item.role in SIDE_ROLES:  # nothing the font can draw ("😀"): no element
             out.append((_tag(item), shown))
     return out
 
 
-def pdf_items(
-    data: bytes, release: layout.ReleaseLayout
-) -> tuple[list[tuple[str, str]], list[str]]:
-    """(tag, text) of each block element of the body in reading order; the side block.
+def pdf_items(data: bytes, release: layout.ReleaseLayout) -> list[tuple[str, str]]:
+    """(tag, text) of each block element in the structure tree's reading order.
 
-    Page 1's header line and date come first in reading order; they are page furniture.
+    The press office block's paragraphs are "Div/P". Page 1's header line and date
+    come first in reading order; they are page furniture.
     """
     pdf = pikepdf.open(io.BytesIO(data))
     marks = page_marks(data)
     body: list[tuple[str, str]] = []
-    side: list[str] = []
     for elem, _depth in walk(pdf):
         tag = str(elem.S)[1:]
         parent = str(elem.P.get("/S", ""))[1:]
         if parent == "Div":
-            side.append(norm(_in_order(pdf, marks, elem)))
+            body.append(("Div/P", norm(_in_order(pdf, marks, elem))))
         elif tag in ("P", "H1", "H2", "LBody"):
             body.append((tag, norm(_in_order(pdf, marks, elem))))
     furniture = [norm(release.header), norm(release.date)][: 2 if release.date else 1]
     assert [text for _, text in body[: len(furniture)]] == furniture
-    return body[len(furniture) :], side
+    return body[len(furniture) :]
 
 
 def _in_order(pdf: pikepdf.Pdf, marks: list[PageMarks], elem: pikepdf.Dictionary) -> str:
@@ -124,14 +133,13 @@ def _in_order(pdf: pikepdf.Pdf, marks: list[PageMarks], elem: pikepdf.Dictionary
     return "".join(parts)
 
 
-def docx_items(data: bytes) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(role, text) of each body paragraph by its Word style; the framed side block."""
-    body, side = [], []
-    for par in docx.Document(io.BytesIO(data)).paragraphs:
-        role = DOCX_ROLE[par._p.style]
-        entry = (role, norm(par.text))
-        (side if role in (layout.SIDE, layout.SIDE_ORGANISATION) else body).append(entry)
-    return body, side
+def docx_items(data: bytes) -> list[tuple[str, str]]:
+    """(role, text) of each body paragraph by its Word style, in document order
+    (the framed press office block's paragraphs included, where they stand)."""
+    return [
+        (DOCX_ROLE[par._p.style], norm(par.text))
+        for par in docx.Document(io.BytesIO(data)).paragraphs
+    ]
 
 
 Styled = list[tuple[str, bool, bool, str]]  # character, bold, italic, link target
@@ -197,18 +205,17 @@ def expected_fonts(release: layout.ReleaseLayout) -> list[tuple[str, str]]:
 
 def assert_one_layout(draft: Draft, profile: Profile) -> None:
     release = layout.release_layout(draft, profile)
+    # reading order: header, headline, press office block, announcement, body …
+    order = reading_order(release)
     pdf = render_pdf(draft, profile)
-    pdf_body, pdf_side = pdf_items(pdf, release)
     assert pdf_fonts(pdf) == expected_fonts(release)
     data = render_docx(draft, profile)
-    docx_body, docx_side = docx_items(data)
-    assert docx_body == [(item.role, norm(item.text)) for item in release.items]
+    shown = [item for item in order if item.role not in SIDE_ROLES or clean(item.text).strip()]
+    assert docx_items(data) == [(item.role, norm(item.text)) for item in shown]
     # bold, italic and links character by character, as the layout's runs say
-    styled = [expected_styled(item) for item in (*release.side, *release.items)]
+    styled = [expected_styled(item) for item in order]
     assert docx_styled(data) == [chars for chars in styled if "".join(c[0] for c in chars).strip()]
-    assert pdf_body == expected_pdf(release.items)
-    assert docx_side == [(item.role, norm(item.text)) for item in release.side]
-    assert pdf_side == [norm(_drawable(item.text)) for item in release.side]
+    assert pdf_items(pdf, release) == expected_pdf(order)
 
 
 def test_samples_set_the_same_items_in_both_formats(sample_path: Path, profile: Profile) -> None:
@@ -240,3 +247,24 @@ def test_items_carry_roles_keep_rules_geometry_and_metadata(
     g = release.geometry
     assert (g.width, g.height) == (210.0, 297.0)
     assert g.margin_left + g.body_width < g.side_x
+
+
+def test_press_office_block_is_read_after_the_headline(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    """Reading order as in the original: header, headline, press office block,
+    announcement line, body – in the PDF's structure tree and the DOCX's paragraphs."""
+    release = layout.release_layout(reference_draft, profile)
+    assert release.side_after == 1  # after the headline
+    headline = norm(reference_draft.headline)
+    announcement = norm(reference_draft.announcement)
+    side = [norm(item.text) for item in release.side]
+    tree = pdf_items(render_pdf(reference_draft, profile), release)
+    assert tree[: len(side) + 2] == [
+        ("H1", headline),
+        *[("Div/P", text) for text in side],
+        ("P", announcement),
+    ]
+    paragraphs = docx_items(render_docx(reference_draft, profile))
+    assert [text for _, text in paragraphs[: len(side) + 2]] == [headline, *side, announcement]
+    assert paragraphs[1] == (layout.SIDE_ORGANISATION, "Staatskanzlei")

@@ -112,13 +112,17 @@ def test_long_compound_in_headline_is_hyphenated_only_when_no_line_holds_it(
 ) -> None:
     draft = copy.deepcopy(reference_draft)
     word = "Kommunalaufgabenübertragungsgesetzesänderungsgesetz"
-    draft.headline = f"Landtag beschließt das neue {word}{word}"
+    draft.headline = f"Landtag beschließt das neue {word}{word}{word}"
     lines = [t for _, _, t in _lines(render_pdf(draft, profile, final=True))]
-    head = [t for t in lines if norm(t) and norm(t) in norm(f"{word}{word}")]
+    head = [t for t in lines if norm(t) and norm(t) in norm(f"{word}{word}{word}")]
     assert len(head) >= 2
     assert all(t.endswith("-") for t in head[:-1]), head
-    # a headline whose words all fit a line is never hyphenated
-    draft.headline = "Kommunales Integrationszentrum Duisburg erhält zusätzliche Landesmittel"
+    # a headline whose words all fit a line is never hyphenated (it reaches over the side
+    # column: this one needs two lines even so)
+    draft.headline = (
+        "Kommunales Integrationszentrum Duisburg erhält zusätzliche Landesmittel "
+        "für Sprachförderung und Elternarbeit"
+    )
     lines = [t for _, _, t in _lines(render_pdf(draft, profile, final=True))]
     hl = [t for t in lines if t and norm(t) in norm(draft.headline)]
     assert len(hl) >= 2 and not any(t.endswith("-") for t in hl), hl
@@ -251,6 +255,22 @@ def test_validation_warns_where_the_layout_must_force_a_break(
     draft.body[0].text = f"Siehe {'x' * 40}{LONG_URL}"
     warned = [p for p in validate(draft, profile) if "passt nicht" in p.text]
     assert [p.path for p in warned] == ["body[0].text"]
+
+
+def test_validation_measures_the_headline_at_its_own_width(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    """The headline reaches over the side column: a word that fits there is no warning
+    (in the PDF it stays whole on one line); a word wider than that is."""
+    word = "Kommunalaufgabenübertragungsgesetzesänderungsgesetz"  # 51 letters, ~140 mm
+    draft = copy.deepcopy(reference_draft)
+    draft.headline = f"Landtag beschließt das {word}"
+    assert not [p for p in validate(draft, profile) if "passt nicht" in p.text]
+    lines = [t for _, _, t in _lines(render_pdf(draft, profile, final=True))]
+    assert word in lines
+    draft.headline = f"Landtag beschließt das {word}{word[:20]}"
+    warned = [p for p in validate(draft, profile) if "passt nicht" in p.text]
+    assert [(p.path, p.severity) for p in warned] == [("headline", "warning")]
 
 
 @pytest.mark.parametrize(

@@ -83,9 +83,9 @@ def test_tree_order_follows_the_draft(profile: Profile) -> None:
     assert _roles(draft, profile) == [
         "P",  # Pressemitteilung – Nr. 157/2026
         "P",  # date
-        "Div",  # press office block, read after the header and before the body
         "P",  # Sperrfrist
         "H1",
+        "Div",  # press office block: below the headline, read right after it
         "P",  # subheadline
         "P",  # announcement
         "P",

@@ -85,6 +85,9 @@ class RoleStyle:
     bullet_indent: float = 0.0  # where a list bullet sits
     hyphenate: bool = True  # headings: False (a word wider than the line is still divided)
     keep_with_next: bool = False
+    # millimetres the lines reach right of the body column, over the gap and the side
+    # column (the headline on page 1; the press office block then starts below it)
+    extend_right: float = 0.0
 
     @classmethod
     def from_json(cls, data: dict[str, Any], base: RoleStyle) -> RoleStyle:
@@ -100,6 +103,7 @@ class RoleStyle:
             "bulletIndent": "bullet_indent",
             "hyphenate": "hyphenate",
             "keepWithNext": "keep_with_next",
+            "extendRight": "extend_right",
         }
         return replace(base, **{keys[k]: v for k, v in data.items() if k in keys})
 
@@ -237,6 +241,17 @@ class PageGeometry:
     header: float  # height of page 1's header area
     running_header: float
 
+    @property
+    def full_width(self) -> float:
+        """The type area: left margin to right margin (body, gap and side column)."""
+        return self.width - self.margin_left - self.margin_right
+
+    def line_width(self, style: RoleStyle) -> float:
+        """How wide a role's lines are: the body column, plus its ``extend_right`` (at
+        most up to the right margin)."""
+        extra = min(max(style.extend_right, 0.0), self.full_width - self.body_width)
+        return self.body_width + extra
+
 
 PAPER_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 
@@ -278,6 +293,9 @@ class ReleaseLayout:
 
     items: tuple[Item, ...]  # the body column, in reading order
     side: tuple[Item, ...]  # page 1's press office block
+    # how many items come before the press office block in reading order: the ones up
+    # to the headline (page 1's side column starts below it), 0 without a headline
+    side_after: int
     header: str  # page 1's header line, also the running header of later pages
     date: str
     embargo: str  # '' without one; framed on page 1, bold in every running header
@@ -356,6 +374,7 @@ def release_layout(draft: Draft, profile: Profile, notice: str = "") -> ReleaseL
     out.text(SPEECH, content.speech_note(draft, profile))
     headline = draft.headline.strip()
     out.text(HEADLINE, draft.headline, kind=HEADING, level=0)
+    side_after = len(out.items) if out.items and out.items[-1].role == HEADLINE else 0
     out.text(SUBHEADLINE, draft.subheadline)
     out.text(ANNOUNCEMENT, draft.announcement)
     level = 1 if headline else 0  # no headline: never a second level without a first
@@ -421,6 +440,7 @@ def release_layout(draft: Draft, profile: Profile, notice: str = "") -> ReleaseL
     return ReleaseLayout(
         items=tuple(out.items),
         side=tuple(side.items),
+        side_after=side_after,
         header=content.header_line(draft),
         date=content.date_line(draft),
         embargo=embargo,

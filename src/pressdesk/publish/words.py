@@ -38,10 +38,9 @@ def missing_in_order(haystack: str, words: list[str]) -> list[str]:
 
 
 def header_words(draft: Draft, profile: Profile) -> list[str]:
-    """Kind, reference, date, press office block and embargo, in reading order."""
-    h, po = draft.header, draft.press_office
+    """Kind, reference, date, embargo and speech note: what is read before the headline."""
+    h = draft.header
     parts: list[str] = [h.kind, h.reference, format_date(h.date)]
-    parts += [po.organisation, po.unit, *po.address, *po.phones, po.fax, po.email, po.website.text]
     if h.embargo is not None:
         parts += [profile.label("embargo"), format_date(h.embargo.date), h.embargo.time]
     if h.kind == "Rede":
@@ -49,9 +48,23 @@ def header_words(draft: Draft, profile: Profile) -> list[str]:
     return [w for part in parts for w in part.split()]
 
 
+def side_words(draft: Draft) -> list[str]:
+    """The press office block."""
+    po = draft.press_office
+    parts = [po.organisation, po.unit, *po.address, *po.phones, po.fax, po.email, po.website.text]
+    return [w for part in parts for w in part.split()]
+
+
 def expected_words(draft: Draft, profile: Profile) -> list[str]:
-    """Every word the draft puts on paper, in reading order, taken from the draft itself."""
-    return header_words(draft, profile) + body_words(draft, profile)
+    """Every word the draft puts on paper, in reading order, taken from the draft itself.
+
+    The reading order of the PDF (:func:`pressdesk.export.layout.release_layout`):
+    header, embargo, headline, press office block (below the headline, which reaches
+    over the side column), then the rest of the body column.
+    """
+    body = body_words(draft, profile)
+    headline = draft.headline.split()
+    return header_words(draft, profile) + headline + side_words(draft) + body[len(headline) :]
 
 
 def body_words(draft: Draft, profile: Profile) -> list[str]:

@@ -293,6 +293,16 @@ def _body_column(profile: Any) -> float:
     return float(paper - pg.margin_left - pg.margin_right - pg.sidebar_width - pg.sidebar_gap)
 
 
+def _headline_line(profile: Any) -> tuple[float, float]:
+    """The headline's line width (mm) and size (pt): it reaches right of the body column
+    by its role's ``extendRight``, at most up to the right margin (export/layout.py)."""
+    role = (getattr(profile, "raw", {}).get("roles") or {}).get("headline", {})
+    pg = profile.page
+    room = float(pg.sidebar_width + pg.sidebar_gap)
+    extra = min(max(float(role.get("extendRight", 0)), 0.0), room)
+    return _body_column(profile) + extra, float(role.get("size", profile.sizes.headline))
+
+
 def _strong_words(text: str, marks: list[Any]) -> list[str]:
     """The words a bold mark touches (whole words: a word partly bold is measured bold)."""
     out = []
@@ -351,8 +361,8 @@ def check_layout(data: dict[str, Any], settings: RuleSettings) -> Iterator[Probl
             what = f"„{wide[0]}“ passt nicht in eine Zeile des Absenderblocks und wird getrennt"
         yield _problem(parts, "warning", what, data)
     body = _body_column(profile)
+    headline_width, headline_size = _headline_line(profile)
     columns: list[tuple[list[PathPart], str, Path, float]] = [
-        (["headline"], data["headline"], fonts.bold, sizes.headline),
         (["subheadline"], data["subheadline"], fonts.bold, sizes.subheadline),
     ]
     for i, block in enumerate(data["body"]):
@@ -373,8 +383,15 @@ def check_layout(data: dict[str, Any], settings: RuleSettings) -> Iterator[Probl
                 for words in _strong_words(block["text"], block["marks"])
             ]
     columns.append((["contact"], data["contact"], fonts.regular, sizes.body))
-    for parts, value, font, size in columns:
-        wide = too_wide(value, font, size, body) if value else []
+    headline: tuple[list[PathPart], str, Path, float] = (
+        ["headline"],
+        data["headline"],
+        fonts.bold,
+        headline_size,
+    )
+    for parts, value, font, size in [headline, *columns]:
+        width = headline_width if parts == ["headline"] else body
+        wide = too_wide(value, font, size, width) if value else []
         if wide:
             word = wide[0] if len(wide[0]) <= 40 else f"{wide[0][:37]}…"
             yield _problem(

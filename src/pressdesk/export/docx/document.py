@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document
@@ -49,6 +51,9 @@ from pressdesk.export.docx.watermark import add_watermark
 from pressdesk.export.pdf.linebreaks import Divisions
 from pressdesk.model.draft import Draft
 from pressdesk.profile.profile import Profile
+
+if TYPE_CHECKING:
+    from pressdesk.export.pdf.document import OneLayout
 
 PT_PER_MM = 72 / 25.4
 # points: how much wider the DOCX's body column is than the PDF's (see _set_up_section)
@@ -97,36 +102,40 @@ def build_document(
     doc = _base_document(profile, geo)
     set_core_properties(doc, draft, profile)
     section = doc.sections[0]
-    pages, divisions = one_layout(draft, profile, final, notice)
-    _first_page_header(section.first_page_header, draft, profile, final, pages)
-    _running_header(section.header, draft, profile, final, pages)
+    one = one_layout(draft, profile, final, notice)
+    _first_page_header(section.first_page_header, draft, profile, final, one.pages)
+    _running_header(section.header, draft, profile, final, one.pages)
     release = layout.release_layout(draft, profile, notice)
-    _side_block(doc, release, profile, geo)
-    _body(doc, release)
-    apply_divisions(doc, divisions)
+    # reading order: headline, press office block, announcement, body …
+    _body(doc, release.items[: release.side_after])
+    _side_block(doc, release, profile, geo, one.side_top)
+    _body(doc, release.items[release.side_after :])
+    apply_divisions(doc, one.divisions)
     return doc
 
 
-def one_layout(
-    draft: Draft, profile: Profile, final: bool, notice: str = ""
-) -> tuple[int, Divisions]:
-    """The page count and the divided words of the one layout (the PDF's).
+def one_layout(draft: Draft, profile: Profile, final: bool, notice: str = "") -> OneLayout:
+    """The page count, the divided words and the side block's top of the one layout
+    (the PDF's).
 
     The page count is the fields' stored result: Word and LibreOffice recompute
     PAGE and NUMPAGES, previews, indexers and python-docx show the stored results.
     The divided words become the DOCX's only hyphenation points (:mod:`.hyphens`).
+    The press office block starts where the PDF's does: below the headline, which
+    reaches over the side column.
     """
-    from pressdesk.export.pdf.document import layout_divisions
+    from pressdesk.export.pdf.document import OneLayout, layout_divisions
 
     try:
         return layout_divisions(draft, profile, final, notice)
     except ExportError:
-        return 1, Divisions()
+        page = profile.page
+        return OneLayout(1, Divisions(), page.margin_top + page.header_height)
 
 
 def page_count(draft: Draft, profile: Profile, final: bool, notice: str = "") -> int:
     """The page count of the one layout (the PDF's), for the fields' stored results."""
-    return one_layout(draft, profile, final, notice)[0]
+    return one_layout(draft, profile, final, notice).pages
 
 
 _BASES: dict[str, bytes] = {}
@@ -261,18 +270,20 @@ def _running_header(
 
 
 def _side_block(
-    doc: Document, release: layout.ReleaseLayout, profile: Profile, geo: Geometry
+    doc: Document, release: layout.ReleaseLayout, profile: Profile, geo: Geometry, top: float
 ) -> None:
-    """The press office block: framed paragraphs at the very start of the body.
+    """The press office block: framed paragraphs right after the headline.
 
     The frame is anchored to the page, so it sits in the right-hand column of page 1
-    whatever follows. (LibreOffice ignores frames in headers, so it cannot live there.)
+    whatever follows, ``top`` mm below the paper's top edge: where the PDF's block
+    starts, below the headline that reaches over the side column. (LibreOffice ignores
+    frames in headers, so it cannot live there.)
     """
     for line in release.side:
         if not clean(line.text).strip():
             continue
         para = _paragraph(doc, STYLE_OF[line.role])
-        set_frame(para, geo.sidebar_x, geo.sidebar_y, profile.page.sidebar_width)
+        set_frame(para, geo.sidebar_x, top, profile.page.sidebar_width)
         add_runs(para, line.runs)
 
 
@@ -298,9 +309,9 @@ STYLE_OF = {
 }
 
 
-def _body(doc: Document, release: layout.ReleaseLayout) -> None:
+def _body(doc: Document, items: Sequence[layout.Item]) -> None:
     """Every item of the one layout as a paragraph in its role's style."""
-    for item in release.items:
+    for item in items:
         if not clean(item.text).strip():
             continue
         para = _paragraph(doc, STYLE_OF[item.role])

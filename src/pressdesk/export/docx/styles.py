@@ -46,6 +46,7 @@ class StyleSpec:
     indent: float = 0.0  # mm
     contextual: bool = False
     based_on: str = "PDBase"
+    extend_right: float = 0.0  # mm the lines reach right of the body column (the headline)
 
     @property
     def name(self) -> str:
@@ -145,10 +146,13 @@ _CONTEXTUAL = {LIST, SOCIAL}  # no space between neighbours of the same style
 def paragraph_specs(profile: Profile) -> list[StyleSpec]:
     """Every paragraph style, each from its role; only the base has no spacing."""
     roles = layout.role_styles(profile)
+    geo = layout.page_geometry(profile)
     specs = []
     for style_id, role in ROLE_OF.items():
         r = roles[role]
         base = style_id == BASE
+        # only the headline reaches over page 1's side column (the side block follows it)
+        extend = geo.line_width(r) - geo.body_width if role == layout.HEADLINE else 0.0
         specs.append(
             StyleSpec(
                 style_id,
@@ -165,6 +169,7 @@ def paragraph_specs(profile: Profile) -> list[StyleSpec]:
                 indent=r.indent,
                 contextual=style_id in _CONTEXTUAL,
                 based_on="" if base else BASE,
+                extend_right=extend,
             )
         )
     return specs
@@ -226,6 +231,8 @@ def _add_paragraph_style(
     pf.alignment = WD_ALIGN_PARAGRAPH.RIGHT if spec.align == "right" else WD_ALIGN_PARAGRAPH.LEFT
     if spec.indent:
         pf.left_indent = Mm(spec.indent)
+    if spec.extend_right:  # a negative right indent: over the gap and the side column
+        pf.right_indent = Mm(-spec.extend_right)
     if spec.style_id in (HEADER_LINE, HEADER_PAGE, RUNNING_HEADER):
         # Header lines reach over the side column to the right margin, like the PDF's.
         pf.right_indent = Mm(-full_width + body_width)

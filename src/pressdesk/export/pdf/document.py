@@ -162,14 +162,7 @@ class ReleaseDocument(BaseDocTemplate):
                 canv.drawRightString(g.right, y, lay.date.text)
             y -= size * 1.4
         self._page_label(canv, y)
-        y = g.top - g.header
-        with flow("side"):
-            for p in lay.side:
-                _, ph = p.wrap(g.side_width, y - g.bottom)
-                if y - ph < g.bottom:
-                    break
-                p.drawOn(canv, g.side_x, y - ph)
-                y -= ph
+        # the press office block is drawn by the story, below the headline (SideBlock)
 
     def _logo(self, canv: Canvas) -> tuple[float, float]:
         """Draw the logo where the profile puts it; return its bottom and right edge."""
@@ -214,6 +207,13 @@ def build_pdf(
     draft: Draft, profile: Profile, final: bool, tagged: bool = True, notice: str = ""
 ) -> tuple[bytes, int, st.Node]:
     """Lay out ``draft``; return the PDF bytes, the page count and the structure tree."""
+    data, pages, root, _ = _build(draft, profile, final, tagged, notice)
+    return data, pages, root
+
+
+def _build(
+    draft: Draft, profile: Profile, final: bool, tagged: bool, notice: str
+) -> tuple[bytes, int, st.Node, Layout]:
     from reportlab.platypus.doctemplate import LayoutError
 
     fonts = register_fonts(profile)
@@ -253,17 +253,27 @@ def build_pdf(
         raise ExportError(
             f"Der Entwurf lässt sich nicht setzen: ein Block ist größer als eine Seite ({exc})."
         ) from None
-    return buf.getvalue(), counted[-1], layout.root
+    return buf.getvalue(), counted[-1], layout.root, layout
 
 
-__all__ = ["Geometry", "Para", "ReleaseDocument", "build_pdf", "layout_divisions"]
+__all__ = ["Geometry", "OneLayout", "Para", "ReleaseDocument", "build_pdf", "layout_divisions"]
 
 
-def layout_divisions(
-    draft: Draft, profile: Profile, final: bool, notice: str = ""
-) -> tuple[int, Divisions]:
-    """The page count and the words the layout divided (for the DOCX, see .linebreaks)."""
+@dataclass(frozen=True)
+class OneLayout:
+    """What the DOCX takes over from the PDF's layout."""
+
+    pages: int
+    divisions: Divisions  # the words the layout divided (see .linebreaks)
+    side_top: float  # page 1's press office block: its top, mm from the paper's top edge
+
+
+def layout_divisions(draft: Draft, profile: Profile, final: bool, notice: str = "") -> OneLayout:
+    """The page count, the divided words and where the press office block starts."""
     divisions = Divisions()
     with recording(divisions):
-        _, pages, _ = build_pdf(draft, profile, final, tagged=False, notice=notice)
-    return pages, divisions
+        _, pages, _, lay = _build(draft, profile, final, tagged=False, notice=notice)
+    geo = Geometry.of(profile)
+    block = lay.side_block
+    top = geo.top - geo.header if block is None or block.top is None else block.top
+    return OneLayout(pages, divisions, (geo.height - top) / mm)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from pressdesk.export import layout
@@ -29,6 +30,7 @@ from pressdesk.export.pdf.hyphenation import prepare
 from pressdesk.export.pdf.linebreaks import (
     BreakHyphenText,
     ends_inside_word,
+    flow,
     note_drawn,
     source_text,
     undivided_frags,
@@ -59,6 +61,20 @@ class Para(Paragraph):
     outline: tuple[int, str] | None = None  # (level, title)
     pd_source: str | None = None  # see .linebreaks
     _pd_hyphens = False  # while drawing: break hyphens are marked (see .linebreaks)
+    # page 1's press office block, drawn right below this paragraph (the headline)
+    follower: SideBlock | None = None
+    _room = 0.0  # points below the paragraph down to its frame's bottom
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        self._room = availHeight - height - self.style.spaceAfter
+        return width, height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        super().drawOn(canvas, x, y, _sW)
+        if self.follower is not None:  # its top: where the next paragraph's line starts
+            self.follower.wrap(0, self._room)
+            self.follower.drawOn(canvas, x, y - self.style.spaceAfter)
 
     def breakLines(self, width: Any) -> Any:
         with rlcompat.ours():  # PressDesk's break rules, for this paragraph only
@@ -92,6 +108,7 @@ class Para(Paragraph):
                 part.node = self.node
                 part.label = self.label if i == 0 else None
                 part.outline = self.outline if i == 0 else None
+                part.follower = self.follower if i == 0 else None
         return parts
 
     def draw(self) -> None:
@@ -153,6 +170,67 @@ def _continue_links(bl: Any) -> None:
                 before = frag
 
 
+class WidePara(Para):
+    """A paragraph whose lines reach ``extra`` points right of its frame (the headline
+    over page 1's side column, see :meth:`pressdesk.export.layout.PageGeometry.line_width`).
+
+    To the frame it is as wide as the frame (which would refuse a wider flowable); it
+    wraps and draws at the wider width.
+    """
+
+    extra = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, height = super().wrap(availWidth + self.extra, availHeight)
+        return availWidth, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth + self.extra, availHeight)
+        for part in parts:
+            if isinstance(part, WidePara):
+                part.extra = self.extra
+        return parts
+
+
+class SideBlock(Flowable):
+    """Page 1's press office block in the side column, drawn from a given top down.
+
+    It takes no room in the body column. The headline (which reaches over the side
+    column) draws it right below itself (:attr:`Para.follower`), so the block's top
+    is the headline's real bottom, and its lines come after the headline in the
+    content stream and the structure tree. Without a headline it is the story's
+    first flowable. ``dx`` is the side column's distance from the body column's left
+    edge (points).
+    """
+
+    def __init__(self, paras: list[Para], dx: float, width: float):
+        super().__init__()
+        self.paras, self.dx, self.side_width = paras, dx, width
+        self.top: float | None = None  # where it was drawn, points from the page bottom
+        self._room = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._room = availHeight  # down to the frame's bottom (the bottom margin)
+        return 0.0, 0.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        return []
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        self.top = y
+        super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        y = 0.0
+        with flow("side"):
+            for p in self.paras:
+                _, ph = p.wrap(self.side_width, self._room + y)
+                if ph > self._room + y:
+                    break
+                p.drawOn(self.canv, self.dx, y - ph)
+                y -= ph
+
+
 def page_turn_without_division(
     p: Para, parts: list[Any], width: float, height: float
 ) -> list[Any] | None:
@@ -165,6 +243,7 @@ def page_turn_without_division(
         return None
     twin = Para("", p.style, bulletText=p.bulletText, frags=frags)
     twin.node, twin.label, twin.outline = p.node, p.label, p.outline
+    twin.follower = p.follower
     twin.pd_source = source_text(p)
     again: list[Any] = twin.split(width, height)
     if len(again) != 2 or len(again[0].blPara.lines) != kept:
@@ -178,8 +257,11 @@ def para(
     node: st.Node | None,
     outline: tuple[int, str] | None = None,
     bullet: str | None = None,
+    extra: float = 0.0,
 ) -> Para:
-    p = Para(markup, style, bulletText=bullet)
+    p = (WidePara if extra else Para)(markup, style, bulletText=bullet)
+    if isinstance(p, WidePara):
+        p.extra = extra
     p.node = node
     p.outline = outline
     return p
@@ -207,14 +289,18 @@ class Layout:
     title: str
     logo: st.Node | None = None
     metadata: layout.Metadata | None = None
+    side_block: SideBlock | None = None
 
 
 class _Builder:
     """The items of the one layout (:func:`pressdesk.export.layout.release_layout`) as
     paragraphs: roles become styles, groups become structure elements."""
 
-    def __init__(self, profile: Profile, styles: Styles, fonts: FontNames) -> None:
+    def __init__(
+        self, profile: Profile, styles: Styles, fonts: FontNames, extra: dict[str, float]
+    ) -> None:
         self.profile, self.s, self.fonts = profile, styles, fonts
+        self.extra = extra  # points a role's lines reach right of the body column
         self.root = st.Node(st.DOCUMENT)
         self.story: list[Flowable] = []
         self.link_color = styles.link_color.hexval().replace("0x", "#")
@@ -308,7 +394,8 @@ class _Builder:
         style = style or self.style_of[item.role]
         if not item.space_after:
             style = _with(style, spaceAfter=0)
-        return para(self.runs(item.runs, node), style, node, **kw)
+        extra = self.extra.get(item.role, 0.0)
+        return para(self.runs(item.runs, node), style, node, extra=extra, **kw)
 
     def items(self, items: Sequence[layout.Item]) -> None:
         groups: dict[int, st.Node] = {}
@@ -391,7 +478,10 @@ def build_layout(
 ) -> Layout:
     """Build the story and the structure tree of ``draft`` in reading order."""
     release = layout.release_layout(draft, profile, notice)
-    b = _Builder(profile, styles, fonts)
+    g = release.geometry
+    wide = g.line_width(release.roles[layout.HEADLINE])  # over page 1's side column
+    extra = {layout.HEADLINE: (wide - g.body_width) * mm}
+    b = _Builder(profile, styles, fonts, extra)
     root, s = b.root, styles
 
     logo = root.add(st.FIGURE, alt=profile.logo.alt) if profile.logo else None
@@ -403,9 +493,17 @@ def build_layout(
         else None
     )
 
+    # reading order: header, headline, press office block, announcement, body …
+    b.items(release.items[: release.side_after])
     side_node = root.add(st.DIV)
     side = [b.item(line, side_node.add(st.P, text=line.text)) for line in release.side]
-    b.items(release.items)
+    block = SideBlock(side, (g.side_x - g.margin_left) * mm, g.side_width * mm)
+    last = b.story[-1] if release.side_after else None
+    if isinstance(last, Para):
+        last.follower = block  # drawn right below the headline
+    else:
+        b.story.append(block)
+    b.items(release.items[release.side_after :])
     if not b.story:
         b.story.append(Spacer(0, 1))
     return Layout(
@@ -419,4 +517,5 @@ def build_layout(
         title=release.metadata.title,
         logo=logo,
         metadata=release.metadata,
+        side_block=block,
     )
