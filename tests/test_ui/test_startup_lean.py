@@ -238,3 +238,35 @@ def test_first_paint_does_not_wait_for_the_start_up_work(tmp_path: Path) -> None
     # neither the review panels nor the preview's work yet
     assert "PAINT False False True" in lines
     assert "READY True 2" in lines  # both follow a moment later
+
+
+def test_self_test_quits_as_a_user_does(tmp_path: Path) -> None:
+    """``pressdesk --self-test`` closes its window: no lock file is left beside the
+    sample, and the background work ends before the process does (exit code 0)."""
+    from pressdesk.paths import reference_sample
+
+    sample = reference_sample()
+    lock = sample.with_name(f".~lock.{sample.name}#")
+    environ = {k: v for k, v in os.environ.items() if k != "PRESSDESK_STORE"}
+    environ.update(
+        QT_QPA_PLATFORM="offscreen",
+        PRESSDESK_DATA_DIR=str(tmp_path / "userdata"),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from pressdesk.cli import main; raise SystemExit(main())",
+            "--self-test",
+        ],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=180,
+    )
+    lock_left = lock.exists()
+    lock.unlink(missing_ok=True)  # a failed run must not leave it for the next tests
+    assert "Selbsttest bestanden" in done.stdout, done.stdout + done.stderr[-2000:]
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not lock_left
