@@ -168,3 +168,105 @@ def test_f6_opens_the_library_on_first_use(
     qtbot.waitUntil(lambda: review.library_dock.isVisible())
     assert review.store is not None
     assert (tmp_path / "xdg-data" / "pressdesk" / "bibliothek.sqlite").exists()
+
+
+# The editor on a slow or busy machine: half a second passes between show() and the
+# first paint. Records what is already done when the window is painted the first time.
+SLOW_CHILD = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+import pressdesk.ui.main_window as mw
+from pressdesk.ui.app import run
+
+windows = []
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and windows and watched is windows[0]:
+            window = windows[0]
+            window.removeEventFilter(self)
+            form = window.body_editor.blocks[0].text
+            print("PAINT", window.review is not None, window.preview._active,
+                  form.height() > 4 * form.fontMetrics().lineSpacing(), flush=True)
+        return False
+
+spy = FirstPaint()
+original = mw.MainWindow.showEvent
+def shown(self, event):
+    original(self, event)
+    if windows:
+        return
+    windows.append(self)
+    self.installEventFilter(spy)
+    QTimer.singleShot(0, lambda: time.sleep(0.5))  # the busy machine
+    waited = [0]
+    def check():
+        waited[0] += 1
+        if (self.review is None or self.preview.pages == 0) and waited[0] < 600:
+            QTimer.singleShot(100, check)
+            return
+        print("READY", self.review is not None, self.preview.pages, flush=True)
+        self.doc.undo_stack.setClean()
+        QApplication.instance().exit(0)
+    QTimer.singleShot(100, check)
+mw.MainWindow.showEvent = shown
+sys.exit(run(None, "nrw"))
+"""
+
+
+def test_first_paint_does_not_wait_for_the_start_up_work(tmp_path: Path) -> None:
+    """The checks, the preview and the review panels start after the first frame, not
+    a fixed time after show(): on a busy machine they delayed the first paint."""
+    environ = {k: v for k, v in os.environ.items() if k != "PRESSDESK_STORE"}
+    environ.update(
+        QT_QPA_PLATFORM="offscreen",
+        PRESSDESK_DATA_DIR=str(tmp_path / "userdata"),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+        PRESSDESK_USER="anna",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", SLOW_CHILD],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    # the first frame: the whole form (the first paragraph at its full height), but
+    # neither the review panels nor the preview's work yet
+    assert "PAINT False False True" in lines
+    assert "READY True 2" in lines  # both follow a moment later
+
+
+def test_self_test_quits_as_a_user_does(tmp_path: Path) -> None:
+    """``pressdesk --self-test`` closes its window: no lock file is left beside the
+    sample, and the background work ends before the process does (exit code 0)."""
+    from pressdesk.paths import reference_sample
+
+    sample = reference_sample()
+    lock = sample.with_name(f".~lock.{sample.name}#")
+    environ = {k: v for k, v in os.environ.items() if k != "PRESSDESK_STORE"}
+    environ.update(
+        QT_QPA_PLATFORM="offscreen",
+        PRESSDESK_DATA_DIR=str(tmp_path / "userdata"),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from pressdesk.cli import main; raise SystemExit(main())",
+            "--self-test",
+        ],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=180,
+    )
+    lock_left = lock.exists()
+    lock.unlink(missing_ok=True)  # a failed run must not leave it for the next tests
+    assert "Selbsttest bestanden" in done.stdout, done.stdout + done.stderr[-2000:]
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not lock_left

@@ -110,7 +110,7 @@ def enable_crash_log() -> Path:
 def run(
     path: str | Path | None = None, profile_name: str | None = None, self_test: bool = False
 ) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     enable_crash_log()
     existing = QApplication.instance()
@@ -131,15 +131,21 @@ def run(
     try:
         window = create_window(path, profile_name, sample=first_start(), recovery=RecoveryStore())
     except (DraftFileError, ProfileError) as exc:
+        from PySide6.QtWidgets import QMessageBox  # built by PySide6 only when needed
+
         print(f"pressdesk: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "PressDesk", str(exc))
         return 1
-    window.show()
     from PySide6.QtCore import QTimer
 
     from pressdesk.ui.main_window import STARTUP_DELAY_MS
-    from pressdesk.ui.review import install
 
-    # the library, the queue and the review panels, once the window is on screen
-    QTimer.singleShot(STARTUP_DELAY_MS, window, lambda: install(window))
+    def install_review() -> None:
+        from pressdesk.ui.review import install
+
+        install(window)
+
+    # the library, the queue and the review panels, a moment after the first paint
+    window.firstPainted.connect(lambda: QTimer.singleShot(STARTUP_DELAY_MS, window, install_review))
+    window.show()
     return app.exec()

@@ -2,6 +2,9 @@
 
 The main window only talks to :class:`Dialogs`; tests swap in an object with the
 same methods and canned answers, so no modal box ever blocks a test run.
+
+The dialog classes are looked up when a question is asked: PySide6 builds a Qt
+class (and its enums) on first use, and the window is on screen before that.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QWidget
 
 from pressdesk.model.files import DRAFT_SUFFIX
 
@@ -22,33 +26,35 @@ class Dialogs:
         self.parent = parent
 
     def open_path(self, folder: str = "") -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, "Entwurf öffnen", folder, DRAFT_FILTER)
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self.parent, "Entwurf öffnen", folder, DRAFT_FILTER
+        )
         return Path(name) if name else None
 
     def save_path(self, suggested: str, file_filter: str = DRAFT_FILTER) -> Path | None:
         title = "Speichern unter" if file_filter == DRAFT_FILTER else "Exportieren"
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
         return Path(name) if name else None
 
     def save_changes(self, name: str) -> str:
         """'save', 'discard' or 'cancel'."""
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Question)
+        box = QtWidgets.QMessageBox(self.parent)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Question)
         box.setWindowTitle("Ungespeicherte Änderungen")
         box.setText(f"„{name}“ wurde geändert. Möchten Sie die Änderungen speichern?")
         box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
+            QtWidgets.QMessageBox.StandardButton.Save
+            | QtWidgets.QMessageBox.StandardButton.Discard
+            | QtWidgets.QMessageBox.StandardButton.Cancel
         )
-        box.button(QMessageBox.StandardButton.Save).setText("&Speichern")
-        box.button(QMessageBox.StandardButton.Discard).setText("&Verwerfen")
-        box.button(QMessageBox.StandardButton.Cancel).setText("&Abbrechen")
+        box.button(QtWidgets.QMessageBox.StandardButton.Save).setText("&Speichern")
+        box.button(QtWidgets.QMessageBox.StandardButton.Discard).setText("&Verwerfen")
+        box.button(QtWidgets.QMessageBox.StandardButton.Cancel).setText("&Abbrechen")
         answer = box.exec()
         return {
-            QMessageBox.StandardButton.Save: "save",
-            QMessageBox.StandardButton.Discard: "discard",
-        }.get(QMessageBox.StandardButton(answer), "cancel")
+            QtWidgets.QMessageBox.StandardButton.Save: "save",
+            QtWidgets.QMessageBox.StandardButton.Discard: "discard",
+        }.get(QtWidgets.QMessageBox.StandardButton(answer), "cancel")
 
     def print_setup(self, printer: Any) -> bool:
         """The printer dialog; True when the user chose to print."""
@@ -67,15 +73,15 @@ class Dialogs:
         return dialog.saved
 
     def info(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+        QtWidgets.QMessageBox.information(self.parent, title, text)
 
     def error(self, title: str, text: str) -> None:
-        QMessageBox.critical(self.parent, title, text)
+        QtWidgets.QMessageBox.critical(self.parent, title, text)
 
     def refuse_export(self, problems: Sequence[Any]) -> None:
         lines = "\n".join(f"• {p.message}" for p in problems[:15])
         more = f"\n… und {len(problems) - 15} weitere" if len(problems) > 15 else ""
-        QMessageBox.warning(
+        QtWidgets.QMessageBox.warning(
             self.parent,
             "Export nicht möglich",
             f"Der Entwurf enthält Fehler und wird nicht exportiert:\n\n{lines}{more}",
@@ -83,14 +89,14 @@ class Dialogs:
 
     def restore(self, description: str) -> str:
         """'restore', 'discard' or 'later'."""
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Warning)
+        box = QtWidgets.QMessageBox(self.parent)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
         box.setWindowTitle("Entwurf wiederherstellen")
         box.setText("PressDesk wurde nicht ordnungsgemäß beendet.")
         box.setInformativeText(f"Es gibt eine automatische Sicherung: {description}.")
-        restore = box.addButton("&Wiederherstellen", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("&Verwerfen", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("S&päter", QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton("&Wiederherstellen", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("&Verwerfen", QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("S&päter", QtWidgets.QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
         box.exec()
         clicked = box.clickedButton()
@@ -100,8 +106,8 @@ class Dialogs:
         self, title: str, text: str, info: str, buttons: Sequence[tuple[str, str, Any]]
     ) -> str:
         """A question with named buttons; the answer is the key of the one clicked."""
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Warning)
+        box = QtWidgets.QMessageBox(self.parent)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
         box.setWindowTitle(title)
         box.setText(text)
         box.setInformativeText(info)
@@ -114,7 +120,7 @@ class Dialogs:
 
     def locked(self, name: str, owner: str) -> str:
         """'readonly', 'open' or 'cancel': the draft is open in another window."""
-        role = QMessageBox.ButtonRole
+        role = QtWidgets.QMessageBox.ButtonRole
         return self._choose(
             "Entwurf wird bereits bearbeitet",
             f"„{name}“ ist bereits geöffnet: {owner}.",
@@ -129,7 +135,7 @@ class Dialogs:
 
     def changed_on_disk(self, name: str) -> str:
         """'save_as', 'theirs', 'compare' or 'cancel': the file changed since loading."""
-        role = QMessageBox.ButtonRole
+        role = QtWidgets.QMessageBox.ButtonRole
         return self._choose(
             "Datei wurde inzwischen geändert",
             f"„{name}“ wurde außerhalb dieses Fensters geändert, "
@@ -147,7 +153,7 @@ class Dialogs:
 
     def read_only(self, name: str, message: str) -> str:
         """'save_as' or 'cancel': the file may not be written."""
-        role = QMessageBox.ButtonRole
+        role = QtWidgets.QMessageBox.ButtonRole
         return self._choose(
             "Speichern nicht möglich",
             message,
@@ -159,8 +165,8 @@ class Dialogs:
         )
 
     def show_diff(self, name: str, diff: str) -> None:
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Information)
+        box = QtWidgets.QMessageBox(self.parent)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Information)
         box.setWindowTitle("Fassungen vergleichen")
         box.setText(f"Unterschiede zwischen „{name}“ auf der Festplatte und diesem Fenster:")
         box.setDetailedText(diff)

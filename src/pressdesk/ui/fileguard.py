@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import uuid
 from pathlib import Path
@@ -23,14 +22,19 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 
 from pressdesk.model.fileio import clean_stale_temps, shown
 from pressdesk.model.files import DraftFileError, read_draft_bytes
-from pressdesk.model.lock import DraftLock, LockOwner, content_hash
 
 if TYPE_CHECKING:
+    from pressdesk.model.lock import DraftLock
     from pressdesk.ui.main_window import MainWindow
+
+# The lock module (host name, user name, hashing) loads with the first file the window
+# opens or saves, not before the window is on screen.
 
 
 def disk_hash(path: Path) -> str | None:
     """The hash of the file as it is on disk now; None when it cannot be read."""
+    from pressdesk.model.lock import content_hash
+
     try:
         return content_hash(read_draft_bytes(path))
     except DraftFileError:
@@ -57,6 +61,8 @@ class FileGuard(QObject):
         """Lock ``path`` for this window; False when the user cancels."""
         if self.lock is not None and self.lock.path == Path(os.path.realpath(path)):
             return True  # opened again in the same window: the lock is ours
+        from pressdesk.model.lock import DraftLock
+
         lock = DraftLock(path, self.session)
         owner = lock.acquire()
         read_only = False
@@ -113,6 +119,8 @@ class FileGuard(QObject):
 
     def saved(self, path: Path, data: bytes) -> None:
         """After a successful save: ``data`` is what the file holds now."""
+        from pressdesk.model.lock import DraftLock, content_hash
+
         if path != self.path:  # saved under a new name: that file's lock now
             self.release()
             lock = DraftLock(path, self.session)
@@ -121,6 +129,8 @@ class FileGuard(QObject):
         self.loaded(path, content_hash(data))
 
     def diff(self, path: Path, mine: bytes) -> str:
+        import difflib
+
         try:
             theirs = read_draft_bytes(path).decode("utf-8", "replace")
         except DraftFileError as exc:
@@ -159,4 +169,4 @@ class FileGuard(QObject):
         )
 
 
-__all__ = ["FileGuard", "LockOwner", "disk_hash"]
+__all__ = ["FileGuard", "disk_hash"]

@@ -6,7 +6,6 @@ Everything that asks the user goes through ``window.dialogs`` (see
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Callable
 from datetime import date
@@ -33,13 +32,6 @@ if TYPE_CHECKING:
     from pressdesk.ui.main_window import MainWindow
 
 FILTERS = {"pdf": "PDF-Dokument (*.pdf)", "docx": "Word-Dokument (*.docx)"}
-
-
-def exporter_available(kind: str) -> bool:
-    try:
-        return importlib.util.find_spec(f"pressdesk.export.{kind}") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def confirm_discard(window: MainWindow) -> bool:

@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pressdesk.model.files import DRAFT_SUFFIX
-from pressdesk.ui import fileops, menus, workers
+from pressdesk.ui import menus, workers
 from pressdesk.ui.dialogs import Dialogs
 from pressdesk.ui.document import EditorDocument
 from pressdesk.ui.fileguard import FileGuard
@@ -47,10 +47,13 @@ EXAMPLE_NOTE = (
 FIRST_SIZE = QSize(1280, 800)  # at most; smaller when the screen's work area is
 TITLE_BAR = 32  # the window manager's frame above the window, roughly
 VALIDATE_MS = 150
-STARTUP_DELAY_MS = 300
+STARTUP_DELAY_MS = 300  # after the first paint: validation, preview, spelling, library
+FIRST_PAINT_WAIT_MS = 2000  # a window never painted (started minimized) starts them anyway
 
 
 class MainWindow(QMainWindow):
+    firstPainted = Signal()  # the first frame is on screen; the start-up work follows it
+
     # Menu entries other code triggers or checks; menus.build() creates them.
     recent_menu: QMenu
     export_pdf_action: QAction
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
         self._dock_rows = -1
         self._fit_problems_dock()
         self._started = False
+        self._painted = False
         self.setAcceptDrops(True)
         self._hooked_app: QApplication | None = None
         self._hook_app()
@@ -282,6 +286,8 @@ class MainWindow(QMainWindow):
     # commands ------------------------------------------------------------------------
     def new_draft(self) -> None:
         """Datei › Neu: an empty draft whose required fields say "noch leer" at first."""
+        from pressdesk.ui import fileops
+
         before = self.doc.revision
         fileops.new(self)
         if self.doc.revision != before:
@@ -294,6 +300,8 @@ class MainWindow(QMainWindow):
         self._show_problems(self.problems)
 
     def export(self, kind: str) -> None:
+        from pressdesk.ui import fileops
+
         self.reveal_missing()
         fileops.export(self, kind)
 
@@ -353,13 +361,34 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._after_show)
 
     def _after_show(self) -> None:
+        self.focus_start()
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._after_first_paint)
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if self._started and not self._painted:
+            # the children are painted in the same pass: the timer fires after the frame
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """The work of the start follows the first frame, not ``show()``: on a slow or
+        busy machine the first paint can come later than STARTUP_DELAY_MS after
+        ``show()``, and the checks and the review panels must not delay it."""
+        if self._painted:
+            return
+        self._painted = True
         # The first validation imports and warms up the checks (a few hundred ms). It
         # runs in the UI thread a moment after the window is painted: a worker thread
         # must never be the first to import a module (see pressdesk.ui.workers).
-        self.focus_start()
         QTimer.singleShot(STARTUP_DELAY_MS, self, self._start_background)
         if self.recovery is not None:
-            QTimer.singleShot(0, self, lambda: fileops.offer_recovery(self))
+            QTimer.singleShot(0, self, self._offer_recovery)
+        self.firstPainted.emit()
+
+    def _offer_recovery(self) -> None:
+        from pressdesk.ui import fileops
+
+        fileops.offer_recovery(self)
 
     def _start_background(self) -> None:
         self.validate_now()
@@ -506,7 +535,12 @@ class MainWindow(QMainWindow):
         path = self._dropped_draft(event)
         if path is not None:
             event.acceptProposedAction()
-            QTimer.singleShot(0, self, lambda: fileops.open_file(self, path))
+            QTimer.singleShot(0, self, lambda: self._open_dropped(path))
+
+    def _open_dropped(self, path: Path) -> None:
+        from pressdesk.ui import fileops
+
+        fileops.open_file(self, path)
 
     @staticmethod
     def _dropped_draft(event: Any) -> Path | None:
@@ -556,6 +590,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from pressdesk.ui import fileops
+
         if not fileops.confirm_discard(self):
             event.ignore()
             return

@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
-import html
+import importlib.util
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
-from pressdesk.ui import fileops
 from pressdesk.ui.forms.body import BLOCK_LABELS
 
 if TYPE_CHECKING:
     from pressdesk.ui.main_window import MainWindow
+
+
+def _files(command: str, w: MainWindow) -> Any:
+    """A slot running ``fileops.<command>(w)``: the file commands (locks, hashes, dialogs)
+    load when first used, not before the window is on screen."""
+
+    def run() -> Any:
+        from pressdesk.ui import fileops
+
+        return getattr(fileops, command)(w)
+
+    return run
+
+
+def exporter_available(kind: str) -> bool:
+    try:
+        return importlib.util.find_spec(f"pressdesk.export.{kind}") is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _action(
@@ -36,12 +54,12 @@ def build(w: MainWindow) -> None:
     std = QKeySequence.StandardKey
     m = bar.addMenu("&Datei")
     w.new_action = _action(w, m, "&Neu", w.new_draft, std.New)
-    w.open_action = _action(w, m, "Ö&ffnen …", lambda: fileops.open_file(w), std.Open)
+    w.open_action = _action(w, m, "Ö&ffnen …", _files("open_file", w), std.Open)
     w.recent_menu = m.addMenu("&Zuletzt geöffnet")
-    w.recent_menu.aboutToShow.connect(lambda: fileops.fill_recent(w))
+    w.recent_menu.aboutToShow.connect(_files("fill_recent", w))
     m.addSeparator()
-    w.save_action = _action(w, m, "&Speichern", lambda: fileops.save(w), std.Save)
-    _action(w, m, "Speichern &unter …", lambda: fileops.save_as(w), "Ctrl+Shift+S")
+    w.save_action = _action(w, m, "&Speichern", _files("save", w), std.Save)
+    _action(w, m, "Speichern &unter …", _files("save_as", w), "Ctrl+Shift+S")
     m.addSeparator()
     w.export_pdf_action = _action(w, m, "Als &PDF exportieren …", lambda: w.export("pdf"), "Ctrl+E")
     w.export_docx_action = _action(
@@ -54,7 +72,7 @@ def build(w: MainWindow) -> None:
         (w.export_docx_action, "docx"),
         (w.print_action, "pdf"),
     ):
-        if not fileops.exporter_available(kind):
+        if not exporter_available(kind):
             action.setEnabled(False)
             action.setStatusTip("Dieser Export ist in dieser Installation nicht verfügbar.")
     m.addSeparator()
@@ -188,6 +206,8 @@ def shortcut_list(w: MainWindow) -> list[tuple[str, str]]:
 
 def shortcut_table(w: MainWindow) -> str:
     """The shortcuts as a two-column table (rich text), keys left, command right."""
+    import html
+
     rows = [(keys, what) for what, keys in shortcut_list(w)]
     rows.append(("Alt + unterstrichener Buchstabe", "zum Feld springen"))
     rows.append(("Tab / Umschalt+Tab", "nächstes / voriges Feld"))

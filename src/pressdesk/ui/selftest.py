@@ -44,6 +44,10 @@ def run_self_test(app: Any) -> int:
     QTimer.singleShot(TIMEOUT_MS, too_slow)
     window.show()
     code = int(app.exec())
-    window.hide()
+    # Closed as a user quits: the lock beside the sample goes, and the background work
+    # (the dictionary may still be loading) ends before Qt's objects do; a worker still
+    # signalling a window torn down at exit crashed the process after the report.
+    window.doc.undo_stack.setClean()
+    window.close()
     print("Selbsttest bestanden" if code == 0 else "Selbsttest fehlgeschlagen", flush=True)
     return code

@@ -63,6 +63,17 @@ def _leave_window_keys(widget: QWidget, event: QEvent) -> bool:
     return False
 
 
+def _field_keys(widget: QWidget, event: QEvent) -> bool:
+    """The window's keys a field does not take (see the two checks below).
+
+    A field gets hundreds of events while the window is built and shown (polish,
+    resize, layout, paint); only key events matter here, so the rest pass at once
+    without asking for their type (each answer is a Python enum look-up)."""
+    return isinstance(event, QKeyEvent) and (
+        _leave_window_keys(widget, event) or _alt_letter(widget, event)
+    )
+
+
 def _alt_letter(widget: QWidget, event: QEvent) -> bool:
     """Alt+letter that no visible label took: a field in a folded section, or nothing.
 
@@ -179,7 +190,7 @@ class LineField(QLineEdit):
             self.setCursorPosition(min(pos, len(value)) if self.hasFocus() else 0)
 
     def event(self, event: QEvent) -> bool:
-        return _leave_window_keys(self, event) or _alt_letter(self, event) or super().event(event)
+        return _field_keys(self, event) or super().event(event)
 
 
 class TextField(QPlainTextEdit):
@@ -432,7 +443,7 @@ class TextField(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        return _leave_window_keys(self, event) or _alt_letter(self, event) or super().event(event)
+        return _field_keys(self, event) or super().event(event)
 
 
 class LinesField(TextField):
@@ -602,7 +613,7 @@ class DateField(QLineEdit):
         self._set_date(date)
 
     def event(self, event: QEvent) -> bool:
-        return _leave_window_keys(self, event) or _alt_letter(self, event) or super().event(event)
+        return _field_keys(self, event) or super().event(event)
 
 
 class ChoiceField(QComboBox):
