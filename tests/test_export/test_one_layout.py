@@ -8,6 +8,7 @@ in its order, with its words, for every sample and for generated drafts with mar
 
 from __future__ import annotations
 
+import copy
 import io
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from pressdesk.export.docx import styles as ds
 from pressdesk.export.docx.runs import clean, safe_url
 from pressdesk.export.pdf import render_pdf
 from pressdesk.export.pdf.fonts import clean_text, register_fonts
-from pressdesk.model import Draft, load_draft
+from pressdesk.model import Block, Draft, load_draft
+from pressdesk.model.inline import Mark
 from pressdesk.profile import Profile, load_profile
 from pressdesk.publish.pdfua import PageMarks, page_marks, walk
 from pressdesk.typography import NB_HYPHEN
@@ -222,6 +224,30 @@ def test_samples_set_the_same_items_in_both_formats(sample_path: Path, profile: 
     draft = load_draft(sample_path)
     release = layout.release_layout(draft, profile)
     assert len(release.items) >= 5
+    assert_one_layout(draft, profile)
+
+
+def test_text_that_spells_pdf_operators_keeps_its_tags(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    """A release about the BTHG: "BT" in the text is no second text object.
+
+    The tagger once counted "BT" in the drawn code, strings included: the bullet of
+    such a list item was read as part of the item's body, and a link in such a
+    paragraph lost its own Link tag.
+    """
+    draft = copy.deepcopy(reference_draft)
+    text = "Das Bundesteilhabegesetz (BTHG) gilt, Details unter www.land.nrw ab heute."
+    start = text.index("www.land.nrw")
+    draft.body = [
+        Block(
+            type="paragraph",
+            text=text,
+            marks=[Mark(start=start, end=start + 12, kind="link", url="https://www.land.nrw")],
+        ),
+        Block(type="list", items=["Das BTHG stärkt die Teilhabe", "ET und BT im Text"]),
+        *draft.body,
+    ]
     assert_one_layout(draft, profile)
 
 

@@ -101,9 +101,13 @@ class Tagger:
         page = canv.getPageNumber()
 
         def plain_text(c: str) -> bool:
-            return c.startswith("BT") and c.rstrip().endswith("ET") and c.count("BT") == 1
+            ops = _operators(c)
+            return ops.startswith("BT") and ops.rstrip().endswith("ET") and _text_objects(ops) == 1
 
-        if any(("BT" in c or _LINK_MARK.search(c)) and not plain_text(c) for c in code):
+        if any(
+            (_text_objects(_operators(c)) or _LINK_MARK.search(c)) and not plain_text(c)
+            for c in code
+        ):
             # not plain text objects: tag the whole drawing as the node's content
             body = "\n".join(_LINK_MARK.sub("", c) for c in code)
             mcid = self._mark(node, page)
@@ -258,6 +262,19 @@ class Tagger:
 _LINK_MARK = re.compile("\x1ePDL([+-])([^\x1e]*)\x1e")
 _SHOWS_TEXT = re.compile(r"(Tj|TJ|')\s*$|(Tj|TJ|')\s", re.M)
 _PAINTS = {"f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh", "Do", "EI"}
+# A string operand as reportlab writes it (parentheses and backslashes inside escaped).
+_STRING = re.compile(r"\((?:\\.|[^\\()])*\)", re.S)
+_BEGIN_TEXT = re.compile(r"(?<!\S)BT(?!\S)")
+
+
+def _operators(code: str) -> str:
+    """Content-stream code with its strings emptied: only operators and numbers are left
+    (a paragraph about the "BTHG" must not look like a second text object)."""
+    return _STRING.sub("()", code)
+
+
+def _text_objects(ops: str) -> int:
+    return len(_BEGIN_TEXT.findall(ops))
 
 
 def _tag(node: st.Node) -> str:
