@@ -8,10 +8,11 @@ edit back. German typography (``„…“``, en dash) is applied while typing th
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
@@ -34,7 +35,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pressdesk.model.inline import Mark, Run, clip_marks, edit_marks, links_at, split_runs
+from pressdesk.model.inline import (
+    MARK_KINDS,
+    Mark,
+    Run,
+    clip_marks,
+    cut_marks,
+    edit_marks,
+    links_at,
+    mark_from_dict,
+    normalize_marks,
+    remove_marks,
+    split_runs,
+    text_edit,
+)
 from pressdesk.typography import type_as_you_go
 
 _HISTORY_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
@@ -151,6 +165,35 @@ def typed(text: str, cursor: int) -> tuple[str, int]:
     return new, len(type_as_you_go(text[:cursor]))
 
 
+# The formatting of copied or dragged text, next to its plain text (other programs
+# read the text and ignore this): {"text": the copied text, "marks": [...]}.
+MARKS_MIME = "application/x-pressdesk-marks"
+
+
+def put_marks(data: QMimeData, text: str, marks: list[Mark]) -> None:
+    """Let a copy or a drag of ``text`` carry its ``marks`` (offsets from its start);
+    ``data`` must be a plain QMimeData (Qt's own for a selection lists fixed formats)."""
+    payload = {"text": text, "marks": [m.to_dict() for m in marks]}
+    data.setData(MARKS_MIME, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+
+
+def read_marks(data: Any, text: str) -> list[Mark]:
+    """The marks carried by ``data`` for ``text`` (none for text from another program,
+    or when the text no longer is the one they were copied with)."""
+    if not data.hasFormat(MARKS_MIME):
+        return []
+    try:
+        payload = json.loads(bytes(data.data(MARKS_MIME).data()).decode("utf-8"))
+        if payload["text"] != text:
+            return []
+        marks = [mark_from_dict(m) for m in payload["marks"]]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return []  # not ours after all: the plain text is what counts
+    if not all(m.kind in MARK_KINDS and isinstance(m.url, str) for m in marks):
+        return []
+    return clip_marks(normalize_marks(marks), len(text))
+
+
 class LineField(QLineEdit):
     """One line of text: reference, URL, e-mail, speaker …"""
 
@@ -263,8 +306,7 @@ class TextField(QPlainTextEdit):
             return  # a re-layout or re-highlight, not an edit
         new = text.replace("\n", " ") if self._single_line else text
         pos = from_utf16(text, self.textCursor().position())
-        if self._marks:
-            self._marks = edit_marks(self._marks, self._last, text, pos)
+        self._move_marks(text, pos)
         if self._typography:
             new, pos = typed(new, pos)
         if new != text:
@@ -305,6 +347,44 @@ class TextField(QPlainTextEdit):
             self.paint_marks()
 
     # inline formatting ---------------------------------------------------------------
+    _incoming: list[Mark] | None = None  # the marks of text being pasted or dropped
+    _incoming_text = ""
+    _removed_first: tuple[str, int] | None = None  # the text after a drag's removal
+
+    def _move_marks(self, text: str, pos: int) -> None:
+        """The marks follow an edit from ``self._last`` to ``text``; text pasted or
+        dropped with its formatting brings it along (and takes no other)."""
+        incoming, self._incoming = self._incoming, None
+        removed_first, self._removed_first = self._removed_first, None
+        if not self._marks and incoming is None:
+            return
+        old, marks = self._last, self._marks
+        if removed_first is not None:  # a drag inside the field: first out, then in
+            middle, cursor = removed_first
+            marks, old = edit_marks(marks, old, middle, cursor), middle
+        marks = edit_marks(marks, old, text, pos) if marks else []
+        if incoming is not None:
+            at, _removed, added = text_edit(old, text, pos)
+            if text[at : at + added] == self._incoming_text:
+                for kind in MARK_KINDS:
+                    marks = remove_marks(marks, at, at + added, kind)
+                moved = (Mark(m.start + at, m.end + at, m.kind, m.url) for m in incoming)
+                marks = normalize_marks([*marks, *moved])
+        self._marks = marks
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """A copy, a cut or a drag of formatted text carries its formatting along."""
+        data = super().createMimeDataFromSelection()
+        start, end = self.selection_range()
+        fragment = cut_marks(self._marks, start, end) if self.formatting else []
+        if not fragment:
+            return data
+        out = QMimeData()  # Qt's own lists fixed formats: copy them next to ours
+        for name in data.formats():
+            out.setData(name, data.data(name))
+        put_marks(out, data.text(), fragment)
+        return out
+
     def marks(self) -> list[Mark]:
         return list(self._marks)
 
@@ -408,6 +488,13 @@ class TextField(QPlainTextEdit):
                 cursor.removeSelectedText()
             self.on_paste_lines(self.cursor_index(), text)
             return
+        # A drag inside the field has removed the dragged text already, in the same
+        # edit block (textChanged comes once, at its end): the marks follow that first.
+        current = self.toPlainText()
+        self._removed_first = (current, self.cursor_index()) if current != self._last else None
+        incoming = read_marks(source, text) if self.formatting else []
+        self._incoming = incoming if incoming else None
+        self._incoming_text = text
         super().insertFromMimeData(source)
 
     on_backspace_at_start: Any = None  # set by a body block: joins it to the one above
