@@ -323,7 +323,7 @@ def test_pasting_several_paragraphs_keeps_marks_on_their_words(qtbot: Any, windo
     assert body[1].text[body[1].marks[0].start : body[1].marks[0].end] == "kursiv"
 
 
-def test_quote_text_takes_formatting_its_speaker_and_list_items_do_not(
+def test_quote_text_takes_formatting_its_speaker_and_subheadings_do_not(
     qtbot: Any, window: Any
 ) -> None:
     field = paragraph(qtbot, window)
@@ -344,11 +344,15 @@ def test_quote_text_takes_formatting_its_speaker_and_list_items_do_not(
     assert marks(window) == [Mark(0, 3, "strong")]  # nothing happened to the quote
     window.registry.focus("body[0].text")
     qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_3, CTRL)  # Zwischenüberschrift: kept, unused, greyed
+    qtbot.waitUntil(field.hasFocus)
+    assert not window.bold_action.isEnabled() and not window.italic_action.isEnabled()
+    assert window.doc.draft.body[0].marks == [Mark(0, 3, "strong")]
     qtbot.keyClick(field, Qt.Key.Key_4, CTRL)  # Aufzählung: the items field has the focus
     items = window.body_editor.blocks[0].items
     qtbot.waitUntil(items.hasFocus)
-    assert not window.bold_action.isEnabled() and not window.italic_action.isEnabled()
-    assert window.doc.draft.body[0].marks == [Mark(0, 3, "strong")]  # kept, unused
+    assert window.bold_action.isEnabled()  # list items take formatting (format version 3)
+    assert window.doc.draft.body[0].item_marks == [[Mark(0, 3, "strong")]]  # moved along
 
 
 def test_link_address_shows_as_tooltip(qtbot: Any, window: Any) -> None:

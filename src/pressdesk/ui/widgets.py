@@ -405,7 +405,15 @@ class TextField(QPlainTextEdit):
         if marks != self._marks:
             self._marks = marks
             self.paint_marks()
-            self.marks_edited.emit(list(marks), what)
+            self.marks_edited.emit(self.stored_marks(), what)
+
+    def stored_marks(self) -> Any:
+        """The marks as the draft keeps them (a paragraph's ``marks``)."""
+        return list(self._marks)
+
+    def show_stored_marks(self, value: Any) -> None:
+        """Follow the draft's marks in the form :meth:`stored_marks` gives them."""
+        self.show_marks(value)
 
     def cursor_index(self) -> int:
         """The cursor as a Python index into the text (Qt counts UTF-16 units)."""
@@ -523,7 +531,12 @@ class TextField(QPlainTextEdit):
 
 
 class LinesField(TextField):
-    """A list of short texts, one per line (address lines, phone numbers, list items)."""
+    """A list of short texts, one per line (address lines, phone numbers, list items).
+
+    A list block's items take formatting (``formatting``): the field keeps the marks
+    over its whole text like a paragraph does and gives the draft one list of marks
+    per line (``stored_marks``, the block's ``itemMarks``).
+    """
 
     def __init__(self, parent: QWidget | None = None, *, typography: bool = False) -> None:
         super().__init__(parent, typography=typography, min_lines=2)
@@ -531,14 +544,43 @@ class LinesField(TextField):
         self.textChanged.connect(self._emit_lines)
 
     def _on_changed(self) -> None:
-        # Typography only; the list is emitted by _emit_lines.
+        # Typography and marks; the list is emitted by _emit_lines (connected after).
         if self._updating:
             return
+        text = self.toPlainText()
+        if text == self._last:
+            return
+        pos = from_utf16(text, self.textCursor().position())
+        self._move_marks(text, pos)
         if self._typography:
-            text = self.toPlainText()
-            new, pos = typed(text, from_utf16(text, self.textCursor().position()))
+            new, pos = typed(text, pos)
             if new != text:
+                if self._marks:
+                    self._marks = edit_marks(self._marks, text, new, pos)
                 self._replace(new, pos)
+        self._last = self.toPlainText()
+        self.paint_marks()
+
+    def _line_starts(self) -> list[tuple[int, int]]:
+        out, at = [], 0
+        for line in self.lines():
+            out.append((at, at + len(line)))
+            at += len(line) + 1
+        return out
+
+    def stored_marks(self) -> Any:
+        """One list of marks per line, counted from the line's start (none after the
+        last formatted line)."""
+        out = [cut_marks(self._marks, a, b) for a, b in self._line_starts()]
+        while out and not out[-1]:
+            out.pop()
+        return out
+
+    def show_stored_marks(self, value: Any) -> None:
+        flat = []
+        for (a, b), marks in zip(self._line_starts(), value, strict=False):
+            flat += [Mark(m.start + a, min(m.end + a, b), m.kind, m.url) for m in marks]
+        self.show_marks(normalize_marks(flat))
 
     def _emit_lines(self) -> None:
         # A re-layout or re-highlight also says textChanged; only a change is an edit.
@@ -552,6 +594,7 @@ class LinesField(TextField):
     def show_value(self, value: list[str]) -> None:  # type: ignore[override]
         if self.lines() != list(value):
             self._replace("\n".join(value))
+            self.paint_marks()
         self._last_lines = self.lines()
 
 
