@@ -13,7 +13,6 @@ from PySide6.QtGui import QFont
 from pressdesk.model import Mark
 from tests.test_ui.test_formatting import (
     CTRL,
-    SHIFT,
     char_format_at,
     paragraph,
     select,
@@ -126,18 +125,3 @@ def test_a_bold_item_dragged_within_the_list_stays_bold(qtbot: Any, window: Any)
     drop(items, 27, items.createMimeDataFromSelection(), Qt.DropAction.CopyAction)
     assert window.doc.draft.body[0].items == ["Erster Punkt", "Zweiter Punkt Erster"]
     assert item_marks(window) == [[Mark(0, 6, "strong")], [Mark(14, 20, "strong")]]
-
-
-def test_formatting_is_greyed_in_the_address_lines(qtbot: Any, window: Any) -> None:
-    window.registry.focus("pressOffice.address")
-    field = window.registry.widgets["pressOffice.address"]
-    qtbot.waitUntil(field.hasFocus)
-    assert not window.bold_action.isEnabled()
-    assert not window.italic_action.isEnabled()
-    assert not window.link_action.isEnabled()
-    before = list(window.doc.draft.press_office.address)
-    qtbot.keyClick(field, Qt.Key.Key_Home, CTRL)
-    qtbot.keyClick(field, Qt.Key.Key_End, SHIFT)
-    qtbot.keyClick(field, Qt.Key.Key_B, CTRL)
-    assert window.doc.draft.press_office.address == before
-    assert char_format_at(field, 1).fontWeight() != QFont.Weight.Bold

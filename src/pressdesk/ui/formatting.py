@@ -1,10 +1,11 @@
 """Format › Fett (Strg+B), Kursiv (Strg+I), Link … (Strg+K) in running text.
 
-Only a paragraph's or quote's text carries formatting (``Block.marks``); in every
-other field (headline, subheading, list items, the sender block …) the commands are
-greyed. Without a selection, bold and italic take the word at the cursor; a link
-without a selection is the link around the cursor (to change or remove it) or the
-word at the cursor. Every command is one undo step.
+A paragraph's or quote's text (``Block.marks``) and a list's items
+(``Block.item_marks``) carry formatting; in every other field (headline, subheading,
+the sender block …) the commands are greyed, and so is Kursiv in a quote (the house
+style sets quotes in italic: italic there would not show). Without a selection, bold
+and italic take the word at the cursor; a link without a selection is the link around
+the cursor (to change or remove it) or the word at the cursor. Every command is one undo step.
 """
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ def update_actions(w: MainWindow, widget: Any = None) -> None:
     w.format_target = field
     for action in w.format_actions:
         action.setEnabled(field is not None and not field.isReadOnly())
+    # A quote is set in italic already: italic in it would not show in PDF or DOCX.
+    if field is not None and field.set_in_italic:
+        w.italic_action.setEnabled(False)
 
 
 def current_field(w: MainWindow) -> TextField | None:
@@ -135,6 +139,8 @@ def toggle(w: MainWindow, kind: MarkKind) -> None:
     if target is None:
         return
     field, start, end = target
+    if kind == "emphasis" and field.set_in_italic:
+        return  # greyed (update_actions); a stale shortcut does nothing either
     field.set_marks(toggle_mark(field.marks(), start, end, kind), KIND_NAMES[kind])
 
 

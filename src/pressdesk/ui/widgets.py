@@ -256,6 +256,7 @@ class TextField(QPlainTextEdit):
         self._last = ""
         self._marks: list[Mark] = []
         self.formatting = False
+        self.set_in_italic = False  # a quote: the house style sets it in italic
         self._painted = False
         self._painted_state: tuple[str, tuple[Mark, ...], bool] = ("", (), False)
         self.setTabChangesFocus(True)

@@ -152,6 +152,7 @@ class BlockEditor(QFrame):
         self.type.show_value(kind)
         self.text.setVisible(kind != "list")
         self.text.set_formatting(kind in FORMATTED_BLOCKS)
+        self.text.set_in_italic = kind == "quote"
         self.speaker.setVisible(kind == "quote")
         self.items.setVisible(kind == "list")
         self.items.set_formatting(kind == "list")
