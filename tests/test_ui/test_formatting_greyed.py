@@ -14,10 +14,16 @@ from tests.test_ui.test_formatting import CTRL, SHIFT, char_format_at, marks, pa
 def test_italic_is_greyed_in_a_quote_which_is_set_in_italic(qtbot: Any, window: Any) -> None:
     field = paragraph(qtbot, window, "Wir fangen heute an.")
     assert window.italic_action.isEnabled()
+    select(qtbot, field, 0, 3)
+    qtbot.keyClick(field, Qt.Key.Key_I, CTRL)  # "Wir" italic in the paragraph
+    assert char_format_at(field, 1).fontItalic()
     qtbot.keyClick(field, Qt.Key.Key_2, CTRL)  # Zitat: the layout sets it in italic
     window.registry.focus("body[0].text")
     qtbot.waitUntil(field.hasFocus)
     assert not window.italic_action.isEnabled()
+    # the kept italic is not shown where the print would not show it either
+    assert not char_format_at(field, 1).fontItalic()
+    window.doc.set_value("body[0].marks", [])
     assert window.bold_action.isEnabled() and window.link_action.isEnabled()
     select(qtbot, field, 4, 6)
     qtbot.keyClick(field, Qt.Key.Key_I, CTRL)
@@ -25,10 +31,13 @@ def test_italic_is_greyed_in_a_quote_which_is_set_in_italic(qtbot: Any, window: 
     assert not char_format_at(field, 5).fontItalic()
     qtbot.keyClick(field, Qt.Key.Key_B, CTRL)  # bold still shows (bold italic)
     assert [m.kind for m in marks(window)] == ["strong"]
-    qtbot.keyClick(field, Qt.Key.Key_1, CTRL)  # Absatz again: italic is back
+    qtbot.keyClick(field, Qt.Key.Key_1, CTRL)  # Absatz again: Kursiv is back
     window.registry.focus("body[0].text")
     qtbot.waitUntil(field.hasFocus)
     assert window.italic_action.isEnabled()
+    select(qtbot, field, 4, 6)
+    qtbot.keyClick(field, Qt.Key.Key_I, CTRL)
+    assert char_format_at(field, 5).fontItalic()
 
 
 def test_formatting_is_greyed_in_the_address_lines(qtbot: Any, window: Any) -> None:

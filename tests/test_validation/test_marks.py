@@ -66,6 +66,24 @@ def test_a_quote_says_zitat(profile: Profile, reference_draft: Draft) -> None:
     ) in _messages(reference_draft, profile)
 
 
+def test_italic_in_a_quote_is_a_warning_that_it_does_not_show(
+    profile: Profile, reference_draft: Draft
+) -> None:
+    block = reference_draft.body[1]
+    block.type, block.speaker = "quote", "Serap Güler"
+    block.text = "Integration gelingt vor Ort."
+    block.marks = [Mark(0, 11, "emphasis"), Mark(12, 19, "strong")]
+    assert _messages(reference_draft, profile) == [
+        (
+            "body[1].marks[0]",
+            "warning",
+            "Zitat 2: Kursiv ist in einem Zitat nicht zu sehen: Zitate werden schon kursiv "
+            "gesetzt (die Formatierung bleibt erhalten und gilt wieder, wenn der Block ein "
+            "Absatz wird)",
+        )
+    ]
+
+
 def test_an_empty_mark_is_an_error(reference_draft: Draft, profile: Profile) -> None:
     reference_draft.body[0].marks = [Mark(5, 5, "strong"), Mark(9, 3, "emphasis")]
     problems = validate(reference_draft, profile)

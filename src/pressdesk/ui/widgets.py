@@ -258,7 +258,7 @@ class TextField(QPlainTextEdit):
         self.formatting = False
         self.set_in_italic = False  # a quote: the house style sets it in italic
         self._painted = False
-        self._painted_state: tuple[str, tuple[Mark, ...], bool] = ("", (), False)
+        self._painted_state: tuple[str, tuple[Mark, ...], bool, bool] = ("", (), False, False)
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -436,7 +436,7 @@ class TextField(QPlainTextEdit):
         text and the marks of one edit separately), in one edit block: one re-layout.
         """
         text = self.toPlainText()
-        state = (text, tuple(self._marks), self.formatting)
+        state = (text, tuple(self._marks), self.formatting, self.set_in_italic)
         if state == self._painted_state:
             return
         self._painted_state = state
@@ -467,7 +467,7 @@ class TextField(QPlainTextEdit):
         fmt = QTextCharFormat()
         if run.strong:
             fmt.setFontWeight(QFont.Weight.Bold)
-        if run.emphasis:
+        if run.emphasis and not self.set_in_italic:  # a quote: italic would not show
             fmt.setFontItalic(True)
         if run.url:
             fmt.setForeground(self.palette().color(QPalette.ColorRole.Link))

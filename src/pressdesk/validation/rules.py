@@ -446,6 +446,25 @@ def check_marks(data: dict[str, Any]) -> Iterator[Problem]:
             continue
         text = block.get("text") or ""
         yield from _check_mark_list(data, ["body", i, "marks"], marks, text, _BLOCK_OF[kind])
+        if kind == "quote":
+            yield from _italic_in_quote(data, i, marks, len(text))
+
+
+def _italic_in_quote(
+    data: dict[str, Any], i: int, marks: list[Any], size: int
+) -> Iterator[Problem]:
+    """Italic inside a quote does not show: the house style sets quotes in italic."""
+    for k, mark in enumerate(marks):
+        offsets = _offsets(mark)
+        if offsets and offsets[0] < offsets[1] <= size and mark.get("type") == "emphasis":
+            yield _problem(
+                ["body", i, "marks", k],
+                "warning",
+                "Kursiv ist in einem Zitat nicht zu sehen: Zitate werden schon kursiv "
+                "gesetzt (die Formatierung bleibt erhalten und gilt wieder, wenn der Block "
+                "ein Absatz wird)",
+                data,
+            )
 
 
 def _check_item_marks(data: dict[str, Any], i: int, block: dict[str, Any]) -> Iterator[Problem]:

@@ -151,8 +151,9 @@ class BlockEditor(QFrame):
         kind = body[self.index].type
         self.type.show_value(kind)
         self.text.setVisible(kind != "list")
-        self.text.set_formatting(kind in FORMATTED_BLOCKS)
         self.text.set_in_italic = kind == "quote"
+        self.text.set_formatting(kind in FORMATTED_BLOCKS)
+        self.text.paint_marks()  # italic shown or not
         self.speaker.setVisible(kind == "quote")
         self.items.setVisible(kind == "list")
         self.items.set_formatting(kind == "list")
