@@ -282,6 +282,7 @@ def test_formatting_is_greyed_where_it_is_impossible(qtbot: Any, window: Any) ->
     assert window.link_dialog is None
     # A paragraph: the commands come alive; a subheading (Strg+3): greyed again.
     field = paragraph(qtbot, window)
+    cursor_to(qtbot, field, 5)  # in a word (after the final "." there is nothing to format)
     assert window.bold_action.isEnabled() and window.italic_action.isEnabled()
     window.doc.set_value("body[0].marks", [Mark(4, 8, "strong")])
     qtbot.keyClick(field, Qt.Key.Key_3, CTRL)
@@ -289,6 +290,7 @@ def test_formatting_is_greyed_where_it_is_impossible(qtbot: Any, window: Any) ->
     assert not window.bold_action.isEnabled()
     assert window.doc.draft.body[0].marks == [Mark(4, 8, "strong")]  # kept, unused
     qtbot.keyClick(field, Qt.Key.Key_1, CTRL)
+    cursor_to(qtbot, field, 5)
     assert window.bold_action.isEnabled()
     assert char_format_at(field, 5).fontWeight() == QFont.Weight.Bold
 
@@ -351,6 +353,7 @@ def test_quote_text_takes_formatting_its_speaker_and_subheadings_do_not(
     qtbot.keyClick(field, Qt.Key.Key_4, CTRL)  # Aufzählung: the items field has the focus
     items = window.body_editor.blocks[0].items
     qtbot.waitUntil(items.hasFocus)
+    cursor_to(qtbot, items, 1)
     assert window.bold_action.isEnabled()  # list items take formatting (format version 3)
     assert window.doc.draft.body[0].item_marks == [[Mark(0, 3, "strong")]]  # moved along
 

@@ -86,11 +86,34 @@ def update_actions(w: MainWindow, widget: Any = None) -> None:
         return
     field = formattable(widget)
     w.format_target = field
-    for action in w.format_actions:
-        action.setEnabled(field is not None and not field.isReadOnly())
+    if field is None or field.isReadOnly():
+        for action in w.format_actions:
+            action.setEnabled(False)
+        return
+    _watch(w, field)
+    start, end = field.selection_range()
+    text = field.toPlainText()
+    # Nothing to format (the cursor between words, a selection of spaces): a command
+    # would change nothing visible, so it is greyed.
+    words = bool(text[slice(*(word_at(text, start) if start == end else (start, end)))].strip())
+    w.bold_action.setEnabled(words)
     # A quote is set in italic already: italic in it would not show in PDF or DOCX.
-    if field is not None and field.set_in_italic:
-        w.italic_action.setEnabled(False)
+    w.italic_action.setEnabled(words and not field.set_in_italic)
+    w.link_action.setEnabled(words or bool(links_at(field.marks(), start, end)))
+
+
+def _watch(w: MainWindow, field: TextField) -> None:
+    """Moving the cursor or the selection in ``field`` updates the commands."""
+    if field.property("formatWatched"):
+        return
+    field.setProperty("formatWatched", True)
+
+    def moved() -> None:
+        if w.format_target is field and field.hasFocus():
+            update_actions(w, field)
+
+    field.cursorPositionChanged.connect(moved)
+    field.selectionChanged.connect(moved)
 
 
 def current_field(w: MainWindow) -> TextField | None:
