@@ -164,6 +164,23 @@ class Block:
             out["itemMarks"] = [[m.to_dict() for m in ms] for ms in self.stored_item_marks()]
         return out
 
+    def __eq__(self, other: object) -> bool:
+        """Equal content: ``item_marks`` compared in their stored form (an item without
+        marks is the same whether its empty list is there or not)."""
+        if not isinstance(other, Block):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self.type,
+            self.text,
+            self.speaker,
+            self.items,
+            self.marks,
+            self.stored_item_marks(),
+        )
+
     def stored_item_marks(self) -> list[list[Mark]]:
         """``item_marks`` in its one stored form: without trailing empty entries."""
         out = list(self.item_marks)

@@ -44,6 +44,7 @@ def retyped(block: Block, kind: str) -> Block:
         if lines:  # the text becomes the items, its formatting theirs
             new.items = [block.text[a:b] for a, b in lines]
             new.item_marks = [cut_marks(block.marks, a, b) for a, b in lines]
+            new.item_marks = new.stored_item_marks()
             new.marks = []
         new.text = ""
     elif kind != "list" and block.type == "list" and not block.text.strip():
