@@ -102,7 +102,9 @@ def marks_for(draw: st.DrawFn, text: str) -> list[Mark]:
 def blocks(draw: st.DrawFn) -> Block:
     kind = draw(st.sampled_from(BLOCK_TYPES))
     if kind == "list":
-        return Block(type="list", items=draw(st.lists(words(1, 20), min_size=1, max_size=5)))
+        items = draw(st.lists(words(1, 20), min_size=1, max_size=5))
+        item_marks = [draw(marks_for(item)) for item in items]
+        return Block(type="list", items=items, item_marks=item_marks)
     if kind == "subheading":
         return Block(type="subheading", text=draw(short(100)))
     if kind == "quote":

@@ -56,7 +56,7 @@ def test_validate_prints_the_formatting_problems(
 def test_a_newer_format_version_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = _edited(tmp_path, "neu.pressdesk", lambda d: d.update(schemaVersion=3))
+    path = _edited(tmp_path, "neu.pressdesk", lambda d: d.update(schemaVersion=4))
     assert main(["validate", str(path)]) == 2
     assert "neuer" in capsys.readouterr().out
 

@@ -107,7 +107,7 @@ def test_random_bytes_never_crash_the_loader(raw: bytes) -> None:
         (b"{not json", "beschädigt"),
         (b"[1, 2]", "kein PressDesk-Entwurf"),
         (b'{"headline": "x"}', "schemaVersion"),
-        (b'{"schemaVersion": 3}', "neueren PressDesk-Version"),
+        (b'{"schemaVersion": 4}', "neueren PressDesk-Version"),
         (b'{"schemaVersion": 1, "headline": 5}', "headline: muss Text sein"),
         (b'{"schemaVersion": 1, "body": [{"type": "video"}]}', "unbekannte Blockart"),
         (b'{"schemaVersion": 1, "colour": "red"}', "unbekanntes Feld"),

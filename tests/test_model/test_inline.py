@@ -132,10 +132,87 @@ def test_a_misshapen_mark_is_refused_in_german(mark: dict[str, object], where: s
     assert where in str(err.value)
 
 
-def test_a_version_3_file_is_refused_untouched() -> None:
+def test_a_version_4_file_is_refused_untouched(tmp_path: Path) -> None:
     data = json.loads(dump_draft(_draft([])))
-    data["schemaVersion"] = 3
+    data["schemaVersion"] = 4
+    raw = json.dumps(data).encode("utf-8")
     with pytest.raises(DraftFileError, match="neueren PressDesk-Version"):
+        parse_draft(raw)
+    path = tmp_path / "neu.pressdesk"
+    path.write_bytes(raw)
+    with pytest.raises(DraftFileError, match="kennt bis 3"):
+        load_draft(path)
+    assert path.read_bytes() == raw
+
+
+def _list_draft(item_marks: list[list[Mark]], marks: list[Mark] = []) -> Draft:  # noqa: B006
+    body = [
+        Block(type="paragraph", text=TEXT, marks=marks),
+        Block(
+            type="list",
+            items=["Programm: www.land.nrw", "Kontakt"],
+            item_marks=item_marks,
+        ),
+    ]
+    return Draft(headline="Titel", body=body)
+
+
+def test_formatted_list_items_make_a_version_3_file_that_round_trips() -> None:
+    url = "https://www.land.nrw"
+    item_marks = [[Mark(0, 8, "strong"), Mark(10, 22, "link", url)], []]
+    raw = dump_draft(_list_draft(item_marks, [Mark(0, 7, "emphasis")]))
+    data = json.loads(raw)
+    assert data["schemaVersion"] == 3
+    # One stored form: trailing items without marks are left out.
+    assert data["body"][1]["itemMarks"] == [
+        [
+            {"start": 0, "end": 8, "type": "strong"},
+            {"start": 10, "end": 22, "type": "link", "url": url},
+        ]
+    ]
+    block = parse_draft(raw).body[1]
+    assert block.item_marks == [item_marks[0]]
+    assert block.marks_of_item(1) == []
+    assert dump_draft(parse_draft(raw)) == raw
+
+
+def test_drafts_without_item_marks_keep_their_version_and_bytes() -> None:
+    plain = dump_draft(_list_draft([]))
+    assert json.loads(plain)["schemaVersion"] == 1
+    assert b"itemMarks" not in plain
+    assert dump_draft(_list_draft([[], []])) == plain  # empty entries are no formatting
+    formatted = dump_draft(_list_draft([], [Mark(0, 7, "emphasis")]))
+    assert json.loads(formatted)["schemaVersion"] == 2
+    assert dump_draft(parse_draft(formatted)) == formatted
+
+
+def test_a_version_2_file_migrates_to_3_unchanged() -> None:
+    from pressdesk.model.files import migrate
+
+    data = json.loads(dump_draft(_list_draft([], [Mark(0, 7, "emphasis")])))
+    migrated = migrate(json.loads(json.dumps(data)))
+    assert migrated["schemaVersion"] == 3
+    assert {k: v for k, v in migrated.items() if k != "schemaVersion"} == {
+        k: v for k, v in data.items() if k != "schemaVersion"
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "where"),
+    [
+        ({"start": 0, "end": 3, "type": "underline"}, "itemMarks[0][0].type"),
+        ("fett", "itemMarks[0][0]"),
+    ],
+)
+def test_a_misshapen_item_mark_is_refused_in_german(value: object, where: str) -> None:
+    data = json.loads(dump_draft(_list_draft([])))
+    data["schemaVersion"] = 3
+    data["body"][1]["itemMarks"] = [[value]]
+    with pytest.raises(DraftFileError) as err:
+        parse_draft(json.dumps(data).encode("utf-8"))
+    assert where in str(err.value)
+    data["body"][1]["itemMarks"] = ["fett"]
+    with pytest.raises(DraftFileError, match="itemMarks\\[0\\]: muss eine Liste sein"):
         parse_draft(json.dumps(data).encode("utf-8"))
 
 

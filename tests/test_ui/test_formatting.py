@@ -282,6 +282,7 @@ def test_formatting_is_greyed_where_it_is_impossible(qtbot: Any, window: Any) ->
     assert window.link_dialog is None
     # A paragraph: the commands come alive; a subheading (Strg+3): greyed again.
     field = paragraph(qtbot, window)
+    cursor_to(qtbot, field, 5)  # in a word (after the final "." there is nothing to format)
     assert window.bold_action.isEnabled() and window.italic_action.isEnabled()
     window.doc.set_value("body[0].marks", [Mark(4, 8, "strong")])
     qtbot.keyClick(field, Qt.Key.Key_3, CTRL)
@@ -289,6 +290,7 @@ def test_formatting_is_greyed_where_it_is_impossible(qtbot: Any, window: Any) ->
     assert not window.bold_action.isEnabled()
     assert window.doc.draft.body[0].marks == [Mark(4, 8, "strong")]  # kept, unused
     qtbot.keyClick(field, Qt.Key.Key_1, CTRL)
+    cursor_to(qtbot, field, 5)
     assert window.bold_action.isEnabled()
     assert char_format_at(field, 5).fontWeight() == QFont.Weight.Bold
 
@@ -323,7 +325,7 @@ def test_pasting_several_paragraphs_keeps_marks_on_their_words(qtbot: Any, windo
     assert body[1].text[body[1].marks[0].start : body[1].marks[0].end] == "kursiv"
 
 
-def test_quote_text_takes_formatting_its_speaker_and_list_items_do_not(
+def test_quote_text_takes_formatting_its_speaker_and_subheadings_do_not(
     qtbot: Any, window: Any
 ) -> None:
     field = paragraph(qtbot, window)
@@ -344,11 +346,16 @@ def test_quote_text_takes_formatting_its_speaker_and_list_items_do_not(
     assert marks(window) == [Mark(0, 3, "strong")]  # nothing happened to the quote
     window.registry.focus("body[0].text")
     qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_3, CTRL)  # Zwischenüberschrift: kept, unused, greyed
+    qtbot.waitUntil(field.hasFocus)
+    assert not window.bold_action.isEnabled() and not window.italic_action.isEnabled()
+    assert window.doc.draft.body[0].marks == [Mark(0, 3, "strong")]
     qtbot.keyClick(field, Qt.Key.Key_4, CTRL)  # Aufzählung: the items field has the focus
     items = window.body_editor.blocks[0].items
     qtbot.waitUntil(items.hasFocus)
-    assert not window.bold_action.isEnabled() and not window.italic_action.isEnabled()
-    assert window.doc.draft.body[0].marks == [Mark(0, 3, "strong")]  # kept, unused
+    cursor_to(qtbot, items, 1)
+    assert window.bold_action.isEnabled()  # list items take formatting (format version 3)
+    assert window.doc.draft.body[0].item_marks == [[Mark(0, 3, "strong")]]  # moved along
 
 
 def test_link_address_shows_as_tooltip(qtbot: Any, window: Any) -> None:

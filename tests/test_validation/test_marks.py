@@ -66,6 +66,24 @@ def test_a_quote_says_zitat(profile: Profile, reference_draft: Draft) -> None:
     ) in _messages(reference_draft, profile)
 
 
+def test_italic_in_a_quote_is_a_warning_that_it_does_not_show(
+    profile: Profile, reference_draft: Draft
+) -> None:
+    block = reference_draft.body[1]
+    block.type, block.speaker = "quote", "Serap Güler"
+    block.text = "Integration gelingt vor Ort."
+    block.marks = [Mark(0, 11, "emphasis"), Mark(12, 19, "strong")]
+    assert _messages(reference_draft, profile) == [
+        (
+            "body[1].marks[0]",
+            "warning",
+            "Zitat 2: Kursiv ist in einem Zitat nicht zu sehen: Zitate werden schon kursiv "
+            "gesetzt (die Formatierung bleibt erhalten und gilt wieder, wenn der Block ein "
+            "Absatz wird)",
+        )
+    ]
+
+
 def test_an_empty_mark_is_an_error(reference_draft: Draft, profile: Profile) -> None:
     reference_draft.body[0].marks = [Mark(5, 5, "strong"), Mark(9, 3, "emphasis")]
     problems = validate(reference_draft, profile)
@@ -152,11 +170,66 @@ def test_marks_on_a_list_or_subheading_are_a_warning(
     assert by_path["body[1].marks"].message.startswith(
         "Aufzählung 2: Formatierung wird in Aufzählungen nicht gesetzt"
     )
+    assert by_path["body[2].marks"].severity == "warning"
     assert by_path["body[2].marks"].message.startswith(
-        "Zwischenüberschrift 3: Formatierung wird in Zwischenüberschriften nicht gesetzt"
+        "Zwischenüberschrift 3: Zwischenüberschriften werden nicht fett, kursiv oder als Link "
+        "gesetzt: das Layout setzt sie schon fett, und ein Link in einer Überschrift ist für "
+        "Screenreader schwer zu erkennen"
     )
     # kept but not set: only the warning, no complaint about offsets of unused marks
     assert "body[2].marks[0]" not in by_path
+
+
+def test_list_items_take_formatting_checked_like_a_paragraph(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    block = reference_draft.body[1]
+    block.type, block.text = "list", ""
+    block.items = ["Programm: www.mkffi.nrw", "Beratung vor Ort"]
+    block.item_marks = [[Mark(0, 8, "strong"), Mark(10, 23, "link", PROGRAMM)], []]
+    assert reference_draft.file_version() == 3
+    assert validate(reference_draft, profile) == []
+    block.item_marks = [
+        [Mark(10, 23, "link", PROGRAMM), Mark(12, 20, "link", "https://www.land.nrw")],
+        [Mark(3, 3, "emphasis"), Mark(8, 40, "strong")],
+        [Mark(0, 2, "strong")],
+    ]
+    assert _messages(reference_draft, profile) == [
+        (
+            "body[1].itemMarks[0][1]",
+            "error",
+            "Aufzählung 2, Punkt 1, Link „w.mkffi.“: Links überschneiden sich "
+            "(„www.mkffi.nrw“ und „w.mkffi.“); ein Wort kann nur ein Ziel haben",
+        ),
+        (
+            "body[1].itemMarks[1][0]",
+            "error",
+            "Aufzählung 2, Punkt 2: Hervorhebung ohne Text (Beginn nicht vor Ende)",
+        ),
+        (
+            "body[1].itemMarks[1][1]",
+            "error",
+            "Aufzählung 2, Punkt 2: Hervorhebung reicht über das Ende des Aufzählungspunkts hinaus",
+        ),
+        (
+            "body[1].itemMarks[2]",
+            "error",
+            "Aufzählung 2, Punkt 3: Formatierung für Punkt 3, den die Aufzählung nicht hat",
+        ),
+    ]
+    block.item_marks = [[Mark(0, 8, "link", "www.mkffi.nrw")]]
+    [problem] = validate(reference_draft, profile)
+    assert problem.path == "body[1].itemMarks[0][0].url"
+    assert problem.message.startswith("Aufzählung 2, Punkt 1, Link „Programm“: Adresse ohne")
+
+
+def test_item_formatting_of_a_block_that_is_no_list_is_a_warning(
+    reference_draft: Draft, profile: Profile
+) -> None:
+    reference_draft.body[1].item_marks = [[Mark(0, 500, "strong")]]
+    [problem] = validate(reference_draft, profile)
+    assert (problem.path, problem.severity) == ("body[1].itemMarks", "warning")
+    assert "nur in einer Aufzählung gesetzt" in problem.text
 
 
 # -- both engines on any shape of marks -------------------------------------------------
@@ -190,10 +263,14 @@ _MARK_DICTS = st.one_of(
 @st.composite
 def _drafts_with_raw_marks(draw: st.DrawFn) -> dict[str, Any]:
     data = copy.deepcopy(draw(drafts(max_blocks=3)).to_dict())
-    data["schemaVersion"] = draw(st.sampled_from([1, 2, 3]))
+    data["schemaVersion"] = draw(st.sampled_from([1, 2, 3, 4]))
     for block in data["body"]:
         if draw(st.booleans()):
             block["marks"] = draw(st.lists(_MARK_DICTS, max_size=4))
+        if draw(st.booleans()):
+            block["itemMarks"] = draw(
+                st.lists(st.one_of(st.lists(_MARK_DICTS, max_size=3), _ANY_VALUE), max_size=3)
+            )
     return data
 
 
@@ -213,19 +290,19 @@ def test_engines_agree_on_any_marks(data: dict[str, Any]) -> None:
 def test_validation_of_any_marks_never_crashes(
     draft: Draft, data: st.DataObject, profile: Profile
 ) -> None:
+    any_marks = st.lists(
+        st.builds(
+            Mark,
+            st.integers(-3, 300),
+            st.integers(-3, 300),
+            st.sampled_from(["strong", "emphasis", "link"]),
+            st.sampled_from(["", PROGRAMM, "www.land.nrw"]),
+        ),
+        max_size=5,
+    )
     for block in draft.body:
-        block.marks = data.draw(
-            st.lists(
-                st.builds(
-                    Mark,
-                    st.integers(-3, 300),
-                    st.integers(-3, 300),
-                    st.sampled_from(["strong", "emphasis", "link"]),
-                    st.sampled_from(["", PROGRAMM, "www.land.nrw"]),
-                ),
-                max_size=5,
-            )
-        )
+        block.marks = data.draw(any_marks)
+        block.item_marks = data.draw(st.lists(any_marks, max_size=3))
     for p in validate(draft, profile):  # with the profile: the layout checks too
         assert p.label and p.text
 
@@ -235,20 +312,22 @@ def _formatted_drafts(draw: st.DrawFn) -> Draft:
     """Drafts whose blocks (of any type) carry marks near and past the text's bounds,
     overlapping links and links over spaces among them."""
     draft = draw(drafts(max_blocks=4))
-    for block in draft.body:
-        size = len(block.text)
-        block.marks = draw(
-            st.lists(
-                st.builds(
-                    Mark,
-                    st.integers(0, size + 1),
-                    st.integers(0, size + 2),
-                    st.sampled_from(["strong", "emphasis", "link"]),
-                    st.sampled_from([PROGRAMM, "https://www.land.nrw/a?b=1&c=<2>"]),
-                ).map(lambda m: m if m.kind == "link" else Mark(m.start, m.end, m.kind)),
-                max_size=4,
-            )
+
+    def marks_near(size: int) -> st.SearchStrategy[list[Mark]]:
+        return st.lists(
+            st.builds(
+                Mark,
+                st.integers(0, size + 1),
+                st.integers(0, size + 2),
+                st.sampled_from(["strong", "emphasis", "link"]),
+                st.sampled_from([PROGRAMM, "https://www.land.nrw/a?b=1&c=<2>"]),
+            ).map(lambda m: m if m.kind == "link" else Mark(m.start, m.end, m.kind)),
+            max_size=4,
         )
+
+    for block in draft.body:
+        block.marks = draw(marks_near(len(block.text)))
+        block.item_marks = [draw(marks_near(len(item))) for item in block.items]
     return draft
 
 

@@ -398,11 +398,12 @@ def release_layout(draft: Draft, profile: Profile, notice: str = "") -> ReleaseL
                 attribution = content.quote_attribution(speaker)
                 out.text(SPEAKER, attribution, kind=QUOTE_GROUP, group=group)
         elif block.type == "list":
-            items = [i for i in block.items if _visible(i)]
+            items = [(i, block.marks_of_item(j)) for j, i in enumerate(block.items) if _visible(i)]
             group = out.new_group()
-            for n, item in enumerate(items):
+            for n, (item, item_marks) in enumerate(items):
                 last = n == len(items) - 1
-                out.text(LIST_ITEM, item, True, kind=LIST_GROUP, group=group, space_after=last)
+                runs = _runs(item, item_marks, multiline=True)
+                out.add(LIST_ITEM, runs, kind=LIST_GROUP, group=group, space_after=last)
     links = [lk for lk in draft.further_information if _visible(content.link_text(lk))]
     if links:
         further = [Run(content.further_information_label(profile) + " ")]

@@ -15,9 +15,12 @@ from typing import Any, ClassVar, Literal
 from pressdesk.model.inline import FORMATTED_BLOCKS, Mark
 
 # The newest file format. Version 2 added inline formatting (``marks`` of a paragraph or
-# quote). A draft is written with the lowest version that holds its content, so a draft
-# without formatting stays a version-1 file (readable by older PressDesk, same hash).
-SCHEMA_VERSION = 2
+# quote), version 3 formatting of list items (``itemMarks``). A draft is written with
+# the lowest version that holds its content, so a draft without formatting stays a
+# version-1 file and one without formatted list items a version-2 file (readable by
+# older PressDesk, same bytes and hash); an older PressDesk refuses a newer file
+# instead of dropping what it does not know.
+SCHEMA_VERSION = 3
 
 DOCUMENT_KINDS: tuple[str, ...] = (
     "Presseinformation",
@@ -133,6 +136,8 @@ class Block:
     ``text`` carries the paragraph, quote or subheading text; ``speaker`` only
     matters for quotes, ``items`` only for bullet lists. Keeping one shape for all
     kinds lets the editor change a block's type without losing what was typed.
+    ``marks`` format ``text``; ``item_marks[i]`` formats ``items[i]`` (the list may be
+    shorter than ``items``: missing entries have no marks).
     """
 
     type: BlockType = "paragraph"
@@ -140,6 +145,7 @@ class Block:
     speaker: str = ""
     items: list[str] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
+    item_marks: list[list[Mark]] = field(default_factory=list)
 
     FIELDS: ClassVar[dict[str, tuple[str, ...]]] = {
         "paragraph": ("text",),
@@ -158,7 +164,42 @@ class Block:
                 out[name] = list(value) if isinstance(value, list) else value
         if self.marks:
             out["marks"] = [m.to_dict() for m in self.marks]
+        if any(self.item_marks):
+            out["itemMarks"] = [[m.to_dict() for m in ms] for ms in self.stored_item_marks()]
         return out
+
+    def __eq__(self, other: object) -> bool:
+        """Equal content: ``item_marks`` compared in their stored form (an item without
+        marks is the same whether its empty list is there or not)."""
+        if not isinstance(other, Block):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self.type,
+            self.text,
+            self.speaker,
+            self.items,
+            self.marks,
+            self.stored_item_marks(),
+        )
+
+    def stored_item_marks(self) -> list[list[Mark]]:
+        """``item_marks`` in its one stored form: without trailing empty entries."""
+        out = list(self.item_marks)
+        while out and not out[-1]:
+            out.pop()
+        return out
+
+    def marks_of_item(self, index: int) -> list[Mark]:
+        """The marks of ``items[index]`` (none where the list is short)."""
+        return self.item_marks[index] if index < len(self.item_marks) else []
+
+    @property
+    def formatted_items(self) -> bool:
+        """Whether a list's items carry marks that are set."""
+        return self.type == "list" and any(self.item_marks)
 
     @property
     def formatted(self) -> bool:
@@ -211,6 +252,8 @@ class Draft:
 
     def file_version(self) -> int:
         """The lowest file format version that holds this draft's content."""
+        if any(any(b.item_marks) for b in self.body):
+            return 3
         return 2 if any(b.marks for b in self.body) else 1
 
     def body_word_count(self) -> int:

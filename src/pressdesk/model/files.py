@@ -77,8 +77,17 @@ def _to_version_2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _to_version_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 only added optional ``itemMarks`` to list blocks: a version-2 draft is
+    a version-3 draft without formatted list items."""
+    return data
+
+
 # Migrations from version n to n + 1 work on the raw dict. Version 1 is the first.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _to_version_2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _to_version_2,
+    2: _to_version_3,
+}
 
 
 def _obj(value: Any, where: str, keys: set[str]) -> dict[str, Any]:
@@ -139,9 +148,13 @@ def _link(value: Any, where: str) -> Link:
 
 def _marks(obj: dict[str, Any], where: str) -> list[Mark]:
     """The marks of a block: shape only (offsets against the text are validation's job)."""
+    return _mark_list(_list(obj, "marks", where), f"{where}.marks")
+
+
+def _mark_list(values: list[Any], where: str) -> list[Mark]:
     marks = []
-    for i, value in enumerate(_list(obj, "marks", where)):
-        at = f"{where}.marks[{i}]"
+    for i, value in enumerate(values):
+        at = f"{where}[{i}]"
         m = _obj(value, at, {"start", "end", "type", "url"})
         for key in ("start", "end"):
             number = m.get(key)
@@ -153,8 +166,18 @@ def _marks(obj: dict[str, Any], where: str) -> list[Mark]:
     return normalize_marks(marks)
 
 
+def _item_marks(obj: dict[str, Any], where: str) -> list[list[Mark]]:
+    """The marks of each list item (``itemMarks``: one list of marks per item)."""
+    out = []
+    for i, value in enumerate(_list(obj, "itemMarks", where)):
+        if not isinstance(value, list):
+            raise _ShapeError(f"{where}.itemMarks[{i}]", "muss eine Liste sein")
+        out.append(_mark_list(value, f"{where}.itemMarks[{i}]"))
+    return out
+
+
 def _block(value: Any, where: str) -> Block:
-    obj = _obj(value, where, {"type", "text", "speaker", "items", "marks"})
+    obj = _obj(value, where, {"type", "text", "speaker", "items", "marks", "itemMarks"})
     kind = obj.get("type", "paragraph")
     if kind not in BLOCK_TYPES:
         raise _ShapeError(f"{where}.type", f"unbekannte Blockart „{clean_text(str(kind), 40)}“")
@@ -164,6 +187,7 @@ def _block(value: Any, where: str) -> Block:
         speaker=_str(obj, "speaker", where),
         items=_str_list(obj, "items", where),
         marks=_marks(obj, where),
+        item_marks=_item_marks(obj, where),
     )
 
 

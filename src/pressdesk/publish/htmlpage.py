@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pressdesk.export import content
 from pressdesk.model.draft import Block, Draft, Link
-from pressdesk.model.inline import split_runs
+from pressdesk.model.inline import Mark, split_runs
 from pressdesk.paths import resources_dir
 from pressdesk.profile.profile import Profile
 
@@ -109,6 +109,7 @@ class PageBlock:
     attribution: str = ""
     items: tuple[str, ...] = ()
     runs: tuple[PageRun, ...] = ()
+    item_runs: tuple[tuple[PageRun, ...], ...] = ()  # per item, as ``items``
 
 
 def page_runs(block: Block, text: str) -> tuple[PageRun, ...]:
@@ -121,11 +122,18 @@ def page_runs(block: Block, text: str) -> tuple[PageRun, ...]:
         return ()
     if not block.formatted:
         return (PageRun(text),)
-    lead = len(block.text) - len(block.text.lstrip())
+    return marked_runs(block.text, block.marks, text)
+
+
+def marked_runs(full: str, marks: list[Mark], text: str) -> tuple[PageRun, ...]:
+    """``text`` (``full`` stripped as shown) as runs with ``marks`` (counted in ``full``)."""
+    if not text:
+        return ()
+    lead = len(full) - len(full.lstrip())
     size = len(text)
     runs: list[PageRun] = []
     pos = -lead
-    for run in split_runs(block.text, block.marks):
+    for run in split_runs(full, marks):
         a, b = max(pos, 0), min(pos + len(run.text), size)
         pos += len(run.text)
         if a >= b:
@@ -180,9 +188,11 @@ def page_blocks(draft: Draft) -> list[PageBlock]:
     blocks: list[PageBlock] = []
     for b in draft.body:
         if b.type == "list":
-            items = tuple(i for i in b.items if i.strip())
-            if items:
-                blocks.append(PageBlock("list", items=items))
+            shown = [(i, b.marks_of_item(j)) for j, i in enumerate(b.items) if i.strip()]
+            if shown:
+                items = tuple(i for i, _ in shown)
+                runs = tuple(marked_runs(i, m, i.strip()) for i, m in shown)
+                blocks.append(PageBlock("list", items=items, item_runs=runs))
         elif b.text.strip():
             if b.type == "quote":
                 speaker = b.speaker.strip()

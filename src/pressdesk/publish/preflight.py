@@ -122,12 +122,14 @@ def missing_links(draft: Draft, uris: Counter[str]) -> list[str]:
     wanted: Counter[str] = Counter()
     words: dict[str, str] = {}
     for block in draft.body:
-        if not block.formatted:
-            continue
-        for mark in block.marks:
-            if mark.kind == "link" and block.text[mark.start : mark.end].strip():
-                wanted[mark.url] += 1
-                words.setdefault(mark.url, " ".join(block.text[mark.start : mark.end].split()))
+        formatted = [(block.text, block.marks)] if block.formatted else []
+        if block.formatted_items:
+            formatted += [(t, block.marks_of_item(j)) for j, t in enumerate(block.items)]
+        for text, marks in formatted:
+            for mark in marks:
+                if mark.kind == "link" and text[mark.start : mark.end].strip():
+                    wanted[mark.url] += 1
+                    words.setdefault(mark.url, " ".join(text[mark.start : mark.end].split()))
     reasons = []
     for url, count in wanted.items():
         if uris[url] < count:

@@ -40,8 +40,9 @@ def draft_from_canonical(canonical: str) -> Draft:
 
 
 # Not words of the draft: the format version, and the bold/italic/link marks over a
-# block's text (their words are the text's; search and the word diff read it plain).
-_NOT_TEXT = ("schemaVersion", "marks")
+# block's text or its list items (their words are the text's; search and the word diff
+# read it plain).
+_NOT_TEXT = ("schemaVersion", "marks", "itemMarks")
 
 
 def texts(data: Any, path: str = "") -> list[tuple[str, str]]:

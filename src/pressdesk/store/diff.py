@@ -14,7 +14,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from pressdesk.model import Draft
+from pressdesk.model import Block, Draft
 from pressdesk.model.inline import Mark
 from pressdesk.store.canonical import texts
 
@@ -122,12 +122,30 @@ def diff_drafts(old: Draft, new: Draft) -> list[Change]:
         note = _formatting_note(before, after)
         if note:
             changes.append(Change(f"body[{i}].text", (("*", note),)))
+        changes.extend(_item_formatting(old.body[i : i + 1], new.body[i : i + 1], i))
     return sorted(changes, key=lambda c: _order(c, paths))
 
 
 _FORMATTING = "Formatierung geändert: "
 _KIND_ON = {"strong": "fett", "emphasis": "kursiv", "link": "als Link"}
 _KIND_OFF = {"strong": "nicht mehr fett", "emphasis": "nicht mehr kursiv", "link": "kein Link mehr"}
+
+
+def _item_formatting(old: list[Block], new: list[Block], i: int) -> list[Change]:
+    """„Formatierung geändert“ for each list item of block ``i`` whose marks changed."""
+
+    def items(blocks: list[Block]) -> list[tuple[str, list[Mark]]]:
+        return [(t, b.marks_of_item(j)) for b in blocks for j, t in enumerate(b.items)]
+
+    before, after = items(old), items(new)
+    out = []
+    for j in range(max(len(before), len(after))):
+        a = _formatting(*before[j]) if j < len(before) else []
+        b = _formatting(*after[j]) if j < len(after) else []
+        note = _formatting_note(a, b)
+        if note:
+            out.append(Change(f"body[{i}].items[{j}]", (("*", note),)))
+    return out
 
 
 def _formatting(text: str, marks: list[Mark]) -> list[tuple[str, str, str]]:

@@ -20,6 +20,7 @@ _ATTR = {
     "socialMedia": "social_media",
     "photoCredits": "photo_credits",
     "atSpeechStart": "at_speech_start",
+    "itemMarks": "item_marks",
 }
 
 

@@ -1,10 +1,11 @@
 """Format › Fett (Strg+B), Kursiv (Strg+I), Link … (Strg+K) in running text.
 
-Only a paragraph's or quote's text carries formatting (``Block.marks``); in every
-other field (headline, subheading, list items, the sender block …) the commands are
-greyed. Without a selection, bold and italic take the word at the cursor; a link
-without a selection is the link around the cursor (to change or remove it) or the
-word at the cursor. Every command is one undo step.
+A paragraph's or quote's text (``Block.marks``) and a list's items
+(``Block.item_marks``) carry formatting; in every other field (headline, subheading,
+the sender block …) the commands are greyed, and so is Kursiv in a quote (the house
+style sets quotes in italic: italic there would not show). Without a selection, bold
+and italic take the word at the cursor; a link without a selection is the link around
+the cursor (to change or remove it) or the word at the cursor. Every command is one undo step.
 """
 
 from __future__ import annotations
@@ -85,8 +86,34 @@ def update_actions(w: MainWindow, widget: Any = None) -> None:
         return
     field = formattable(widget)
     w.format_target = field
-    for action in w.format_actions:
-        action.setEnabled(field is not None and not field.isReadOnly())
+    if field is None or field.isReadOnly():
+        for action in w.format_actions:
+            action.setEnabled(False)
+        return
+    _watch(w, field)
+    start, end = field.selection_range()
+    text = field.toPlainText()
+    # Nothing to format (the cursor between words, a selection of spaces): a command
+    # would change nothing visible, so it is greyed.
+    words = bool(text[slice(*(word_at(text, start) if start == end else (start, end)))].strip())
+    w.bold_action.setEnabled(words)
+    # A quote is set in italic already: italic in it would not show in PDF or DOCX.
+    w.italic_action.setEnabled(words and not field.set_in_italic)
+    w.link_action.setEnabled(words or bool(links_at(field.marks(), start, end)))
+
+
+def _watch(w: MainWindow, field: TextField) -> None:
+    """Moving the cursor or the selection in ``field`` updates the commands."""
+    if field.property("formatWatched"):
+        return
+    field.setProperty("formatWatched", True)
+
+    def moved() -> None:
+        if w.format_target is field and field.hasFocus():
+            update_actions(w, field)
+
+    field.cursorPositionChanged.connect(moved)
+    field.selectionChanged.connect(moved)
 
 
 def current_field(w: MainWindow) -> TextField | None:
@@ -135,6 +162,8 @@ def toggle(w: MainWindow, kind: MarkKind) -> None:
     if target is None:
         return
     field, start, end = target
+    if kind == "emphasis" and field.set_in_italic:
+        return  # greyed (update_actions); a stale shortcut does nothing either
     field.set_marks(toggle_mark(field.marks(), start, end, kind), KIND_NAMES[kind])
 
 

@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
             path = path[: -len(".type")]
         if path.endswith("].marks"):  # bold, italic, a link: back into the text
             path = path[: -len(".marks")] + ".text"
+        if path.endswith("].itemMarks"):  # the same in a list's items
+            path = path[: -len(".itemMarks")] + ".items"
         if path in self.registry.bound or path.endswith("]"):
             self.registry.focus(path)
         else:

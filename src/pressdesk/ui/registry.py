@@ -63,7 +63,7 @@ class FieldRegistry:
             if marks is None:
                 self.doc.set_value(p, value, t)
             else:
-                self.doc.set_values([(p, value), (marks, widget.marks())], t)
+                self.doc.set_values([(p, value), (marks, widget.stored_marks())], t)
 
         widget.edited.connect(write)
         self._writers[path] = (widget, write)
@@ -150,7 +150,7 @@ class FieldRegistry:
             return
         widget.show_value(value)
         if marks is not None:
-            widget.show_marks(marks)
+            widget.show_stored_marks(marks)
 
     def refresh_all(self) -> None:
         for rebuild in self._containers.values():

@@ -8,10 +8,11 @@ edit back. German typography (``„…“``, en dash) is applied while typing th
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
@@ -34,7 +35,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pressdesk.model.inline import Mark, Run, clip_marks, edit_marks, links_at, split_runs
+from pressdesk.model.inline import (
+    MARK_KINDS,
+    Mark,
+    Run,
+    clip_marks,
+    cut_marks,
+    edit_marks,
+    links_at,
+    mark_from_dict,
+    normalize_marks,
+    remove_marks,
+    split_runs,
+    text_edit,
+)
 from pressdesk.typography import type_as_you_go
 
 _HISTORY_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
@@ -162,6 +176,35 @@ def typed(text: str, cursor: int) -> tuple[str, int]:
     return new, len(type_as_you_go(text[:cursor]))
 
 
+# The formatting of copied or dragged text, next to its plain text (other programs
+# read the text and ignore this): {"text": the copied text, "marks": [...]}.
+MARKS_MIME = "application/x-pressdesk-marks"
+
+
+def put_marks(data: QMimeData, text: str, marks: list[Mark]) -> None:
+    """Let a copy or a drag of ``text`` carry its ``marks`` (offsets from its start);
+    ``data`` must be a plain QMimeData (Qt's own for a selection lists fixed formats)."""
+    payload = {"text": text, "marks": [m.to_dict() for m in marks]}
+    data.setData(MARKS_MIME, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+
+
+def read_marks(data: Any, text: str) -> list[Mark]:
+    """The marks carried by ``data`` for ``text`` (none for text from another program,
+    or when the text no longer is the one they were copied with)."""
+    if not data.hasFormat(MARKS_MIME):
+        return []
+    try:
+        payload = json.loads(bytes(data.data(MARKS_MIME).data()).decode("utf-8"))
+        if payload["text"] != text:
+            return []
+        marks = [mark_from_dict(m) for m in payload["marks"]]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return []  # not ours after all: the plain text is what counts
+    if not all(m.kind in MARK_KINDS and isinstance(m.url, str) for m in marks):
+        return []
+    return clip_marks(normalize_marks(marks), len(text))
+
+
 class LineField(QLineEdit):
     """One line of text: reference, URL, e-mail, speaker …"""
 
@@ -224,8 +267,9 @@ class TextField(QPlainTextEdit):
         self._last = ""
         self._marks: list[Mark] = []
         self.formatting = False
+        self.set_in_italic = False  # a quote: the house style sets it in italic
         self._painted = False
-        self._painted_state: tuple[str, tuple[Mark, ...], bool] = ("", (), False)
+        self._painted_state: tuple[str, tuple[Mark, ...], bool, bool] = ("", (), False, False)
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -274,8 +318,7 @@ class TextField(QPlainTextEdit):
             return  # a re-layout or re-highlight, not an edit
         new = text.replace("\n", " ") if self._single_line else text
         pos = from_utf16(text, self.textCursor().position())
-        if self._marks:
-            self._marks = edit_marks(self._marks, self._last, text, pos)
+        self._move_marks(text, pos)
         if self._typography:
             new, pos = typed(new, pos)
         if new != text:
@@ -316,6 +359,44 @@ class TextField(QPlainTextEdit):
             self.paint_marks()
 
     # inline formatting ---------------------------------------------------------------
+    _incoming: list[Mark] | None = None  # the marks of text being pasted or dropped
+    _incoming_text = ""
+    _removed_first: tuple[str, int] | None = None  # the text after a drag's removal
+
+    def _move_marks(self, text: str, pos: int) -> None:
+        """The marks follow an edit from ``self._last`` to ``text``; text pasted or
+        dropped with its formatting brings it along (and takes no other)."""
+        incoming, self._incoming = self._incoming, None
+        removed_first, self._removed_first = self._removed_first, None
+        if not self._marks and incoming is None:
+            return
+        old, marks = self._last, self._marks
+        if removed_first is not None:  # a drag inside the field: first out, then in
+            middle, cursor = removed_first
+            marks, old = edit_marks(marks, old, middle, cursor), middle
+        marks = edit_marks(marks, old, text, pos) if marks else []
+        if incoming is not None:
+            at, _removed, added = text_edit(old, text, pos)
+            if text[at : at + added] == self._incoming_text:
+                for kind in MARK_KINDS:
+                    marks = remove_marks(marks, at, at + added, kind)
+                moved = (Mark(m.start + at, m.end + at, m.kind, m.url) for m in incoming)
+                marks = normalize_marks([*marks, *moved])
+        self._marks = marks
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """A copy, a cut or a drag of formatted text carries its formatting along."""
+        data = super().createMimeDataFromSelection()
+        start, end = self.selection_range()
+        fragment = cut_marks(self._marks, start, end) if self.formatting else []
+        if not fragment:
+            return data
+        out = QMimeData()  # Qt's own lists fixed formats: copy them next to ours
+        for name in data.formats():
+            out.setData(name, data.data(name))
+        put_marks(out, data.text(), fragment)
+        return out
+
     def marks(self) -> list[Mark]:
         return list(self._marks)
 
@@ -336,7 +417,15 @@ class TextField(QPlainTextEdit):
         if marks != self._marks:
             self._marks = marks
             self.paint_marks()
-            self.marks_edited.emit(list(marks), what)
+            self.marks_edited.emit(self.stored_marks(), what)
+
+    def stored_marks(self) -> Any:
+        """The marks as the draft keeps them (a paragraph's ``marks``)."""
+        return list(self._marks)
+
+    def show_stored_marks(self, value: Any) -> None:
+        """Follow the draft's marks in the form :meth:`stored_marks` gives them."""
+        self.show_marks(value)
 
     def cursor_index(self) -> int:
         """The cursor as a Python index into the text (Qt counts UTF-16 units)."""
@@ -358,7 +447,7 @@ class TextField(QPlainTextEdit):
         text and the marks of one edit separately), in one edit block: one re-layout.
         """
         text = self.toPlainText()
-        state = (text, tuple(self._marks), self.formatting)
+        state = (text, tuple(self._marks), self.formatting, self.set_in_italic)
         if state == self._painted_state:
             return
         self._painted_state = state
@@ -389,7 +478,7 @@ class TextField(QPlainTextEdit):
         fmt = QTextCharFormat()
         if run.strong:
             fmt.setFontWeight(QFont.Weight.Bold)
-        if run.emphasis:
+        if run.emphasis and not self.set_in_italic:  # a quote: italic would not show
             fmt.setFontItalic(True)
         if run.url:
             fmt.setForeground(self.palette().color(QPalette.ColorRole.Link))
@@ -419,6 +508,13 @@ class TextField(QPlainTextEdit):
                 cursor.removeSelectedText()
             self.on_paste_lines(self.cursor_index(), text)
             return
+        # A drag inside the field has removed the dragged text already, in the same
+        # edit block (textChanged comes once, at its end): the marks follow that first.
+        current = self.toPlainText()
+        self._removed_first = (current, self.cursor_index()) if current != self._last else None
+        incoming = read_marks(source, text) if self.formatting else []
+        self._incoming = incoming if incoming else None
+        self._incoming_text = text
         super().insertFromMimeData(source)
 
     on_backspace_at_start: Any = None  # set by a body block: joins it to the one above
@@ -447,7 +543,12 @@ class TextField(QPlainTextEdit):
 
 
 class LinesField(TextField):
-    """A list of short texts, one per line (address lines, phone numbers, list items)."""
+    """A list of short texts, one per line (address lines, phone numbers, list items).
+
+    A list block's items take formatting (``formatting``): the field keeps the marks
+    over its whole text like a paragraph does and gives the draft one list of marks
+    per line (``stored_marks``, the block's ``itemMarks``).
+    """
 
     def __init__(self, parent: QWidget | None = None, *, typography: bool = False) -> None:
         super().__init__(parent, typography=typography, min_lines=2)
@@ -455,14 +556,43 @@ class LinesField(TextField):
         self.textChanged.connect(self._emit_lines)
 
     def _on_changed(self) -> None:
-        # Typography only; the list is emitted by _emit_lines.
+        # Typography and marks; the list is emitted by _emit_lines (connected after).
         if self._updating:
             return
+        text = self.toPlainText()
+        if text == self._last:
+            return
+        pos = from_utf16(text, self.textCursor().position())
+        self._move_marks(text, pos)
         if self._typography:
-            text = self.toPlainText()
-            new, pos = typed(text, from_utf16(text, self.textCursor().position()))
+            new, pos = typed(text, pos)
             if new != text:
+                if self._marks:
+                    self._marks = edit_marks(self._marks, text, new, pos)
                 self._replace(new, pos)
+        self._last = self.toPlainText()
+        self.paint_marks()
+
+    def _line_starts(self) -> list[tuple[int, int]]:
+        out, at = [], 0
+        for line in self.lines():
+            out.append((at, at + len(line)))
+            at += len(line) + 1
+        return out
+
+    def stored_marks(self) -> Any:
+        """One list of marks per line, counted from the line's start (none after the
+        last formatted line)."""
+        out = [cut_marks(self._marks, a, b) for a, b in self._line_starts()]
+        while out and not out[-1]:
+            out.pop()
+        return out
+
+    def show_stored_marks(self, value: Any) -> None:
+        flat = []
+        for (a, b), marks in zip(self._line_starts(), value, strict=False):
+            flat += [Mark(m.start + a, min(m.end + a, b), m.kind, m.url) for m in marks]
+        self.show_marks(normalize_marks(flat))
 
     def _emit_lines(self) -> None:
         # A re-layout or re-highlight also says textChanged; only a change is an edit.
@@ -476,6 +606,7 @@ class LinesField(TextField):
     def show_value(self, value: list[str]) -> None:  # type: ignore[override]
         if self.lines() != list(value):
             self._replace("\n".join(value))
+            self.paint_marks()
         self._last_lines = self.lines()
 
 

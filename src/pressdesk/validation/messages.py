@@ -93,6 +93,18 @@ def field_label(parts: Sequence[PathPart], data: dict[str, Any]) -> str:
             return f"{name}, Punkt {rest[1] + 1}"
         if rest[:1] == ["marks"] and len(rest) >= 2 and isinstance(rest[1], int):
             return _mark_label(name, blocks[i] if i < len(blocks) else {}, rest[1])
+        if rest[:1] == ["itemMarks"] and len(rest) >= 2 and isinstance(rest[1], int):
+            j = rest[1]
+            block = blocks[i] if i < len(blocks) and isinstance(blocks[i], dict) else {}
+            if len(rest) < 3 or not isinstance(rest[2], int):
+                return f"{name}, Punkt {j + 1}"
+            items = block.get("itemMarks") or []
+            texts = block.get("items") or []
+            item = {
+                "marks": items[j] if j < len(items) and isinstance(items[j], list) else [],
+                "text": texts[j] if j < len(texts) and isinstance(texts[j], str) else "",
+            }
+            return _mark_label(f"{name}, Punkt {j + 1}", item, rest[2])
         return name
     if head in ("pressOffice",) and len(parts) >= 3 and isinstance(parts[2], int):
         base = _FIXED[path_string(parts[:2])]

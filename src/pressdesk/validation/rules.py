@@ -371,6 +371,14 @@ def check_layout(data: dict[str, Any], settings: RuleSettings) -> Iterator[Probl
                 (["body", i, "items", j], t, fonts.regular, sizes.body)
                 for j, t in enumerate(block["items"])
             ]
+            item_marks = block.get("itemMarks")
+            if isinstance(item_marks, list):
+                columns += [
+                    (["body", i, "items", j], words, fonts.bold, sizes.body)
+                    for j, (t, ms) in enumerate(zip(block["items"], item_marks, strict=False))
+                    if isinstance(t, str) and isinstance(ms, list)
+                    for words in _strong_words(t, ms)
+                ]
         elif block["type"] == "quote":
             columns.append((["body", i, "text"], block["text"], fonts.italic, sizes.body))
         else:
@@ -423,14 +431,26 @@ def _offsets(mark: Any) -> tuple[int, int] | None:
     return start, end
 
 
+_HEADING_UNFORMATTED = (
+    "Zwischenüberschriften werden nicht fett, kursiv oder als Link gesetzt: das Layout "
+    "setzt sie schon fett, und ein Link in einer Überschrift ist für Screenreader schwer "
+    "zu erkennen (die Formatierung bleibt erhalten und gilt wieder, wenn der Block ein "
+    "Absatz oder Zitat wird)"
+)
+
+
 def check_marks(data: dict[str, Any]) -> Iterator[Problem]:
-    """Bold, italic and links over a paragraph's or quote's text: inside the text,
-    not empty, links not overlapping and not over blank space only."""
+    """Bold, italic and links over a paragraph's or quote's text or a list item: inside
+    the text, not empty, links not overlapping and not over blank space only."""
     for i, block in enumerate(data["body"]):
+        kind = block.get("type")
+        yield from _check_item_marks(data, i, block)
         marks = block.get("marks") or []
         if not marks or not isinstance(marks, list):
             continue
-        kind = block.get("type")
+        if kind == "subheading":
+            yield _problem(["body", i, "marks"], "warning", _HEADING_UNFORMATTED, data)
+            continue
         if kind not in _BLOCK_OF:
             where = _NOT_SET_IN.get(str(kind), "diesem Block")
             yield _problem(
@@ -442,45 +462,92 @@ def check_marks(data: dict[str, Any]) -> Iterator[Problem]:
             )
             continue
         text = block.get("text") or ""
-        size = len(text)
-        links: list[tuple[int, int, Any]] = []  # a link to the same address merges
-        for k, mark in enumerate(marks):
-            offsets = _offsets(mark)
-            if offsets is None:
-                continue
-            start, end = offsets
-            at: list[PathPart] = ["body", i, "marks", k]
-            if start >= end:
-                yield _problem(at, "error", "Hervorhebung ohne Text (Beginn nicht vor Ende)", data)
-                continue
-            if end > size:
+        yield from _check_mark_list(data, ["body", i, "marks"], marks, text, _BLOCK_OF[kind])
+        if kind == "quote":
+            yield from _italic_in_quote(data, i, marks, len(text))
+
+
+def _italic_in_quote(
+    data: dict[str, Any], i: int, marks: list[Any], size: int
+) -> Iterator[Problem]:
+    """Italic inside a quote does not show: the house style sets quotes in italic."""
+    for k, mark in enumerate(marks):
+        offsets = _offsets(mark)
+        if offsets and offsets[0] < offsets[1] <= size and mark.get("type") == "emphasis":
+            yield _problem(
+                ["body", i, "marks", k],
+                "warning",
+                "Kursiv ist in einem Zitat nicht zu sehen: Zitate werden schon kursiv "
+                "gesetzt (die Formatierung bleibt erhalten und gilt wieder, wenn der Block "
+                "ein Absatz wird)",
+                data,
+            )
+
+
+def _check_item_marks(data: dict[str, Any], i: int, block: dict[str, Any]) -> Iterator[Problem]:
+    """The marks of each list item (``itemMarks``), checked against that item's text."""
+    item_marks = block.get("itemMarks") or []
+    if not isinstance(item_marks, list) or not any(item_marks):
+        return
+    if block.get("type") != "list":
+        yield _problem(
+            ["body", i, "itemMarks"],
+            "warning",
+            "Formatierung der Aufzählungspunkte wird nur in einer Aufzählung gesetzt (sie "
+            "bleibt erhalten und gilt wieder, wenn der Block eine Aufzählung wird)",
+            data,
+        )
+        return
+    items = block.get("items") or []
+    for j, marks in enumerate(item_marks):
+        if not marks or not isinstance(marks, list):
+            continue
+        if j >= len(items) or not isinstance(items[j], str):
+            yield _problem(
+                ["body", i, "itemMarks", j],
+                "error",
+                f"Formatierung für Punkt {j + 1}, den die Aufzählung nicht hat",
+                data,
+            )
+            continue
+        at: list[PathPart] = ["body", i, "itemMarks", j]
+        yield from _check_mark_list(data, at, marks, items[j], "des Aufzählungspunkts")
+
+
+def _check_mark_list(
+    data: dict[str, Any], where: list[PathPart], marks: list[Any], text: str, whose: str
+) -> Iterator[Problem]:
+    size = len(text)
+    links: list[tuple[int, int, Any]] = []  # a link to the same address merges
+    for k, mark in enumerate(marks):
+        offsets = _offsets(mark)
+        if offsets is None:
+            continue
+        start, end = offsets
+        at: list[PathPart] = [*where, k]
+        if start >= end:
+            yield _problem(at, "error", "Hervorhebung ohne Text (Beginn nicht vor Ende)", data)
+            continue
+        if end > size:
+            yield _problem(at, "error", f"Hervorhebung reicht über das Ende {whose} hinaus", data)
+            continue
+        if mark.get("type") != "link":
+            continue
+        if not text[start:end].strip():
+            yield _problem(
+                at, "error", "Link über nur Leerzeichen; bitte ein Wort als Link markieren", data
+            )
+        for a, b, url in links:
+            if start < b and a < end and url != mark.get("url"):
                 yield _problem(
                     at,
                     "error",
-                    f"Hervorhebung reicht über das Ende {_BLOCK_OF[kind]} hinaus",
+                    f"Links überschneiden sich („{_span(text, a, b)}“ und "
+                    f"„{_span(text, start, end)}“); ein Wort kann nur ein Ziel haben",
                     data,
                 )
-                continue
-            if mark.get("type") != "link":
-                continue
-            if not text[start:end].strip():
-                yield _problem(
-                    at,
-                    "error",
-                    "Link über nur Leerzeichen; bitte ein Wort als Link markieren",
-                    data,
-                )
-            for a, b, url in links:
-                if start < b and a < end and url != mark.get("url"):
-                    yield _problem(
-                        at,
-                        "error",
-                        f"Links überschneiden sich („{_span(text, a, b)}“ und "
-                        f"„{_span(text, start, end)}“); ein Wort kann nur ein Ziel haben",
-                        data,
-                    )
-                    break
-            links.append((start, end, mark.get("url")))
+                break
+        links.append((start, end, mark.get("url")))
 
 
 def run_rules(data: dict[str, Any], settings: RuleSettings) -> list[Problem]:

@@ -40,15 +40,40 @@ def retyped(block: Block, kind: str) -> Block:
     new = copy.deepcopy(block)
     new.type = kind  # type: ignore[assignment]
     if kind == "list" and block.type != "list":
-        lines = [line.strip() for line in block.text.split("\n") if line.strip()]
-        new.items = new.items if new.items and not lines else lines
+        lines = _stripped_lines(block.text)
+        if lines:  # the text becomes the items, its formatting theirs
+            new.items = [block.text[a:b] for a, b in lines]
+            new.item_marks = [cut_marks(block.marks, a, b) for a, b in lines]
+            new.item_marks = new.stored_item_marks()
+            new.marks = []
         new.text = ""
     elif kind != "list" and block.type == "list" and not block.text.strip():
-        new.text = " ".join(item.strip() for item in block.items if item.strip())
+        parts = [
+            (item[a:b], cut_marks(block.marks_of_item(j), a, b))
+            for j, item in enumerate(block.items)
+            for a, b in _stripped_lines(item)[:1]
+        ]
+        new.text = " ".join(text for text, _ in parts)
         new.items = []
-        # Marks kept unused in the list fit the text again only as far as it reaches.
-        new.marks = clip_marks(new.marks, len(new.text))
+        marks = clip_marks(new.marks, len(new.text))  # kept unused, fitting as far as it can
+        at = 0
+        for text, item_marks in parts:
+            marks = join_marks(marks, item_marks, at)
+            at += len(text) + 1
+        new.marks = marks
+        new.item_marks = []
     return new
+
+
+def _stripped_lines(text: str) -> list[tuple[int, int]]:
+    """Where the non-blank lines of ``text`` start and end, without surrounding spaces."""
+    out, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            out.append((at + lead, at + lead + len(line.strip())))
+        at += len(line) + 1
+    return out
 
 
 def shown_texts(block: Block) -> list[str]:
@@ -109,7 +134,9 @@ class BlockEditor(QFrame):
         self.type.edited.connect(lambda kind: owner.retype(self.index, kind))
         registry.bind(f"{path}.text", self.text, label, marks=f"{path}.marks")
         registry.bind(f"{path}.speaker", self.speaker, f"Sprecher in Block {index + 1}")
-        registry.bind(f"{path}.items", self.items, f"Aufzählung {index + 1}")
+        registry.bind(
+            f"{path}.items", self.items, f"Aufzählung {index + 1}", marks=f"{path}.itemMarks"
+        )
         registry.anchor(path, self.text)
         registry.doc.fieldChanged.connect(self._on_field)
         self.show_type()
@@ -125,9 +152,12 @@ class BlockEditor(QFrame):
         kind = body[self.index].type
         self.type.show_value(kind)
         self.text.setVisible(kind != "list")
+        self.text.set_in_italic = kind == "quote"
         self.text.set_formatting(kind in FORMATTED_BLOCKS)
+        self.text.paint_marks()  # italic shown or not
         self.speaker.setVisible(kind == "quote")
         self.items.setVisible(kind == "list")
+        self.items.set_formatting(kind == "list")
         self.text.setPlaceholderText(
             {
                 "quote": "Das Zitat, ohne Anführungszeichen (die setzt das Layout)",
