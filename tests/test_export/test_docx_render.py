@@ -97,18 +97,9 @@ LONG_UNIT = "Pressestelle Landesintegrationsbeauftragtenstabsstellenkoordination
 
 
 def long_words(draft: Draft) -> Draft:
-    """Words the PDF divides two or more times, in the body and in the side block.
-
-    The second paragraph's compounds begin in the middle of a line where no
-    hyphenation point fits: the PDF moves them to the next line and divides them
-    there (never "… und die Gr|undstücks…"), so the DOCX gets those divisions too.
-    """
-    from .test_pdf_frames import WIDE_COMPOUND
-
-    wide = WIDE_COMPOUND[:121]
+    """Words the PDF divides two or more times, in the body and in the side block."""
     draft.body = [
         Block(type="paragraph", text=f"Die {LONG_WORD} bleibt, und zwar lange."),
-        Block(type="paragraph", text=f"Die {wide} und die {wide} bleiben."),
         *draft.body,
     ]
     draft.press_office.unit = LONG_UNIT

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import io
-import itertools
 import re
 
 import pytest
@@ -22,7 +21,6 @@ from reportlab.lib.units import mm
 from pressdesk.export import breaks
 from pressdesk.export.pdf import render_pdf
 from pressdesk.model import Block, Draft
-from pressdesk.model.inline import Mark
 from pressdesk.profile import Profile, load_profile
 from pressdesk.validation import validate
 
@@ -126,38 +124,6 @@ def test_long_compound_in_headline_is_hyphenated_only_when_no_line_holds_it(
     lines = [t for _, _, t in _lines(render_pdf(draft, profile, final=True))]
     hl = [t for t in lines if t and norm(t) in norm(draft.headline)]
     assert len(hl) >= 2 and not any(t.endswith("-") for t in hl), hl
-
-
-# A compound wider than the body column (German has them in laws' names).
-WIDE_COMPOUND = (
-    "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnungsänderungs"
-    "gesetzentwurfsberatungsausschusssitzungsprotokollführungsbeauftragtenstellvertretung"
-)
-
-
-# 121-123 characters: where reportlab's own long-word split cut "… und die Gr|undstücks…"
-# and "…verordnung|sänderungs…" at the edge of the line the word began in
-@pytest.mark.parametrize("length", [100, 121, 122, 123, 150])
-@pytest.mark.parametrize("formatted", [False, True])
-def test_a_compound_wider_than_the_column_is_divided_only_with_a_hyphen(
-    reference_draft: Draft, profile: Profile, length: int, formatted: bool
-) -> None:
-    word = WIDE_COMPOUND[:length]
-    draft = copy.deepcopy(reference_draft)
-    text = f"Die {word} und die {word} bleiben."
-    # a bold word makes reportlab break the paragraph's lines another way (frag words)
-    marks = [Mark(start=0, end=3, kind="strong")] if formatted else []
-    draft.body = [Block(type="paragraph", text=text, marks=marks)]
-    data = render_pdf(draft, profile, final=True)
-    f = Frames.of(profile)
-    body = [t for x0, _, t in _lines(data) if x0 < f.body_right and t]
-    start = next(i for i, t in enumerate(body) if t.startswith("Die "))
-    lines = body[start : next(i for i, t in enumerate(body) if t.endswith("bleiben.")) + 1]
-    assert norm("".join(lines)) == norm(f"Die {word} und die {word} bleiben.")
-    for line, following in itertools.pairwise(lines):
-        if norm(line.split()[-1] + following.split()[0]) in norm(word):  # divided inside
-            assert line[-1] in "-\u00ad", (line, following)
-            assert len(norm(line.split()[-1])) >= 2 and len(norm(following.split()[0])) >= 3
 
 
 def test_long_word_and_url_in_the_side_block_and_closing_stay_on_paper(

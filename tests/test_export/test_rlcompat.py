@@ -31,19 +31,6 @@ def test_reportlab_still_has_the_private_name(name: str) -> None:
     assert hasattr(rl, name), f"reportlab.platypus.paragraph.{name} is gone"
 
 
-def test_split_word_moves_a_long_word_to_the_next_line_only_in_our_paragraphs() -> None:
-    word = "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung"
-    widths = [100.0, 100.0, 100.0, 100.0, 100.0]
-    cut = rlcompat._orig_splitWord(word, 60.0, widths, 0, "Helvetica", 10)
-    assert rl._splitWord(word, 60.0, widths, 0, "Helvetica", 10) == cut  # not ours
-    assert cut[0] and word.startswith(cut[0])  # reportlab fills the line it began in
-    with rlcompat.ours():
-        moved = rl._splitWord(word, 60.0, widths, 0, "Helvetica", 10)
-        at_start = rl._splitWord(word, 0.0, widths, 0, "Helvetica", 10)
-    assert moved == ["", word] and isinstance(moved[0], rl._SplitWord)
-    assert at_start == rlcompat._orig_splitWord(word, 0.0, widths, 0, "Helvetica", 10)
-
-
 def test_missing_private_name_fails_loudly_at_import() -> None:
     code = (
         "import reportlab.platypus.paragraph as p; del p._hyGenPair\n"

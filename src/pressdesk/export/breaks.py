@@ -8,8 +8,7 @@ them while it wraps lines (:mod:`.pdf.rlcompat`); validation uses
   ``?``, ``&``, ``=``, ``@`` and never with an added hyphen. The scheme's ``//``
   stays whole.
 - Only when no such place fits (the word is wider than the whole column) it is
-  broken at the column edge, preferably not between two digits, and only on a line
-  it begins: a word never starts with a cut-off piece at the end of a line.
+  broken at the column edge, preferably not between two digits.
 - An ordinary word is hyphenated (German patterns); if it is wider than the column
   and no hyphenation point fits, it is broken at the column edge with a hyphen.
 - A phone number ("0211 / 837-1134") is never broken inside.
@@ -62,15 +61,11 @@ def edge_breaks(token: str) -> list[int]:
     return good + bad
 
 
-def split_pairs(
-    token: str, wider_than_column: bool, line_start: bool = True
-) -> list[tuple[str, str]] | None:
+def split_pairs(token: str, wider_than_column: bool) -> list[tuple[str, str]] | None:
     """(head, tail) pairs for breaking ``token`` without a hyphen, the preferred first.
 
     None: the token is left to hyphenation (ordinary words) or kept whole (phone
-    numbers, and anything that fits the column). The column edge is offered only
-    for a token that begins its line (``line_start``): in the middle of a line it
-    breaks at an address's own places or moves to the next line.
+    numbers, and anything that fits the column).
     """
     if is_phone_number(token) and not wider_than_column:
         return None
@@ -78,7 +73,7 @@ def split_pairs(
         return None
     # the rest of an address already broken ("abschnitt/abschnitt/…") breaks the same way
     positions = address_breaks(token)
-    if wider_than_column and line_start:
+    if wider_than_column:
         positions += [i for i in edge_breaks(token) if i not in positions]
     return [(token[:i], token[i:]) for i in positions] or None
 

@@ -16,19 +16,12 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
    start of a link, see :mod:`.tagging`) is never broken by reportlab; an empty text
    fragment in front of the marker lets it be.
 
-5. ``_splitWord`` / ``_splitFragWord``: reportlab cuts a word wider than a line at
-   the edge of the line it *began* in ("… und die Gr|undstücks…", no hyphen). Ours:
-   such a word, when it cannot be hyphenated where it began, moves whole to the next
-   line (an empty ``_SplitWord``/fragment word ends the line, as reportlab's own cut
-   does when not even one letter fits); there it is hyphenated, and only a word that
-   no hyphenation point lets fit any line is cut at the column edge (with a hyphen).
-
-6. ``ttfonts.SUBSETN``: the subset tag of an embedded font ("AAAAAA+Carlito"). reportlab
+5. ``ttfonts.SUBSETN``: the subset tag of an embedded font ("AAAAAA+Carlito"). reportlab
    numbers the subsets of each font from "AAAAAA", so every font of a file carries the
    same tag; ISO 32000 wants distinct tags. :class:`TaggedTTFont` gives each subset a
    tag made from a hash of the font and its glyphs, distinct within the document.
 
-7. ``rl_config.useA85``: reportlab reads this global at several moments of a save to
+6. ``rl_config.useA85``: reportlab reads this global at several moments of a save to
    decide whether streams get an ASCII85 layer. Toggling it around an export raced
    with the preview rendering in another thread. It is replaced once by a flag that
    keeps the configured value for everybody and reads false only inside
@@ -78,9 +71,6 @@ PRIVATE_NAMES = (
     "_hyphenateWord",
     "_getFragWords",
     "_SplitFragHY",
-    "_splitWord",
-    "_splitFragWord",
-    "_SplitWord",
 )
 PRIVATE_TTF_NAMES = ("SUBSETN",)
 USED_NAMES = ("ttfonts.TTFontFace.makeSubset", "pdfdoc.PDFZCompress.encode")
@@ -117,8 +107,6 @@ SplitFragHY: Any = _rl._SplitFragHY
 
 _ours: ContextVar[bool] = ContextVar("pd_ours", default=False)
 _wide: ContextVar[bool] = ContextVar("pd_wide", default=False)
-# While breaking: the word at hand begins a line (nothing before it on the line).
-_line_start: ContextVar[bool] = ContextVar("pd_line_start", default=False)
 
 
 @contextmanager
@@ -132,13 +120,11 @@ def ours() -> Iterator[None]:
 
 
 @contextmanager
-def _width_known(wide: bool, line_start: bool) -> Iterator[None]:
+def _width_known(wide: bool) -> Iterator[None]:
     token = _wide.set(wide)
-    start = _line_start.set(line_start)
     try:
         yield
     finally:
-        _line_start.reset(start)
         _wide.reset(token)
 
 
@@ -147,19 +133,11 @@ def word_is_wide() -> bool:
     return _wide.get()
 
 
-# reportlab's widths of a line's first word: the word's own, up to rounding
-_EPS = 1e-6
-
 Hyphenator = Callable[[str], Iterable[tuple[str, str]]]
 
 
 def hyphenator(base: Hyphenator | None, only_wide: bool = False) -> Hyphenator:
     """reportlab's ``hyphenationLang`` callable: ``base``'s points, then the column edge.
-
-    The column edge only for a word wider than the line that begins a line: in the
-    middle of a line such a word is divided at a hyphenation point that fits, or it
-    moves to the next line whole (reportlab's own ``splitLongWords`` would cut it at
-    the edge of the line it started in: "… und die Gr|undstücks…").
 
     ``only_wide``: hyphenate only a word wider than the line (headlines: they break
     between words, and a word is divided only if it cannot fit any line).
@@ -170,7 +148,7 @@ def hyphenator(base: Hyphenator | None, only_wide: bool = False) -> Hyphenator:
         if only_wide and not wide:
             return ()
         found = list(base(word)) if base is not None else []
-        return found + breaks.hyphen_fallback(word) if wide and _line_start.get() else found
+        return found + breaks.hyphen_fallback(word) if wide else found
 
     return pairs
 
@@ -186,7 +164,7 @@ def _uri_split_pairs(uri: Any) -> Any:
     if not _ours.get():
         return _orig_uri_split_pairs(uri)
     text = uri.decode("utf8") if isinstance(uri, bytes) else str(uri)
-    return breaks.split_pairs(text, _wide.get(), _line_start.get())
+    return breaks.split_pairs(text, _wide.get())
 
 
 def _hyGenPair(
@@ -194,14 +172,14 @@ def _hyGenPair(
 ) -> Any:
     if not _ours.get():
         return _orig_hyGenPair(hyphenator, s, ww, newWidth, maxWidth, *a)
-    with _width_known(ww > maxWidth, newWidth - ww <= _EPS):
+    with _width_known(ww > maxWidth):
         return _orig_hyGenPair(hyphenator, s, ww, newWidth, maxWidth, *a)
 
 
 def _hyGenFragsPair(hyphenator: Any, FW: Any, newWidth: float, maxWidth: float, *a: Any) -> Any:
     if not _ours.get():
         return _orig_hyGenFragsPair(hyphenator, FW, newWidth, maxWidth, *a)
-    with _width_known(FW[0] > maxWidth, newWidth - FW[0] <= _EPS):
+    with _width_known(FW[0] > maxWidth):
         return _orig_hyGenFragsPair(hyphenator, FW, newWidth, maxWidth, *a)
 
 
@@ -238,41 +216,7 @@ def _getFragWords(frags: Any, maxWidth: Any = None) -> Any:
     return words
 
 
-_orig_splitWord = _rl._splitWord
-
-
-def _splitWord(w: Any, lineWidth: float, *args: Any, **kwargs: Any) -> Any:
-    """reportlab's cut of a word wider than a line, which fills the line it began in.
-
-    Ours: a word that begins in the middle of a line and could not be hyphenated
-    there moves to the next line whole (reportlab's empty split word ends the line);
-    there it is hyphenated, and only failing that cut at the column edge.
-    """
-    if not _ours.get() or lineWidth <= _EPS:
-        return _orig_splitWord(w, lineWidth, *args, **kwargs)
-    return [_rl._SplitWord(""), str(w)]
-
-
-_orig_splitFragWord = _rl._splitFragWord
-
-
-def _splitFragWord(w: Any, maxWidth: float, maxWidths: Any, lineno: int) -> Any:
-    """The same for a word of several fragments (bold, a link): ``maxWidth`` is what is
-    left of the line; less than the whole line means the word began in the middle.
-
-    An empty word takes the line's place of the cut head; reportlab ends the line
-    after it and sets the word again at the start of the next one.
-    """
-    whole = maxWidths[min(len(maxWidths) - 1, lineno)]
-    if not _ours.get() or maxWidth >= whole - _EPS:
-        return _orig_splitFragWord(w, maxWidth, maxWidths, lineno)
-    first = w[1][0]
-    return [[0, (first.clone(text=""), "")], w]
-
-
 _rl._uri_split_pairs = _uri_split_pairs
-_rl._splitFragWord = _splitFragWord
-_rl._splitWord = _splitWord
 _rl._hyGenPair = _hyGenPair
 _rl._hyGenFragsPair = _hyGenFragsPair
 _rl._hyphenateWord = _hyphenateWord
