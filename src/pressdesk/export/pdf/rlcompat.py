@@ -28,14 +28,14 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
    :func:`binary_streams` in the current thread/context: PressDesk's files are
    Flate-only (smaller, faster to save), nobody else's change.
 
-8. ``TTFontFace.makeSubset`` and ``pdfdoc.PDFZCompress.encode`` (both public names, but
+7. ``TTFontFace.makeSubset`` and ``pdfdoc.PDFZCompress.encode`` (both public names, but
    how reportlab embeds a font): the same draft is exported again after every pause in
    the editor, with the same glyphs, so :class:`TaggedTTFont` keeps the last subsets it
    made (keyed by the glyph list) and, inside :func:`binary_streams`, the Flate-compressed
    form of large streams (the embedded fonts) is kept by content. Same bytes out; the
    first export in a process does all the work (``bench/export_typst.py`` prints both).
 
-9. ``pdfmetrics._fonts``: reportlab's table of registered fonts. ``registerFont`` reads
+8. ``pdfmetrics._fonts``: reportlab's table of registered fonts. ``registerFont`` reads
    the font file at once (about a third of a cold export for the four styles); a
    :class:`LazyTTFont` goes into the table by name and reads its file only when a
    paragraph first uses it, so an export without italics never reads the italic files.
