@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
@@ -44,29 +44,107 @@ def _action(
     if tip:
         action.setStatusTip(tip)
     action.triggered.connect(lambda *_: slot())
-    menu.addAction(action)
+    if menu is not None:
+        menu.addAction(action)
     return action
 
 
+MENU_TITLES = ("&Datei", "&Bearbeiten", "F&ormat", "&Ansicht", "&Hilfe")
+# What menus.fill() creates; asked for before it ran, the window runs it first.
+FILLED_NAMES = frozenset(
+    {
+        "recent_menu",
+        "profile_menu",
+        "preview_action",
+        "spell_action",
+        "about_action",
+        "bold_action",
+        "italic_action",
+        "link_action",
+        "format_actions",
+        "command_keys",
+    }
+)
+
+
 def build(w: MainWindow) -> None:
-    """The menu bar; every command with a shortcut shows up in Hilfe > Tastenkürzel."""
+    """What the first frame shows: the menu bar's titles (their mnemonics work) and the
+    toolbar. Each menu's entries follow the first paint (``fill``), or come at once when
+    a menu is opened or a key is pressed before that, so every shortcut works from the
+    first key the user types."""
     bar = w.menuBar()
+    w.menus_filled = False
+    w.title_menus = [bar.addMenu(title) for title in MENU_TITLES]
+    w.format_menu = w.title_menus[2]
+    for menu in w.title_menus:
+        menu.aboutToShow.connect(lambda: fill(w))
+    _toolbar_actions(w)
+    build_toolbar(w)
+    w.firstPainted.connect(lambda: QTimer.singleShot(0, w, lambda: fill(w)))
+    app = QCoreApplication.instance()
+    if app is not None:
+        w.key_hook = _FirstKey(w)
+        app.installEventFilter(w.key_hook)
+
+
+class _FirstKey(QObject):
+    """Fills the menus before the first key reaches a shortcut or a field (the
+    ShortcutOverride comes before Qt looks the keys up), then lets go."""
+
+    def __init__(self, w: MainWindow) -> None:
+        super().__init__(w)
+        self.w = w
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            fill(self.w)
+        return False
+
+
+def _toolbar_actions(w: MainWindow) -> None:
+    """The commands the toolbar shows from the first frame (their menu entries later)."""
     std = QKeySequence.StandardKey
-    m = bar.addMenu("&Datei")
-    w.new_action = _action(w, m, "&Neu", w.new_draft, std.New)
-    w.open_action = _action(w, m, "Ö&ffnen …", _files("open_file", w), std.Open)
+    w.new_action = _action(w, None, "&Neu", w.new_draft, std.New)
+    w.open_action = _action(w, None, "Ö&ffnen …", _files("open_file", w), std.Open)
+    w.save_action = _action(w, None, "&Speichern", _files("save", w), std.Save)
+    w.export_pdf_action = _action(
+        w, None, "Als &PDF exportieren …", lambda: w.export("pdf"), "Ctrl+E"
+    )
+    w.export_docx_action = _action(
+        w, None, "Als &DOCX exportieren …", lambda: w.export("docx"), "Ctrl+Shift+E"
+    )
+    w.print_action = _action(w, None, "Druc&ken …", w.print_draft, std.Print)
+    w.print_action.setStatusTip("Den Entwurf so drucken, wie ihn Vorschau und PDF zeigen")
+    undo = w.doc.undo_stack.createUndoAction(w, "&Rückgängig")
+    undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
+    redo = w.doc.undo_stack.createRedoAction(w, "&Wiederholen")
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    w.undo_action, w.redo_action = undo, redo
+
+
+def fill(w: MainWindow) -> None:
+    """Every menu's entries, once; every command with a shortcut shows up in
+    Hilfe > Tastenkürzel."""
+    if w.menus_filled:
+        return
+    w.menus_filled = True
+    app = QCoreApplication.instance()
+    hook = getattr(w, "key_hook", None)
+    if app is not None and hook is not None:
+        app.removeEventFilter(hook)
+    file_menu, edit_menu, format_menu, view_menu, help_menu = w.title_menus
+    m = file_menu
+    m.addAction(w.new_action)
+    m.addAction(w.open_action)
     w.recent_menu = m.addMenu("&Zuletzt geöffnet")
     w.recent_menu.aboutToShow.connect(_files("fill_recent", w))
     m.addSeparator()
-    w.save_action = _action(w, m, "&Speichern", _files("save", w), std.Save)
+    m.addAction(w.save_action)
     _action(w, m, "Speichern &unter …", _files("save_as", w), "Ctrl+Shift+S")
     m.addSeparator()
-    w.export_pdf_action = _action(w, m, "Als &PDF exportieren …", lambda: w.export("pdf"), "Ctrl+E")
-    w.export_docx_action = _action(
-        w, m, "Als &DOCX exportieren …", lambda: w.export("docx"), "Ctrl+Shift+E"
-    )
-    w.print_action = _action(w, m, "Druc&ken …", w.print_draft, std.Print)
-    w.print_action.setStatusTip("Den Entwurf so drucken, wie ihn Vorschau und PDF zeigen")
+    m.addAction(w.export_pdf_action)
+    m.addAction(w.export_docx_action)
+    m.addAction(w.print_action)
     for action, kind in (
         (w.export_pdf_action, "pdf"),
         (w.export_docx_action, "docx"),
@@ -82,14 +160,9 @@ def build(w: MainWindow) -> None:
     m.addSeparator()
     _action(w, m, "&Beenden", w.close, "Ctrl+Q")
 
-    m = bar.addMenu("&Bearbeiten")
-    undo = w.doc.undo_stack.createUndoAction(w, "&Rückgängig")
-    undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
-    redo = w.doc.undo_stack.createRedoAction(w, "&Wiederholen")
-    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-    m.addAction(undo)
-    m.addAction(redo)
-    w.undo_action, w.redo_action = undo, redo
+    m = edit_menu
+    m.addAction(w.undo_action)
+    m.addAction(w.redo_action)
     m.addSeparator()
     body = w.body_editor
     _action(w, m, "&Absatz einfügen", body.add_after_current, "Ctrl+Return")
@@ -103,9 +176,9 @@ def build(w: MainWindow) -> None:
 
     from pressdesk.ui import formatting
 
-    formatting.build_menu(w)  # Format: Fett, Kursiv, Link … (Strg+B, Strg+I, Strg+K)
+    formatting.build_menu(w, format_menu)  # Fett, Kursiv, Link … (Strg+B, Strg+I, Strg+K)
 
-    m = bar.addMenu("&Ansicht")
+    m = view_menu
     m.addAction(w.problems_dock.toggleViewAction())
     w.problems_dock.toggleViewAction().setShortcut(QKeySequence("F8"))
     w.preview_action = _action(
@@ -121,11 +194,10 @@ def build(w: MainWindow) -> None:
     w.spell_action.setCheckable(True)
     w.spell_action.setChecked(w._want_spelling)
 
-    m = bar.addMenu("&Hilfe")
+    m = help_menu
     _action(w, m, "&Tastenkürzel", lambda: show_shortcuts(w), "F1")
     w.about_action = _action(w, m, "Über &PressDesk", lambda: _show_about(w))
 
-    build_toolbar(w)
     w.command_keys = {
         key.toString(QKeySequence.SequenceFormat.PortableText)
         for action in w.findChildren(QAction)
