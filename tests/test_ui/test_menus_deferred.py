@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
 from tests.test_ui.conftest import FakeDialogs
 
@@ -53,14 +53,25 @@ def entries(window: Any) -> list[str]:
 
 
 def test_titles_at_first_paint_entries_right_after(qtbot: Any) -> None:
-    window = early_window(qtbot, lambda w: None)
+    at_paint: list[Any] = []
+
+    def look(w: Any) -> None:
+        save = w.toolbar.widgetForAction(w.save_action)
+        at_paint.append((save.geometry(), entries(w)))
+
+    window = early_window(qtbot, look)
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[:5] == ["&Datei", "&Bearbeiten", "F&ormat", "&Ansicht", "&Hilfe"]
+    (button_at_paint, entries_at_paint) = at_paint[0]
+    assert entries_at_paint == []  # created after the first frame
     qtbot.waitUntil(lambda: window.menus_filled)
     texts = entries(window)
     assert texts.count("&Speichern") == 1 and "&Tastenkürzel" in texts
-    assert window.toolbar.actions()[2].iconText() == "Speichern"
-    assert not window.toolbar.actions()[2].icon().isNull()  # its icon from the first frame
+    # The toolbar's buttons stay where they were when the style's icons come.
+    save = window.toolbar.widgetForAction(window.save_action)
+    assert save.geometry() == button_at_paint and save.text() == "Speichern"
+    expected = window.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton)
+    assert window.save_action.icon().pixmap(16).toImage() == expected.pixmap(16).toImage()
 
 
 def test_ctrl_s_right_after_the_first_paint(qtbot: Any) -> None:

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
     # when a menu opens, a key is pressed or one of them is asked for before that).
     title_menus: list[QMenu]
     menus_filled: bool
-    key_hook: Any = None
+    key_hook: Any  # menus._FirstKey
     recent_menu: QMenu
     export_pdf_action: QAction
     export_docx_action: QAction
@@ -229,11 +229,11 @@ class MainWindow(QMainWindow):
                 self._ensure_visible(widget)
 
     def _ensure_visible(self, widget: QWidget) -> None:
-        parent = widget.parentWidget()
-        while parent is not None:
-            if isinstance(parent, Section) and not parent.body.isVisible():
-                parent.set_expanded(True)
-            parent = parent.parentWidget()
+        # The sections are asked, not the parents walked: a parent Qt created itself (a
+        # scroll area's viewport) made PySide6 build dozens of classes before the first paint.
+        for section in self.sections:
+            if section.isAncestorOf(widget) and not section.body.isVisible():
+                section.set_expanded(True)
         layout = self.form_page.layout()
         if layout is not None:
             layout.activate()
@@ -282,7 +282,10 @@ class MainWindow(QMainWindow):
         # waits for the event loop, rebuilding the problem list here crashed.
         if new is not None and self.form_page.isAncestorOf(new):
             QTimer.singleShot(0, self, self._keep_focus_visible)
-        if self.menus_filled:  # Fett/Kursiv/Link only in running text (fill() greys them)
+        if not self.menus_filled:
+            if new is not None and not isinstance(new, TextField):
+                self.key_hook.watch(new)  # its first key fills the menus
+        else:  # Fett/Kursiv/Link only in running text
             from pressdesk.ui.formatting import update_actions
 
             update_actions(self, new)
