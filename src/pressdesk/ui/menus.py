@@ -83,13 +83,14 @@ def build(w: MainWindow) -> None:
     build_toolbar(w)
     w.firstPainted.connect(lambda: QTimer.singleShot(0, w, lambda: fill(w)))
     w.key_hook = _FirstKey(w)
+    w.key_hook.watch(w)  # a key sent to the window itself
 
 
 class _FirstKey(QObject):
     """Fills the menus before a key reaches a shortcut (the ShortcutOverride comes
     before Qt looks the keys up) in a widget that does not ask for ``command_keys``
-    itself, as the form's fields do. The window puts it on the widget that gets the
-    focus before the menus are filled; an application-wide filter would hand every
+    itself, as the form's fields do: the window and the widget that gets the focus
+    before the menus are filled; an application-wide filter would hand every
     event of every object to Python, which made PySide6 build ~70 classes more
     before the first paint."""
 
@@ -300,6 +301,7 @@ def set_toolbar_icons(w: MainWindow) -> None:
 
 def shortcut_list(w: MainWindow) -> list[tuple[str, str]]:
     """(what, keys) for every menu command that has a shortcut, in menu order."""
+    fill(w)
     rows = []
     for menu_action in w.menuBar().actions():
         menu = menu_action.menu()
