@@ -353,6 +353,9 @@ def main() -> None:
             f"{'CPU to the window (user+sys)':<34} editor {e * 1000:.0f} ms, bare {b * 1000:.0f} ms"
         )
         print(f"{'':<34} editor / bare script: {e / b:.2f}x")
+        if len(editor_cpu) == len(bare_cpu):  # each round's own ratio: steadier under load
+            paired = statistics.median(x / y for x, y in zip(editor_cpu, bare_cpu, strict=True))
+            print(f"{'':<34} paired by round (median): {paired:.2f}x")
     if old and old_cpu and bare and bare_cpu:
         o, oc = statistics.median(old), statistics.median(old_cpu)
         print(
@@ -360,6 +363,9 @@ def main() -> None:
             f"/ bare: {o / statistics.median(bare):.2f}x wall, "
             f"{oc / statistics.median(bare_cpu):.2f}x CPU"
         )
+        if len(old_cpu) == len(editor_cpu):
+            change = statistics.median(x / y for x, y in zip(editor_cpu, old_cpu, strict=True))
+            print(f"{'':<34} CPU now / before, paired by round (median): {change:.2f}x")
     rss = editor_rss(max(1, args.runs // 2))
     _, _, bare_rss = bare_script(1)
     if rss and bare_rss:
