@@ -1,6 +1,6 @@
 """Editor timings and memory, offscreen: start-up, one keystroke, one preview refresh.
 
-    .venv/bin/python bench/startup.py [--runs N] [--window-only]
+    .venv/bin/python bench/startup.py [--runs N] [--window-only] [--before DIR]
 
 The editor's and the bare script's windows are measured alternately (one of each per
 round), so a change of load on a shared machine hits both; the load average is printed.
@@ -10,6 +10,10 @@ keystroke path < 5 ms, preview refresh < 150 ms after the pause) and of issue 14
 the window within 2x the time of a bare PySide6 form with a QtPdf preview (the same
 script without PressDesk), and at most 150 MB maximum RSS with the sample open and
 its preview shown.
+
+``--before DIR`` also starts an older checkout's window in every round (``git archive REV
+src schemas resources | tar -x -C DIR``; run through PYTHONPATH), for the ratio of the
+change measured under the same load.
 
 Every child starts as on a first start: a fresh user folder and no library (XDG_DATA_HOME
 points into it, so the local library does not exist and the editor does not open one),
@@ -132,9 +136,13 @@ def first_start_env() -> dict[str, str]:
     return env
 
 
-def child_output(code: str, *args: str) -> tuple[float | None, dict[str, float]]:
+def child_output(
+    code: str, *args: str, before: str | None = None
+) -> tuple[float | None, dict[str, float]]:
     """Run ``code``; seconds until it printed SHOWN, and the other values it printed."""
     env = first_start_env()
+    if before is not None:
+        env["PYTHONPATH"] = os.path.join(before, "src")
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code, *args],
@@ -290,12 +298,23 @@ def report(name: str, values: list[float], target: float) -> None:
     )
 
 
-def window_and_bare(runs: int) -> tuple[list[float], list[float], list[float], list[float]]:
-    """The editor's window and the bare script's, one after the other in every round:
-    on a shared machine the load changes, and both see the same in a round."""
+def window_and_bare(
+    runs: int, before: str | None = None
+) -> tuple[list[float], list[float], list[float], list[float], list[float], list[float]]:
+    """The editor's window and the bare script's (and an older checkout's), one after the
+    other in every round: on a shared machine the load changes, and all see the same in a
+    round."""
     pdf = reference_pdf()
     editor, editor_cpu, bare, bare_cpu = [], [], [], []
+    old: list[float] = []
+    old_cpu: list[float] = []
     for _ in range(runs):
+        if before is not None:
+            shown, values = child_output(CHILD, before=before)
+            if shown is not None:
+                old.append(shown)
+            if "CPU" in values:
+                old_cpu.append(values["CPU"])
         shown, values = child_output(CHILD)
         if shown is not None:
             editor.append(shown)
@@ -306,17 +325,20 @@ def window_and_bare(runs: int) -> tuple[list[float], list[float], list[float], l
             bare.append(shown)
         if "CPU" in values:
             bare_cpu.append(values["CPU"])
-    return editor, editor_cpu, bare, bare_cpu
+    return editor, editor_cpu, bare, bare_cpu, old, old_cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--window-only", action="store_true", help="only window and memory")
+    parser.add_argument("--before", help="an older checkout's folder, run alongside")
     args = parser.parse_args()
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     window_start(1)  # compiles what has no bytecode yet; not counted
-    editor, editor_cpu, bare, bare_cpu = window_and_bare(args.runs)
+    if args.before is not None:
+        child_output(CHILD, before=args.before)  # the same for the older checkout
+    editor, editor_cpu, bare, bare_cpu, old, old_cpu = window_and_bare(args.runs, args.before)
     report("process start -> window shown", editor, TARGETS["window"])
     report("bare PySide6 + QtPdf script", bare, TARGETS["window"])
     if editor and bare:
@@ -331,6 +353,19 @@ def main() -> None:
             f"{'CPU to the window (user+sys)':<34} editor {e * 1000:.0f} ms, bare {b * 1000:.0f} ms"
         )
         print(f"{'':<34} editor / bare script: {e / b:.2f}x")
+        if len(editor_cpu) == len(bare_cpu):  # each round's own ratio: steadier under load
+            paired = statistics.median(x / y for x, y in zip(editor_cpu, bare_cpu, strict=True))
+            print(f"{'':<34} paired by round (median): {paired:.2f}x")
+    if old and old_cpu and bare and bare_cpu:
+        o, oc = statistics.median(old), statistics.median(old_cpu)
+        print(
+            f"{'before (older checkout)':<34} window {o * 1000:.0f} ms, CPU {oc * 1000:.0f} ms; "
+            f"/ bare: {o / statistics.median(bare):.2f}x wall, "
+            f"{oc / statistics.median(bare_cpu):.2f}x CPU"
+        )
+        if len(old_cpu) == len(editor_cpu):
+            change = statistics.median(x / y for x, y in zip(editor_cpu, old_cpu, strict=True))
+            print(f"{'':<34} CPU now / before, paired by round (median): {change:.2f}x")
     rss = editor_rss(max(1, args.runs // 2))
     _, _, bare_rss = bare_script(1)
     if rss and bare_rss:

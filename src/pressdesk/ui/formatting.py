@@ -39,10 +39,9 @@ NO_TEXT = "Zuerst Text markieren (oder den Cursor in ein Wort setzen)."
 MAX_URL = 500  # as the schema's $defs/url
 
 
-def build_menu(w: MainWindow) -> None:
-    """The Format menu after Bearbeiten; its actions also sit in the fields' context menu."""
-    menu = w.menuBar().addMenu("F&ormat")
-    w.format_menu = menu
+def build_menu(w: MainWindow, menu: QMenu) -> None:
+    """The Format menu's entries (its title comes after Bearbeiten); its actions also sit
+    in the fields' context menu."""
     actions = []
     for text, kind, keys in (
         ("&Fett", "strong", "Ctrl+B"),

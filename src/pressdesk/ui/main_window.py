@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -54,7 +54,12 @@ FIRST_PAINT_WAIT_MS = 2000  # a window never painted (started minimized) starts 
 class MainWindow(QMainWindow):
     firstPainted = Signal()  # the first frame is on screen; the start-up work follows it
 
-    # Menu entries other code triggers or checks; menus.build() creates them.
+    # Menu entries other code triggers or checks. menus.build() creates the menu titles
+    # and the toolbar's commands, menus.fill() the rest right after the first paint (or
+    # when a menu opens, a key is pressed or one of them is asked for before that).
+    title_menus: list[QMenu]
+    menus_filled: bool
+    key_hook: Any  # menus._FirstKey
     recent_menu: QMenu
     export_pdf_action: QAction
     export_docx_action: QAction
@@ -150,6 +155,15 @@ class MainWindow(QMainWindow):
         self._hook_app()
 
     # layout ----------------------------------------------------------------------
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """A menu entry asked for before the menus were filled: fill them now."""
+            if name in menus.FILLED_NAMES and not self.__dict__.get("menus_filled", True):
+                menus.fill(self)
+                return getattr(self, name)
+            raise AttributeError(name)
+
     def _build_form(self) -> None:
         page = QWidget()
         page.setObjectName("formPage")
@@ -215,11 +229,11 @@ class MainWindow(QMainWindow):
                 self._ensure_visible(widget)
 
     def _ensure_visible(self, widget: QWidget) -> None:
-        parent = widget.parentWidget()
-        while parent is not None:
-            if isinstance(parent, Section) and not parent.body.isVisible():
-                parent.set_expanded(True)
-            parent = parent.parentWidget()
+        # The sections are asked, not the parents walked: a parent Qt created itself (a
+        # scroll area's viewport) made PySide6 build dozens of classes before the first paint.
+        for section in self.sections:
+            if section.isAncestorOf(widget) and not section.body.isVisible():
+                section.set_expanded(True)
         layout = self.form_page.layout()
         if layout is not None:
             layout.activate()
@@ -268,7 +282,10 @@ class MainWindow(QMainWindow):
         # waits for the event loop, rebuilding the problem list here crashed.
         if new is not None and self.form_page.isAncestorOf(new):
             QTimer.singleShot(0, self, self._keep_focus_visible)
-        if hasattr(self, "format_actions"):  # Fett/Kursiv/Link only in running text
+        if not self.menus_filled:
+            if new is not None and not isinstance(new, TextField):
+                self.key_hook.watch(new)  # its first key fills the menus
+        else:  # Fett/Kursiv/Link only in running text
             from pressdesk.ui.formatting import update_actions
 
             update_actions(self, new)

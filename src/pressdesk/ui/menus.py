@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from pressdesk.ui.forms.body import BLOCK_LABELS
 
@@ -44,29 +45,118 @@ def _action(
     if tip:
         action.setStatusTip(tip)
     action.triggered.connect(lambda *_: slot())
-    menu.addAction(action)
+    if menu is not None:
+        menu.addAction(action)
     return action
 
 
+MENU_TITLES = ("&Datei", "&Bearbeiten", "F&ormat", "&Ansicht", "&Hilfe")
+# What menus.fill() creates; asked for before it ran, the window runs it first.
+FILLED_NAMES = frozenset(
+    {
+        "recent_menu",
+        "profile_menu",
+        "preview_action",
+        "spell_action",
+        "about_action",
+        "bold_action",
+        "italic_action",
+        "link_action",
+        "format_actions",
+        "command_keys",
+    }
+)
+
+
 def build(w: MainWindow) -> None:
-    """The menu bar; every command with a shortcut shows up in Hilfe > Tastenkürzel."""
+    """What the first frame shows: the menu bar's titles (their mnemonics work) and the
+    toolbar. Each menu's entries follow the first paint (``fill``), or come at once when
+    a menu is opened or a key is pressed before that, so every shortcut works from the
+    first key the user types."""
     bar = w.menuBar()
+    w.menus_filled = False
+    w.title_menus = [bar.addMenu(title) for title in MENU_TITLES]
+    w.format_menu = w.title_menus[2]
+    for menu in w.title_menus:
+        menu.aboutToShow.connect(lambda: fill(w))
+    _toolbar_actions(w)
+    build_toolbar(w)
+    w.firstPainted.connect(lambda: QTimer.singleShot(0, w, lambda: fill(w)))
+    w.key_hook = _FirstKey(w)
+    w.key_hook.watch(w)  # a key sent to the window itself
+
+
+class _FirstKey(QObject):
+    """Fills the menus before a key reaches a shortcut (the ShortcutOverride comes
+    before Qt looks the keys up) in a widget that does not ask for ``command_keys``
+    itself, as the form's fields do: the window and the widget that gets the focus
+    before the menus are filled; an application-wide filter would hand every
+    event of every object to Python, which made PySide6 build ~70 classes more
+    before the first paint."""
+
+    def __init__(self, w: MainWindow) -> None:
+        super().__init__(w)
+        self.w = w
+        self.watched: list[QObject] = []
+
+    def watch(self, widget: QObject) -> None:
+        widget.installEventFilter(self)
+        self.watched.append(widget)
+
+    def release(self) -> None:
+        for widget in self.watched:
+            with contextlib.suppress(RuntimeError):  # deleted meanwhile
+                widget.removeEventFilter(self)
+        self.watched = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            fill(self.w)
+        return False
+
+
+def _toolbar_actions(w: MainWindow) -> None:
+    """The commands the toolbar shows from the first frame (their menu entries later)."""
     std = QKeySequence.StandardKey
-    m = bar.addMenu("&Datei")
-    w.new_action = _action(w, m, "&Neu", w.new_draft, std.New)
-    w.open_action = _action(w, m, "Ö&ffnen …", _files("open_file", w), std.Open)
+    w.new_action = _action(w, None, "&Neu", w.new_draft, std.New)
+    w.open_action = _action(w, None, "Ö&ffnen …", _files("open_file", w), std.Open)
+    w.save_action = _action(w, None, "&Speichern", _files("save", w), std.Save)
+    w.export_pdf_action = _action(
+        w, None, "Als &PDF exportieren …", lambda: w.export("pdf"), "Ctrl+E"
+    )
+    w.export_docx_action = _action(
+        w, None, "Als &DOCX exportieren …", lambda: w.export("docx"), "Ctrl+Shift+E"
+    )
+    w.print_action = _action(w, None, "Druc&ken …", w.print_draft, std.Print)
+    w.print_action.setStatusTip("Den Entwurf so drucken, wie ihn Vorschau und PDF zeigen")
+    undo = w.doc.undo_stack.createUndoAction(w, "&Rückgängig")
+    undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
+    redo = w.doc.undo_stack.createRedoAction(w, "&Wiederholen")
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    w.undo_action, w.redo_action = undo, redo
+
+
+def fill(w: MainWindow) -> None:
+    """Every menu's entries, once; every command with a shortcut shows up in
+    Hilfe > Tastenkürzel."""
+    if w.menus_filled:
+        return
+    w.menus_filled = True
+    w.key_hook.release()
+    set_toolbar_icons(w)
+    file_menu, edit_menu, format_menu, view_menu, help_menu = w.title_menus
+    m = file_menu
+    m.addAction(w.new_action)
+    m.addAction(w.open_action)
     w.recent_menu = m.addMenu("&Zuletzt geöffnet")
     w.recent_menu.aboutToShow.connect(_files("fill_recent", w))
     m.addSeparator()
-    w.save_action = _action(w, m, "&Speichern", _files("save", w), std.Save)
+    m.addAction(w.save_action)
     _action(w, m, "Speichern &unter …", _files("save_as", w), "Ctrl+Shift+S")
     m.addSeparator()
-    w.export_pdf_action = _action(w, m, "Als &PDF exportieren …", lambda: w.export("pdf"), "Ctrl+E")
-    w.export_docx_action = _action(
-        w, m, "Als &DOCX exportieren …", lambda: w.export("docx"), "Ctrl+Shift+E"
-    )
-    w.print_action = _action(w, m, "Druc&ken …", w.print_draft, std.Print)
-    w.print_action.setStatusTip("Den Entwurf so drucken, wie ihn Vorschau und PDF zeigen")
+    m.addAction(w.export_pdf_action)
+    m.addAction(w.export_docx_action)
+    m.addAction(w.print_action)
     for action, kind in (
         (w.export_pdf_action, "pdf"),
         (w.export_docx_action, "docx"),
@@ -82,14 +172,9 @@ def build(w: MainWindow) -> None:
     m.addSeparator()
     _action(w, m, "&Beenden", w.close, "Ctrl+Q")
 
-    m = bar.addMenu("&Bearbeiten")
-    undo = w.doc.undo_stack.createUndoAction(w, "&Rückgängig")
-    undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
-    redo = w.doc.undo_stack.createRedoAction(w, "&Wiederholen")
-    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-    m.addAction(undo)
-    m.addAction(redo)
-    w.undo_action, w.redo_action = undo, redo
+    m = edit_menu
+    m.addAction(w.undo_action)
+    m.addAction(w.redo_action)
     m.addSeparator()
     body = w.body_editor
     _action(w, m, "&Absatz einfügen", body.add_after_current, "Ctrl+Return")
@@ -103,9 +188,9 @@ def build(w: MainWindow) -> None:
 
     from pressdesk.ui import formatting
 
-    formatting.build_menu(w)  # Format: Fett, Kursiv, Link … (Strg+B, Strg+I, Strg+K)
+    formatting.build_menu(w, format_menu)  # Fett, Kursiv, Link … (Strg+B, Strg+I, Strg+K)
 
-    m = bar.addMenu("&Ansicht")
+    m = view_menu
     m.addAction(w.problems_dock.toggleViewAction())
     w.problems_dock.toggleViewAction().setShortcut(QKeySequence("F8"))
     w.preview_action = _action(
@@ -121,11 +206,10 @@ def build(w: MainWindow) -> None:
     w.spell_action.setCheckable(True)
     w.spell_action.setChecked(w._want_spelling)
 
-    m = bar.addMenu("&Hilfe")
+    m = help_menu
     _action(w, m, "&Tastenkürzel", lambda: show_shortcuts(w), "F1")
     w.about_action = _action(w, m, "Über &PressDesk", lambda: _show_about(w))
 
-    build_toolbar(w)
     w.command_keys = {
         key.toString(QKeySequence.SequenceFormat.PortableText)
         for action in w.findChildren(QAction)
@@ -159,26 +243,30 @@ def build_toolbar(w: MainWindow) -> QToolBar:
     bar.setMovable(False)
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     bar.setIconSize(QSize(16, 16))
-    icon = w.style().standardIcon
-    sp = QStyle.StandardPixmap
-    buttons: list[tuple[QAction, QStyle.StandardPixmap, str] | None] = [
-        (w.new_action, sp.SP_FileIcon, "Neu"),
-        (w.open_action, sp.SP_DialogOpenButton, "Öffnen"),
-        (w.save_action, sp.SP_DialogSaveButton, "Speichern"),
+    # The icons come from the style right after the first paint (set_toolbar_icons): the
+    # style's class with its enums costs PySide6 ~13 ms. Until then a blank icon of the
+    # same size keeps the buttons where they will be.
+    blank = QPixmap(bar.iconSize())
+    blank.fill(Qt.GlobalColor.transparent)
+    placeholder = QIcon(blank)
+    buttons: list[tuple[QAction, str] | None] = [
+        (w.new_action, "Neu"),
+        (w.open_action, "Öffnen"),
+        (w.save_action, "Speichern"),
         None,
-        (w.undo_action, sp.SP_ArrowBack, "Rückgängig"),
-        (w.redo_action, sp.SP_ArrowForward, "Wiederholen"),
+        (w.undo_action, "Rückgängig"),
+        (w.redo_action, "Wiederholen"),
         None,
-        (w.export_pdf_action, sp.SP_FileDialogDetailedView, "PDF"),
-        (w.export_docx_action, sp.SP_FileDialogContentsView, "DOCX"),
-        (w.print_action, sp.SP_DesktopIcon, "Drucken"),
+        (w.export_pdf_action, "PDF"),
+        (w.export_docx_action, "DOCX"),
+        (w.print_action, "Drucken"),
     ]
     for entry in buttons:
         if entry is None:
             bar.addSeparator()
             continue
-        action, pixmap, text = entry
-        action.setIcon(icon(pixmap))
+        action, text = entry
+        action.setIcon(placeholder)
         action.setIconText(text)
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         tip = action.text().replace("&", "").replace(" …", "")
@@ -189,8 +277,31 @@ def build_toolbar(w: MainWindow) -> QToolBar:
     return bar
 
 
+def set_toolbar_icons(w: MainWindow) -> None:
+    """The toolbar's icons from the style (Fusion), once the first frame is painted."""
+    from PySide6.QtWidgets import QStyle
+
+    icon = w.style().standardIcon
+    sp = QStyle.StandardPixmap
+    for action, pixmap in (
+        (w.new_action, sp.SP_FileIcon),
+        (w.open_action, sp.SP_DialogOpenButton),
+        (w.save_action, sp.SP_DialogSaveButton),
+        (w.undo_action, sp.SP_ArrowBack),
+        (w.redo_action, sp.SP_ArrowForward),
+        (w.export_pdf_action, sp.SP_FileDialogDetailedView),
+        (w.export_docx_action, sp.SP_FileDialogContentsView),
+        (w.print_action, sp.SP_DesktopIcon),
+    ):
+        action.setIcon(icon(pixmap))
+    from pressdesk.ui.widgets import style_icons_now
+
+    style_icons_now()
+
+
 def shortcut_list(w: MainWindow) -> list[tuple[str, str]]:
     """(what, keys) for every menu command that has a shortcut, in menu order."""
+    fill(w)
     rows = []
     for menu_action in w.menuBar().actions():
         menu = menu_action.menu()

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -69,12 +69,7 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.list)
         self.list.itemClicked.connect(self._activate)
         self.list.itemActivated.connect(self._activate)
-        style = self.style()
-        self._icons = {
-            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            "empty": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
-        }
+        self._icons: dict[str, QIcon] = {}  # from the style at the first problem shown
         self.problems: list[Any] = []
         self._filled = False
 
@@ -93,12 +88,26 @@ class ProblemsPanel(QWidget):
             kind = "Fehler" if problem.is_error else "Noch auszufüllen" if empty else "Hinweis"
             icon = "error" if problem.is_error else "empty" if empty else "warning"
             item = self._add_row(problem.message)
-            item.setIcon(self._icons[icon])
+            item.setIcon(self._icon(icon))
             item.setData(PATH_ROLE, problem.path)
             item.setToolTip(f"{kind} – Klicken, um zum Feld zu springen")
         if not ordered:
             item = self._add_row("Keine Probleme – der Entwurf kann exportiert werden.")
             item.setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def _icon(self, kind: str) -> QIcon:
+        """The row's icon; the style (QStyle with its enums, ~13 ms in PySide6) is asked
+        only when the first problem is listed, after the first paint."""
+        if not self._icons:
+            from PySide6.QtWidgets import QStyle
+
+            style = self.style()
+            self._icons = {
+                "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+                "empty": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+            }
+        return self._icons[kind]
 
     def _add_row(self, text: str) -> QListWidgetItem:
         """A row created by Qt, not by Python: the list owns it alone, so clearing the

@@ -8,6 +8,7 @@ edit back. German typography (``„…“``, en dash) is applied while typing th
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from typing import Any
@@ -16,9 +17,11 @@ from PySide6.QtCore import QDate, QEvent, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
+    QIcon,
     QKeyEvent,
     QKeySequence,
     QPalette,
+    QPixmap,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -31,7 +34,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
-    QStyle,
     QWidget,
 )
 
@@ -639,6 +641,31 @@ def parse_date(text: str) -> QDate | None:
     return parsed if parsed.isValid() else None
 
 
+# The style's icons wait for the first paint (PySide6 builds QStyle with its enums on
+# first use, ~13 ms); until then a date field's calendar button has a blank icon.
+_waiting_for_icons: list[DateField] | None = []
+
+
+def _calendar_icon(field: QWidget) -> QIcon:
+    if _waiting_for_icons is None:
+        from PySide6.QtWidgets import QStyle
+
+        return field.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+    _waiting_for_icons.append(field)  # type: ignore[arg-type]
+    blank = QPixmap(16, 16)
+    blank.fill(Qt.GlobalColor.transparent)
+    return QIcon(blank)
+
+
+def style_icons_now() -> None:
+    """After the first paint: the date fields get their calendar icon from the style."""
+    global _waiting_for_icons
+    waiting, _waiting_for_icons = _waiting_for_icons, None
+    for field in waiting or []:
+        with contextlib.suppress(RuntimeError):  # a field deleted meanwhile
+            field.calendar_action.setIcon(_calendar_icon(field))
+
+
 class DateField(QLineEdit):
     """A date typed as a person writes it, or picked from a calendar.
 
@@ -657,8 +684,9 @@ class DateField(QLineEdit):
         self.setMaximumWidth(150)
         self.setToolTip("Datum, z. B. 24.12.2026, 24.12.26 oder 2026-12-24")
         self._stored = ""
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
-        self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action = self.addAction(
+            _calendar_icon(self), QLineEdit.ActionPosition.TrailingPosition
+        )
         self.calendar_action.setToolTip("Kalender (Alt+↓)")
         self.calendar_action.triggered.connect(self.open_calendar)
         self.calendar: QCalendarWidget | None = None

@@ -178,6 +178,9 @@ class ReviewController(QObject):
 
     def _menus(self) -> None:
         w = self.window
+        from pressdesk.ui.menus import fill
+
+        fill(w)  # its entries go between them
         bar = w.menuBar()
         menus = {a.text(): a.menu() for a in bar.actions()}
         file_menu = menus.get("&Datei")
