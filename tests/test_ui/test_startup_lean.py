@@ -67,22 +67,24 @@ sys.exit(run(None, "nrw"))
 """
 
 
-def start_editor(tmp_path: Path, **env: str) -> dict[str, list[str]]:
+def run_editor_process(
+    tmp_path: Path, args: list[str], **env: str
+) -> subprocess.CompletedProcess[str]:
+    """A fresh Python running ``args`` as a first start: empty user folders, no library."""
     environ = {k: v for k, v in os.environ.items() if k != "PRESSDESK_STORE"}
     environ.update(
         QT_QPA_PLATFORM="offscreen",
         PRESSDESK_DATA_DIR=str(tmp_path / "userdata"),
         XDG_DATA_HOME=str(tmp_path / "xdg-data"),  # where the local library would be
-        PRESSDESK_USER="anna",
         **env,
     )
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=180,
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env=environ, timeout=180
     )
+
+
+def start_editor(tmp_path: Path, **env: str) -> dict[str, list[str]]:
+    done = run_editor_process(tmp_path, ["-c", CHILD], **{"PRESSDESK_USER": "anna", **env})
     assert done.returncode == 0, done.stderr[-2000:]
     found: dict[str, list[str]] = {}
     for line in done.stdout.splitlines():
@@ -218,20 +220,7 @@ sys.exit(run(None, "nrw"))
 def test_first_paint_does_not_wait_for_the_start_up_work(tmp_path: Path) -> None:
     """The checks, the preview and the review panels start after the first frame, not
     a fixed time after show(): on a busy machine they delayed the first paint."""
-    environ = {k: v for k, v in os.environ.items() if k != "PRESSDESK_STORE"}
-    environ.update(
-        QT_QPA_PLATFORM="offscreen",
-        PRESSDESK_DATA_DIR=str(tmp_path / "userdata"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        PRESSDESK_USER="anna",
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", SLOW_CHILD],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=180,
-    )
+    done = run_editor_process(tmp_path, ["-c", SLOW_CHILD], PRESSDESK_USER="anna")
     assert done.returncode == 0, done.stderr[-2000:]
     lines = done.stdout.splitlines()
     # the first frame: the whole form (the first paragraph at its full height), but
@@ -247,24 +236,8 @@ def test_self_test_quits_as_a_user_does(tmp_path: Path) -> None:
 
     sample = reference_sample()
     lock = sample.with_name(f".~lock.{sample.name}#")
-    environ = {k: v for k, v in os.environ.items() if k != "PRESSDESK_STORE"}
-    environ.update(
-        QT_QPA_PLATFORM="offscreen",
-        PRESSDESK_DATA_DIR=str(tmp_path / "userdata"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-    )
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from pressdesk.cli import main; raise SystemExit(main())",
-            "--self-test",
-        ],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=180,
-    )
+    main = "from pressdesk.cli import main; raise SystemExit(main())"
+    done = run_editor_process(tmp_path, ["-c", main, "--self-test"])
     lock_left = lock.exists()
     lock.unlink(missing_ok=True)  # a failed run must not leave it for the next tests
     assert "Selbsttest bestanden" in done.stdout, done.stdout + done.stderr[-2000:]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pressdesk.export import content
 from pressdesk.model.draft import Block, Draft, Link
-from pressdesk.model.inline import Mark, split_runs
+from pressdesk.model.inline import Mark, Run, split_runs
 from pressdesk.paths import resources_dir
 from pressdesk.profile.profile import Profile
 
@@ -93,26 +93,16 @@ class PageLink:
 
 
 @dataclass(frozen=True)
-class PageRun:
-    """A stretch of a block's text set one way; ``href`` only if safe to follow."""
-
-    text: str
-    strong: bool = False
-    emphasis: bool = False
-    href: str = ""
-
-
-@dataclass(frozen=True)
 class PageBlock:
     kind: str  # paragraph, subheading, quote, list
     text: str = ""
     attribution: str = ""
     items: tuple[str, ...] = ()
-    runs: tuple[PageRun, ...] = ()
-    item_runs: tuple[tuple[PageRun, ...], ...] = ()  # per item, as ``items``
+    runs: tuple[Run, ...] = ()
+    item_runs: tuple[tuple[Run, ...], ...] = ()  # per item, as ``items``
 
 
-def page_runs(block: Block, text: str) -> tuple[PageRun, ...]:
+def page_runs(block: Block, text: str) -> tuple[Run, ...]:
     """``text`` (the block's text, stripped as shown) as runs with the block's marks.
 
     Marks count from the start of ``block.text``; ``text`` is that text without the
@@ -121,31 +111,32 @@ def page_runs(block: Block, text: str) -> tuple[PageRun, ...]:
     if not text:
         return ()
     if not block.formatted:
-        return (PageRun(text),)
+        return (Run(text),)
     return marked_runs(block.text, block.marks, text)
 
 
-def marked_runs(full: str, marks: list[Mark], text: str) -> tuple[PageRun, ...]:
+def marked_runs(full: str, marks: list[Mark], text: str) -> tuple[Run, ...]:
     """``text`` (``full`` stripped as shown) as runs with ``marks`` (counted in ``full``)."""
     if not text:
         return ()
     lead = len(full) - len(full.lstrip())
     size = len(text)
-    runs: list[PageRun] = []
+    runs: list[Run] = []
     pos = -lead
     for run in split_runs(full, marks):
         a, b = max(pos, 0), min(pos + len(run.text), size)
         pos += len(run.text)
         if a >= b:
             continue
+        # a run's address on the page only if it is safe to follow (else plain text)
         href = safe_href(run.url) if run.url else ""
-        piece = PageRun(text[a:b], run.strong, run.emphasis, href)
-        if runs and (runs[-1].strong, runs[-1].emphasis, runs[-1].href) == (
+        piece = Run(text[a:b], run.strong, run.emphasis, href)
+        if runs and (runs[-1].strong, runs[-1].emphasis, runs[-1].url) == (
             piece.strong,
             piece.emphasis,
-            piece.href,
+            piece.url,
         ):
-            piece = PageRun(runs.pop().text + piece.text, piece.strong, piece.emphasis, href)
+            piece = Run(runs.pop().text + piece.text, piece.strong, piece.emphasis, href)
         runs.append(piece)
     return tuple(runs)
 
@@ -203,7 +194,7 @@ def page_blocks(draft: Draft) -> list[PageBlock]:
                         "quote",
                         quoted,
                         content.quote_attribution(speaker) if speaker else "",
-                        runs=(PageRun(opening), *page_runs(b, b.text.strip()), PageRun(closing)),
+                        runs=(Run(opening), *page_runs(b, b.text.strip()), Run(closing)),
                     )
                 )
             else:

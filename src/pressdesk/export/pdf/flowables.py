@@ -400,6 +400,17 @@ class _Builder:
     def items(self, items: Sequence[layout.Item]) -> None:
         groups: dict[int, st.Node] = {}
         pending: list[Flowable] = []  # a quote kept together with its speaker line
+
+        def place(p: Flowable, hold: bool) -> None:
+            """``hold``: keep ``p`` with what follows; else set it, with what was held."""
+            if hold:
+                pending.append(p)
+            elif pending:
+                self.story.append(KeepTogether([*pending, p]))
+                pending.clear()
+            else:
+                self.story.append(p)
+
         for item in items:
             group = groups.get(item.group) if item.group else None
             if item.kind == layout.HEADING:
@@ -415,14 +426,8 @@ class _Builder:
                 if group is None:
                     group = groups[item.group] = self.root.add(st.BLOCKQUOTE)
                 p = self.item(item, group.add(st.P, text=item.text))
-                if item.keep_with_next and len(item.text) < SHORT_QUOTE:
-                    pending.append(p)  # short: moves to the next page with its speaker
-                    continue
-                if pending:
-                    self.story.append(KeepTogether([*pending, p]))
-                    pending = []
-                else:
-                    self.story.append(p)
+                # short: moves to the next page with its speaker
+                place(p, hold=item.keep_with_next and len(item.text) < SHORT_QUOTE)
             elif item.kind == layout.LIST_GROUP:
                 if group is None:
                     group = groups[item.group] = self.root.add(st.L)
@@ -434,15 +439,8 @@ class _Builder:
             elif item.kind == layout.SOCIAL_GROUP:  # one P in the tag tree, like one block
                 if group is None:
                     group = groups[item.group] = self.root.add(st.P, text=item.text)
-                p = self.item(item, group)
-                if item.keep_with_next:  # the label stays with its first line, as in the DOCX
-                    pending.append(p)
-                    continue
-                if pending:
-                    self.story.append(KeepTogether([*pending, p]))
-                    pending = []
-                else:
-                    self.story.append(p)
+                # the label stays with its first line, as in the DOCX
+                place(self.item(item, group), hold=item.keep_with_next)
             else:
                 self.story.append(self.item(item, self.root.add(st.P, text=item.text)))
         self.story.extend(pending)
