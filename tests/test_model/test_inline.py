@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from pressdesk.model import Block, Draft, DraftFileError, Mark, dump_draft, load_draft, parse_draft
 from pressdesk.model.inline import (
+    carry_marks,
     covered,
     cut_marks,
     edit_marks,
@@ -282,3 +283,41 @@ def test_link_replaces_overlapped_link_and_unlink_removes_the_whole_link() -> No
         Mark(5, 12, "link", "https://b.de"),
     ]
     assert unlink(marks, 6, 6) == [Mark(0, 4, "strong"), Mark(2, 5, "link", "https://a.de")]
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab \"'-."), max_size=40),
+    st.data(),
+)
+def test_typography_in_many_places_keeps_every_letter_in_its_format(
+    old: str, data: st.DataObject
+) -> None:
+    """Pasted text gets „…“ and – in several places at once, some two characters
+    becoming one: each letter keeps exactly the formatting it had."""
+    from pressdesk.typography import type_as_you_go
+
+    new = type_as_you_go(old)
+    marks = data.draw(marks_for(old))
+    moved = carry_marks(old, new, marks)
+
+    def letters(text: str, marks: list[Mark]) -> list[tuple[str, frozenset[tuple[str, str]]]]:
+        styles = [
+            frozenset((m.kind, m.url) for m in marks if m.start <= i < m.end)
+            for i in range(len(text))
+        ]
+        return [(c, styles[i]) for i, c in enumerate(text) if c.isalpha()]
+
+    assert letters(new, moved) == letters(old, marks)
+    assert moved == normalize_marks(moved)
+    assert all(0 <= m.start < m.end <= len(new) for m in moved)
+
+
+def test_a_dash_of_two_bold_hyphens_is_bold_a_quote_keeps_its_word() -> None:
+    old = 'Er "sagt" -- ja'
+    marks = [Mark(3, 9, "emphasis"), Mark(10, 12, "strong"), Mark(13, 15, "link", "https://a.de")]
+    new = carry_marks(old, "Er „sagt“ – ja", marks)
+    assert new == [
+        Mark(3, 9, "emphasis"),
+        Mark(10, 11, "strong"),
+        Mark(12, 14, "link", "https://a.de"),
+    ]

@@ -147,17 +147,22 @@ def test_dragging_a_link_to_another_paragraph_keeps_its_address(qtbot: Any, wind
     assert marks(window) == [Mark(0, 4, "emphasis"), Mark(11, 19, "link", url)]
 
 
-def test_plain_text_dropped_from_another_program_carries_no_formatting(
+def test_text_dropped_from_another_program_brings_its_html_bold_plain_text_none(
     qtbot: Any, window: Any
 ) -> None:
     field = paragraph(qtbot, window, "Eins zwei drei.")
     window.doc.set_value("body[0].marks", [Mark(5, 9, "strong")])
     data = QMimeData()
-    data.setText("neu ")  # what a mail program or a browser offers
-    data.setHtml("<b>neu </b>")
+    data.setText("neu ")  # what a mail program offers
     drop(field, 0, data, Qt.DropAction.CopyAction)
     assert window.doc.draft.body[0].text == "neu Eins zwei drei."
     assert marks(window) == [Mark(9, 13, "strong")]
+    data = QMimeData()
+    data.setText("alt ")  # what a browser offers: the text and its HTML
+    data.setHtml("<b>alt</b> ")
+    drop(field, 0, data, Qt.DropAction.CopyAction)
+    assert window.doc.draft.body[0].text == "alt neu Eins zwei drei."
+    assert marks(window) == [Mark(0, 3, "strong"), Mark(13, 17, "strong")]
 
 
 def test_cut_and_paste_carries_formatting(qtbot: Any, window: Any) -> None:

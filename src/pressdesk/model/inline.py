@@ -260,3 +260,61 @@ def unlink(marks: Iterable[Mark], start: int, end: int) -> list[Mark]:
     marks = list(marks)
     gone = links_at(marks, start, end)
     return normalize_marks(m for m in marks if m not in gone)
+
+
+def carry_marks(old: str, new: str, marks: Iterable[Mark]) -> list[Mark]:
+    """``marks`` of ``old`` carried over to ``new``, a rewrite of it in several places.
+
+    Typography applied to pasted text (``"`` → „, ``--`` → –, `` - `` → `` – ``) or the
+    plain text a browser puts next to its HTML changes a text here and there, and not
+    always by the same length. The two texts are aligned character by character: a kept
+    character keeps its formatting, a replaced stretch takes what all the characters it
+    replaces had in common (``--`` both bold: the dash is bold), inserted characters take
+    what both neighbours share, removed ones take their formatting with them.
+    """
+    marks = list(marks)
+    if old == new or not marks:
+        return clip_marks(marks, len(new)) if marks else []
+    from difflib import SequenceMatcher
+
+    Style = frozenset[tuple[str, str]]
+    before: list[Style] = [frozenset()] * len(old)
+    for m in marks:
+        for i in range(max(m.start, 0), min(m.end, len(old))):
+            before[i] = before[i] | {(m.kind, m.url)}
+    after: list[Style | None] = [None] * len(new)
+    # Only the differing middle is aligned: a keystroke's change is one or two characters.
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    after[:head] = before[:head]
+    if tail:
+        after[len(new) - tail :] = before[len(old) - tail :]
+    matcher = SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail], False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        a1, a2, b1, b2 = a1 + head, a2 + head, b1 + head, b2 + head
+        if op == "equal" or (op == "replace" and a2 - a1 == b2 - b1):
+            after[b1:b2] = before[a1:a2]
+        elif op == "replace":
+            common = frozenset.intersection(*before[a1:a2])
+            after[b1:b2] = [common] * (b2 - b1)
+    for i, style in enumerate(after):  # inserted: what the neighbours share
+        if style is None:
+            left = after[i - 1] if i > 0 else None
+            right = next((s for s in after[i + 1 :] if s is not None), None)
+            sides = [s for s in (left, right) if s is not None]
+            after[i] = frozenset.intersection(*sides) if sides else frozenset()
+    out: list[Mark] = []
+    for kind, url in {pair for style in after if style for pair in style}:
+        start = None
+        for i, style in enumerate([*after, frozenset()]):
+            inside = style is not None and (kind, url) in style
+            if inside and start is None:
+                start = i
+            elif not inside and start is not None:
+                out.append(Mark(start, i, kind, url))  # type: ignore[arg-type]
+                start = None
+    return normalize_marks(out)

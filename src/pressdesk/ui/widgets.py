@@ -41,6 +41,7 @@ from pressdesk.model.inline import (
     MARK_KINDS,
     Mark,
     Run,
+    carry_marks,
     clip_marks,
     cut_marks,
     edit_marks,
@@ -207,6 +208,70 @@ def read_marks(data: Any, text: str) -> list[Mark]:
     return clip_marks(normalize_marks(marks), len(text))
 
 
+def pasted_marks(data: Any, text: str) -> list[Mark]:
+    """The formatting of ``text`` pasted or dropped with ``data``.
+
+    PressDesk's own copies carry their marks exactly (:func:`read_marks`; their HTML,
+    Qt's rendering of the field, is not read: a subheading's field is all bold). From
+    a browser, a mail or Word the HTML next to the plain text gives bold, italic and
+    links (:func:`html_marks`), laid onto the plain text character by character. Plain
+    text brings none.
+    """
+    if data.hasFormat(MARKS_MIME):
+        return read_marks(data, text)
+    if not data.hasHtml() or not text.strip():
+        return []
+    shown, marks = html_marks(data.html())
+    if not marks:
+        return []
+    from difflib import SequenceMatcher
+
+    matched = sum(b.size for b in SequenceMatcher(None, shown, text, False).get_matching_blocks())
+    if matched < 0.8 * len(text):
+        return []  # the HTML says something else than the text pasted
+    return clip_marks(carry_marks(shown, text, marks), len(text))
+
+
+def html_marks(html: str) -> tuple[str, list[Mark]]:
+    """The text of ``html`` as Qt reads it (a line per paragraph) and its bold, italic
+    and links. Bold of a heading is the heading's look, not the writer's emphasis; a
+    link goes along only to an address a reader can open (as Strg+K accepts it)."""
+    from PySide6.QtGui import QTextDocument
+
+    from pressdesk.ui.formatting import url_problem
+
+    document = QTextDocument()
+    document.setHtml(html)
+    parts: list[str] = []
+    marks: list[Mark] = []
+    at = 0
+    block = document.begin()
+    while block.isValid():
+        if parts:
+            parts.append("\n")
+            at += 1
+        heading = block.blockFormat().headingLevel() > 0
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            fragments += 1
+            piece = fragment.text().replace("\u2028", "\n")
+            if not piece:
+                continue
+            fmt, end = fragment.charFormat(), at + len(piece)
+            if fmt.fontWeight() >= QFont.Weight.DemiBold.value and not heading:
+                marks.append(Mark(at, end, "strong"))
+            if fmt.fontItalic():
+                marks.append(Mark(at, end, "emphasis"))
+            href = fmt.anchorHref().strip() if fmt.isAnchor() else ""
+            if href and url_problem(href) is None:
+                marks.append(Mark(at, end, "link", href))
+            parts.append(piece)
+            at = end
+        block = block.next()
+    return "".join(parts), normalize_marks(marks)
+
+
 class LineField(QLineEdit):
     """One line of text: reference, URL, e-mail, speaker …"""
 
@@ -325,7 +390,7 @@ class TextField(QPlainTextEdit):
             new, pos = typed(new, pos)
         if new != text:
             if self._marks:
-                self._marks = edit_marks(self._marks, text, new, pos)
+                self._marks = carry_marks(text, new, self._marks)
             self._replace(new, pos)
         self._last = new
         self.paint_marks()
@@ -387,12 +452,11 @@ class TextField(QPlainTextEdit):
         self._marks = marks
 
     def createMimeDataFromSelection(self) -> QMimeData:
-        """A copy, a cut or a drag of formatted text carries its formatting along."""
+        """A copy, a cut or a drag carries its formatting along (also "none": Qt's HTML of
+        the field is no formatting of the words, a subheading's field is all bold)."""
         data = super().createMimeDataFromSelection()
         start, end = self.selection_range()
         fragment = cut_marks(self._marks, start, end) if self.formatting else []
-        if not fragment:
-            return data
         out = QMimeData()  # Qt's own lists fixed formats: copy them next to ours
         for name in data.formats():
             out.setData(name, data.data(name))
@@ -504,17 +568,16 @@ class TextField(QPlainTextEdit):
 
     def insertFromMimeData(self, source: Any) -> None:
         text = source.text() if source.hasText() else ""
-        if self.on_paste_lines is not None and "\n" in text.strip():
-            cursor = self.textCursor()
-            if cursor.hasSelection():
-                cursor.removeSelectedText()
-            self.on_paste_lines(self.cursor_index(), text)
+        if self.on_paste_lines is not None and len(text.strip().splitlines()) > 1:
+            # One undo step: the selection it replaces goes with the paste.
+            incoming = pasted_marks(source, text)  # the new paragraphs take them
+            self.on_paste_lines(*self.selection_range(), text, incoming)
             return
         # A drag inside the field has removed the dragged text already, in the same
         # edit block (textChanged comes once, at its end): the marks follow that first.
         current = self.toPlainText()
         self._removed_first = (current, self.cursor_index()) if current != self._last else None
-        incoming = read_marks(source, text) if self.formatting else []
+        incoming = pasted_marks(source, text) if self.formatting else []
         self._incoming = incoming if incoming else None
         self._incoming_text = text
         super().insertFromMimeData(source)
@@ -570,7 +633,7 @@ class LinesField(TextField):
             new, pos = typed(text, pos)
             if new != text:
                 if self._marks:
-                    self._marks = edit_marks(self._marks, text, new, pos)
+                    self._marks = carry_marks(text, new, self._marks)
                 self._replace(new, pos)
         self._last = self.toPlainText()
         self.paint_marks()

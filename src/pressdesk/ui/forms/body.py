@@ -7,6 +7,7 @@ block widgets are rebuilt from the draft, so the screen can never disagree with 
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -21,7 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from pressdesk.model.draft import Block
-from pressdesk.model.inline import FORMATTED_BLOCKS, clip_marks, cut_marks, join_marks
+from pressdesk.model.inline import (
+    FORMATTED_BLOCKS,
+    Mark,
+    carry_marks,
+    clip_marks,
+    cut_marks,
+    join_marks,
+)
 from pressdesk.typography import type_as_you_go
 from pressdesk.ui.forms.section import Section
 from pressdesk.ui.registry import FieldRegistry
@@ -119,7 +127,9 @@ class BlockEditor(QFrame):
         self.text = TextField(min_lines=2)
         # The exporters join lines of a block: Return starts a new paragraph instead.
         self.text.on_return = lambda position: owner.split(self.index, position)
-        self.text.on_paste_lines = lambda pos, text: owner.paste_paragraphs(self.index, pos, text)
+        self.text.on_paste_lines = lambda start, end, text, marks: owner.paste_paragraphs(
+            self.index, start, end, text, marks
+        )
         self.text.on_backspace_at_start = lambda: owner.join_with_previous(self.index)
         self.speaker = LineField(typography=True)
         self.speaker.setPlaceholderText("Wer spricht? Name und Funktion")
@@ -299,27 +309,59 @@ class BodyEditor(Section):
         cursor.setPosition(to_utf16(above.text, joint))
         editor.setTextCursor(cursor)
 
-    def paste_paragraphs(self, index: int, position: int, pasted: str) -> None:
-        """Text pasted from a mail or a document: each of its lines becomes a paragraph."""
-        lines = [line for line in pasted.splitlines() if line.strip()]
+    def paste_paragraphs(
+        self, index: int, start: int, end: int, pasted: str, marks: Sequence[Mark] = ()
+    ) -> None:
+        """Text pasted from a mail or a document over ``[start, end)``: each of its lines
+        becomes a paragraph, with its formatting (``marks``, counted in ``pasted``:
+        PressDesk's own or a browser's HTML). One undo step, the replaced selection
+        included; typography changes the text, the marks stay on their characters."""
         body = copy.deepcopy(self.doc.draft.body)
-        if not lines or not 0 <= index < len(body):
+        if not 0 <= index < len(body):
             return
-        # The first line continues the text at the cursor, so its leading space stays.
-        parts = [type_as_you_go(p) for p in [lines[0].rstrip(), *(x.strip() for x in lines[1:])]]
-        # The pasted text is plain; the formatting around the cursor stays with its words.
-        text, marks = body[index].text, body[index].marks
-        body[index].text = text[:position] + parts[0]
-        body[index].marks = cut_marks(marks, 0, position)
-        added = [Block(type="paragraph", text=part) for part in parts[1:]]
-        added[-1].text += text[position:]
-        added[-1].marks = join_marks([], cut_marks(marks, position, len(text)), len(parts[-1]))
+        lines: list[tuple[str, list[Mark]]] = []
+        at = 0
+        for line in pasted.splitlines(keepends=True):
+            content = line.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+            # The first line continues the text at the cursor, so its leading space stays.
+            leading = not lines
+            kept = content.rstrip() if leading else content.strip()
+            if kept.strip():
+                a = at + (0 if leading else len(content) - len(content.lstrip()))
+                lines.append((pasted[a : a + len(kept)], cut_marks(marks, a, a + len(kept))))
+            at += len(line)
+        if not lines:
+            return
+        # Typography as if typed; the marks stay on their characters.
+        typed = [(type_as_you_go(t), t, m) for t, m in lines]
+        parts = [(new, carry_marks(old, new, m)) for new, old, m in typed]
+        text, old_marks = body[index].text, body[index].marks
+        before, after = cut_marks(old_marks, 0, start), cut_marks(old_marks, end, len(text))
+        first, first_marks = parts[0]
+        if body[index].type not in FORMATTED_BLOCKS:
+            first_marks = []  # a subheading's words stay plain; the new paragraphs take theirs
+        body[index].text = text[:start] + first
+        body[index].marks = join_marks(before, first_marks, start)
+        added = [Block(type="paragraph", text=t, marks=m) for t, m in parts[1:]]
+        if not added:  # one line after all (the others were blank)
+            body[index].text += text[end:]
+            body[index].marks = join_marks(body[index].marks, after, start + len(first))
+            self._set_body(body, "Einfügen", index)
+            self._cursor_to(index, body[index].text, start + len(first))
+            return
+        last = added[-1]
+        size = len(last.text)
+        last.marks = join_marks(last.marks, after, size)
+        last.text += text[end:]
         body[index + 1 : index + 1] = added
         self._set_body(body, "Einfügen", index + len(added))
-        last = self.blocks[index + len(added)].text
-        cursor = last.textCursor()
-        cursor.setPosition(to_utf16(parts[-1], len(parts[-1])))
-        last.setTextCursor(cursor)
+        self._cursor_to(index + len(added), last.text, size)
+
+    def _cursor_to(self, index: int, text: str, at: int) -> None:
+        field = self.blocks[index].text
+        cursor = field.textCursor()
+        cursor.setPosition(to_utf16(text, at))
+        field.setTextCursor(cursor)
 
     def move_block(self, index: int, step: int) -> None:
         body = copy.deepcopy(self.doc.draft.body)
