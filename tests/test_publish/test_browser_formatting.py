@@ -38,3 +38,39 @@ def test_a_formatted_page_has_no_axe_violations(
     strong = browser.find_elements("css selector", "article strong")
     assert [s.text for s in strong] == ["Serap Güler", "gration", "Verantwortungsgemeinschaft"]
     browser.get_screenshot_as_file(str(output_dir / "publish-formatted-page.png"))
+
+
+def test_the_browser_sets_a_quote_italic_throughout_and_bold_inside_it(
+    browser: Any, tmp_path: Path, profile: Profile
+) -> None:
+    """Chromium's computed style: every word of the quote italic (the one kept italic in
+    the editor no different from its neighbours, as in the PDF), bold ones bold; the
+    paragraphs around stay upright with their own italic words."""
+    draft = load_draft(DATA / "formatted-v2.pressdesk")
+    quote = draft.body[3]
+    quote.type, quote.speaker = "quote", "Serap Güler"
+    quote.text = "Zusammenhalt wachsezart vor Ort, mit allen Mitmachenden."
+    quote.marks = [Mark(0, 12, "strong"), Mark(13, 23, "emphasis")]
+    page = tmp_path / "zitat.html"
+    page.write_bytes(render_html(draft, profile))
+    browser.get(page.as_uri())
+    styles = browser.execute_script(
+        """
+        const out = [];
+        const walk = document.createTreeWalker(document.querySelector('article'), 4);
+        while (walk.nextNode()) {
+          const node = walk.currentNode;
+          if (!node.textContent.trim()) continue;
+          const style = getComputedStyle(node.parentElement);
+          out.push([node.textContent.trim(), style.fontStyle, style.fontWeight,
+                    !!node.parentElement.closest('blockquote')]);
+        }
+        return out;
+        """
+    )
+    quoted = {text: (italic, weight) for text, italic, weight, inside in styles if inside}
+    assert quoted["wachsezart vor Ort, mit allen Mitmachenden.“"] == ("italic", "400")
+    assert quoted["Zusammenhalt"] == ("italic", "700")
+    outside = [(text, italic) for text, italic, _, inside in styles if not inside]
+    assert ("Einwanderungsgeschichte", "italic") in outside
+    assert all(italic == "normal" for text, italic in outside if text.startswith("Nordrhein"))

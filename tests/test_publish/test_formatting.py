@@ -4,6 +4,7 @@ in the PDF."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -18,6 +19,7 @@ from pressdesk.profile import Profile
 from pressdesk.publish.htmlpage import render_html
 from pressdesk.publish.package import publish_release
 from pressdesk.publish.preflight import preflight_html, preflight_pdf
+from tests.pdffonts import fonts_of
 
 from .conftest import NOW, approve
 
@@ -68,7 +70,9 @@ def test_a_link_with_bold_inside_stays_one_link_and_quotes_are_formatted(
     [link] = blockquote.iter("a")
     assert (link.get("href"), _text(link)) == (KI_URL, "Integration")
     assert [_text(s) for s in link.iter("strong")] == ["egration"]
-    assert [_text(e) for e in blockquote.iter("em")] == ["gelingt"]
+    # The quote is italic as in the PDF; italic inside it shows nothing there either.
+    assert blockquote.get("class") == "italic"
+    assert list(blockquote.iter("em")) == []
 
 
 def test_markup_and_unsafe_targets_in_formatted_text_stay_text(profile: Profile) -> None:
@@ -107,7 +111,7 @@ def test_an_unformatted_cms_record_has_plain_html_blocks(site: Path) -> None:
     draft.body[3].type, draft.body[3].items = "list", ["Beratung & Begleitung", "<Konzepte>"]
     result = publish_release(draft, approve(draft, "L-Duisburg"), site, now=NOW)
     body = json.loads(result.files["json"].read_text("utf-8"))["body"]
-    assert body[2]["html"].startswith("<figure>\n<blockquote><p>„")
+    assert body[2]["html"].startswith('<figure>\n<blockquote class="italic"><p>„')
     assert body[2]["attribution"] == "– Serap Güler"
     assert body[3] == {
         "type": "list",
@@ -187,3 +191,43 @@ def test_a_formatted_release_with_links_is_published(site: Path) -> None:
     assert KI_URL in uris
     html = result.files["html"].read_text("utf-8")
     assert f'<a href="{KI_URL}">Kommunale Integrationszentren</a>' in html
+
+
+def _quoted(quote_role: dict[str, Any], profile: Profile) -> tuple[Draft, Profile]:
+    """The formatted sample with a quote holding bold and italic words; the profile with
+    ``quote_role`` as its role "quote"."""
+    draft = formatted()
+    quote = draft.body[3]
+    quote.type, quote.speaker = "quote", "Serap Güler"
+    quote.text = "Zusammenhalt wachsezart vor Ort, mit allen Mitmachenden."
+    quote.marks = [Mark(0, 12, "strong"), Mark(13, 23, "emphasis")]
+    raw = json.loads(json.dumps(profile.raw))
+    raw["roles"]["quote"] = {**raw["roles"]["quote"], **quote_role}
+    return draft, dataclasses.replace(profile, raw=raw)
+
+
+def test_a_quote_on_the_page_is_set_as_the_profile_sets_it_in_the_pdf(profile: Profile) -> None:
+    """The house style sets quotes in italic: the PDF shows the italic word like its
+    neighbours (and bold as bold italic); so does the page: the whole quote italic, no
+    ``<em>`` that a screen reader or another style sheet would stress."""
+    draft, house = _quoted({}, profile)
+    assert house.raw["roles"]["quote"]["italic"] is True
+    pdf = render_pdf(draft, house)
+    assert fonts_of(pdf, "wachsezart") == fonts_of(pdf, "Mitmachenden") == {"Carlito-Italic"}
+    assert fonts_of(pdf, "Zusammenhalt") == {"Carlito-BoldItalic"}
+    html = render_html(draft, house)
+    blockquote = _parse(html).find(".//figure/blockquote")
+    assert blockquote.get("class") == "italic"
+    assert "blockquote.italic { font-style: italic; }" in html.decode()
+    assert list(blockquote.iter("em")) == []
+    assert [_text(s) for s in blockquote.iter("strong")] == ["Zusammenhalt"]
+    assert _text(blockquote) == "„Zusammenhalt wachsezart vor Ort, mit allen Mitmachenden.“"
+    assert preflight_html(html, draft, house) == []
+    # The profile decides: with upright quotes the italic word shows, in both.
+    draft, upright = _quoted({"italic": False}, profile)
+    pdf = render_pdf(draft, upright)
+    assert fonts_of(pdf, "wachsezart") == {"Carlito-Italic"}
+    assert fonts_of(pdf, "Mitmachenden") == {"Carlito"}
+    blockquote = _parse(render_html(draft, upright)).find(".//figure/blockquote")
+    assert blockquote.get("class") is None
+    assert [_text(e) for e in blockquote.iter("em")] == ["wachsezart"]

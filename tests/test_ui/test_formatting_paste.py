@@ -5,8 +5,6 @@ Strg+C, Strg+V, Strg+Z."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from pressdesk.export.pdf import render_pdf
 from pressdesk.model import Mark
+from tests.pdffonts import fonts_of
 from tests.test_ui.test_formatting import CTRL, SHIFT, cursor_to, marks, paragraph, select
 
 URL = "https://www.land.nrw"
@@ -23,33 +22,6 @@ def words(window: Any, index: int, kind: str) -> list[str]:
     """The words of block ``index`` that carry ``kind`` (bold, italic, link)."""
     block = window.doc.draft.body[index]
     return [block.text[m.start : m.end] for m in block.marks if m.kind == kind]
-
-
-def fonts_of(pdf: bytes, word: str) -> set[str]:
-    """The fonts that draw ``word`` (its first occurrence) in the PDF, subset tag cut off."""
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LTChar
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-
-    def chars(obj: Any) -> Iterator[LTChar]:
-        if isinstance(obj, LTChar):
-            yield obj
-        elif hasattr(obj, "__iter__"):
-            for child in obj:
-                yield from chars(child)
-
-    resources = PDFResourceManager()
-    device = PDFPageAggregator(resources, laparams=None)
-    interpreter = PDFPageInterpreter(resources, device)
-    glyphs: list[LTChar] = []
-    for page in PDFPage.get_pages(io.BytesIO(pdf)):
-        interpreter.process_page(page)
-        glyphs += [c for c in chars(device.get_result()) if c.get_text().strip()]
-    shown = "".join(c.get_text() for c in glyphs)
-    at = shown.find(word)
-    assert at >= 0, f"{word!r} not in the PDF"
-    return {c.fontname.split("+")[-1] for c in glyphs[at : at + len(word)]}
 
 
 def browser_clipboard(text: str, html: str) -> None:

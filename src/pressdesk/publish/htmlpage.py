@@ -12,6 +12,7 @@ marks) become ``<strong>``, ``<em>`` and ``<a href>`` around the runs of its tex
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -100,6 +101,9 @@ class PageBlock:
     items: tuple[str, ...] = ()
     runs: tuple[Run, ...] = ()
     item_runs: tuple[tuple[Run, ...], ...] = ()  # per item, as ``items``
+    # How the house style sets the whole block (a quote: the profile's role "quote"),
+    # as classes of the element; the page's style sheet knows them.
+    look: str = ""
 
 
 def page_runs(block: Block, text: str) -> tuple[Run, ...]:
@@ -174,8 +178,31 @@ class ReleasePage:
     downloads: list[PageLink] = field(default_factory=list)
 
 
-def page_blocks(draft: Draft) -> list[PageBlock]:
-    """The body blocks as the page shows them (empty ones left out)."""
+def quote_look(profile: Profile) -> tuple[str, Callable[[Run], Run]]:
+    """The classes of a quote on the page and what becomes of a run inside it, as the PDF
+    and the DOCX set it (role "quote" of the profile): in an italic quote, italic kept
+    inside it shows nothing there (the editor greys Kursiv, the check warns), so the
+    page sets no ``<em>`` either; bold stays bold (bold italic, as in the PDF)."""
+    from pressdesk.export.layout import QUOTE, role_styles
+
+    style = role_styles(profile)[QUOTE]
+    look = " ".join(name for name, on in (("bold", style.bold), ("italic", style.italic)) if on)
+
+    def shown(run: Run) -> Run:
+        strong, emphasis = run.strong and not style.bold, run.emphasis and not style.italic
+        return Run(run.text, strong, emphasis, run.url)
+
+    return look, shown
+
+
+def page_blocks(draft: Draft, profile: Profile | None = None) -> list[PageBlock]:
+    """The body blocks as the page shows them (empty ones left out); a quote set as the
+    profile (the house profile if none is given) sets it in the PDF."""
+    if profile is None:
+        from pressdesk.profile.profile import load_profile
+
+        profile = load_profile()
+    look, in_quote = quote_look(profile)
     blocks: list[PageBlock] = []
     for b in draft.body:
         if b.type == "list":
@@ -194,7 +221,12 @@ def page_blocks(draft: Draft) -> list[PageBlock]:
                         "quote",
                         quoted,
                         content.quote_attribution(speaker) if speaker else "",
-                        runs=(Run(opening), *page_runs(b, b.text.strip()), Run(closing)),
+                        runs=(
+                            Run(opening),
+                            *(in_quote(r) for r in page_runs(b, b.text.strip())),
+                            Run(closing),
+                        ),
+                        look=look,
                     )
                 )
             else:
@@ -208,11 +240,11 @@ def block_html(block: PageBlock) -> str:
     return "\n".join(line.strip() for line in str(macro(block)).strip().splitlines())
 
 
-def cms_blocks(draft: Draft) -> list[dict[str, Any]]:
+def cms_blocks(draft: Draft, profile: Profile | None = None) -> list[dict[str, Any]]:
     """The body for a CMS: per block its type, its text as shown (no markup) and the same
     block as HTML, with bold, italic and links (escaped, only safe link targets)."""
     out: list[dict[str, Any]] = []
-    for block in page_blocks(draft):
+    for block in page_blocks(draft, profile):
         record: dict[str, Any] = {"type": block.kind}
         if block.kind == "list":
             record["items"] = list(block.items)
@@ -227,7 +259,7 @@ def cms_blocks(draft: Draft) -> list[dict[str, Any]]:
 
 def page_of(draft: Draft, profile: Profile, correction: str = "") -> ReleasePage:
     """The page model of ``draft``; ``correction`` is a line such as 'Korrektur vom …'."""
-    blocks = page_blocks(draft)
+    blocks = page_blocks(draft, profile)
     further = [
         PageLink(content.link_text(lk), safe_href(lk.url))
         for lk in draft.further_information

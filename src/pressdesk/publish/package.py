@@ -220,7 +220,7 @@ def _publish(
         files={},
         archive=list(old.archive) if old else [],
     )
-    data["json"] = cms_record(entry, records, draft)
+    data["json"] = cms_record(entry, records, draft, profile)
     records["json"] = FileRecord(names["json"], file_sha256(data["json"]), len(data["json"]))
     entry.files = records
 
@@ -251,7 +251,9 @@ def _embargo_iso(draft: Draft) -> str:
     return iso(moment) if moment else ""
 
 
-def cms_record(entry: Entry, files: dict[str, FileRecord], draft: Draft) -> bytes:
+def cms_record(
+    entry: Entry, files: dict[str, FileRecord], draft: Draft, profile: Profile | None = None
+) -> bytes:
     """The JSON record for a CMS import: title, date, reference, embargo, the body
     (per block its text and its HTML with bold, italic and links), files, hashes."""
     from pressdesk.publish.htmlpage import cms_blocks
@@ -264,7 +266,7 @@ def cms_record(entry: Entry, files: dict[str, FileRecord], draft: Draft) -> byte
         "date": entry.date,
         "embargo": entry.embargo or None,
         "publisher": draft.press_office.organisation,
-        "body": cms_blocks(draft),
+        "body": cms_blocks(draft, profile),
         "publishedAt": entry.published_at,
         "updatedAt": entry.updated_at,
         "corrections": entry.corrections,
