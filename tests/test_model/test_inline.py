@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from pressdesk.model import Block, Draft, DraftFileError, Mark, dump_draft, load_draft, parse_draft
 from pressdesk.model.inline import (
+    align_texts,
     carry_marks,
     covered,
     cut_marks,
@@ -321,3 +322,28 @@ def test_a_dash_of_two_bold_hyphens_is_bold_a_quote_keeps_its_word() -> None:
         Mark(10, 11, "strong"),
         Mark(12, 14, "link", "https://a.de"),
     ]
+
+
+@given(st.text(alphabet="ab -\n", max_size=60), st.text(alphabet="ab -\n", max_size=60))
+def test_alignment_covers_both_texts_in_order(old: str, new: str) -> None:
+    ops = align_texts(old, new)
+    a = b = 0
+    for kind, a1, a2, b1, b2 in ops:
+        assert (a1, b1) == (a, b)
+        assert kind != "equal" or old[a1:a2] == new[b1:b2]
+        assert (kind == "insert") == (a1 == a2) and (kind == "delete") == (b1 == b2)
+        a, b = a2, b2
+    assert (a, b) == (len(old), len(new))
+
+
+def test_the_text_next_to_html_lines_up_with_it() -> None:
+    """Two blank lines where the HTML has one, bullets, typography, 14,000 characters."""
+    line = 'Die Kommunalen Integrationszentren leisten "gute" Arbeit -- vor Ort. '
+    old = "\n".join(line * 3 for _ in range(70))
+    new = "\n\n".join("• " + (line * 3).replace('"', "\u201e", 1) for _ in range(70))
+    ops = align_texts(old, new)
+    equal = sum(b2 - b1 for kind, _, _, b1, b2 in ops if kind == "equal")
+    assert equal >= len(old) - 70 * 3
+    marks = [Mark(15, 34, "strong")]  # "Integrationszentren"
+    moved = carry_marks(old, new, marks)
+    assert [new[m.start : m.end] for m in moved] == ["Integrationszentren"]

@@ -41,6 +41,7 @@ from pressdesk.model.inline import (
     MARK_KINDS,
     Mark,
     Run,
+    align_texts,
     carry_marks,
     clip_marks,
     cut_marks,
@@ -224,9 +225,7 @@ def pasted_marks(data: Any, text: str) -> list[Mark]:
     shown, marks = html_marks(data.html())
     if not marks:
         return []
-    from difflib import SequenceMatcher
-
-    matched = sum(b.size for b in SequenceMatcher(None, shown, text, False).get_matching_blocks())
+    matched = sum(b2 - b1 for op, _, _, b1, b2 in align_texts(shown, text) if op == "equal")
     if matched < 0.8 * len(text):
         return []  # the HTML says something else than the text pasted
     return clip_marks(carry_marks(shown, text, marks), len(text))
