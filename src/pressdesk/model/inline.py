@@ -273,7 +273,8 @@ def align_texts(old: str, new: str, reach: int = 64) -> list[Opcode]:
     next to its HTML): one walk along both, a differing character is taken as replaced
     when the next ones agree again, else the shortest skip on either side after which
     three characters agree (at most ``reach`` characters away) ends the difference.
-    Linear for such texts, where difflib is quadratic (14,000 characters: 20 s).
+    Linear for such texts, where difflib is quadratic (14,000 characters: 9 s); texts
+    that keep disagreeing end in one ``replace`` (not worth a search).
     """
     ops: list[Opcode] = []
 
@@ -285,7 +286,8 @@ def align_texts(old: str, new: str, reach: int = 64) -> list[Opcode]:
 
     i = j = 0
     n, m = len(old), len(new)
-    while i < n and j < m:
+    misses = 16  # texts that keep disagreeing are not searched through
+    while i < n and j < m and misses:
         if old[i] == new[j]:
             add("equal", i, i + 1, j, j + 1)
             i, j = i + 1, j + 1
@@ -296,6 +298,7 @@ def align_texts(old: str, new: str, reach: int = 64) -> list[Opcode]:
             continue
         skip = _resync(old, new, i, j, reach)
         if skip is None:
+            misses -= 1
             add("replace", i, i + 1, j, j + 1)
             i, j = i + 1, j + 1
             continue
