@@ -142,3 +142,27 @@ def test_one_line_from_a_browser_keeps_its_bold_a_copied_subheading_brings_none(
     qtbot.keyClick(field, Qt.Key.Key_V, CTRL)
     assert window.doc.draft.body[0].text == "TitelEins „zwei“ – drei."
     assert marks(window) == [Mark(11, 15, "strong")]
+
+
+def test_a_browser_list_pasted_into_list_items_keeps_bold_and_links(
+    qtbot: Any, window: Any
+) -> None:
+    field = paragraph(qtbot, window, "Vorab")
+    qtbot.keyClick(field, Qt.Key.Key_4, CTRL)  # Aufzählung
+    items = window.body_editor.blocks[0].items
+    qtbot.waitUntil(items.hasFocus)
+    qtbot.keyClick(items, Qt.Key.Key_End, CTRL)
+    qtbot.keyClick(items, Qt.Key.Key_Return)
+    browser_clipboard(
+        "Beratung vor Ort\nMehr im Landesportal",
+        "<ul><li><b>Beratung</b> vor Ort</li>"
+        f'<li>Mehr im <a href="{URL}">Landesportal</a></li></ul>',
+    )
+    qtbot.keyClick(items, Qt.Key.Key_V, CTRL)
+    block = window.doc.draft.body[0]
+    assert block.items == ["Vorab", "Beratung vor Ort", "Mehr im Landesportal"]
+    assert [list(m) for m in block.item_marks] == [
+        [],
+        [Mark(0, 8, "strong")],
+        [Mark(8, 20, "link", URL)],
+    ]
