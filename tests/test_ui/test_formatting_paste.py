@@ -5,13 +5,18 @@ Strg+C, Strg+V, Strg+Z."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from pressdesk.export.pdf import render_pdf
 from pressdesk.model import Mark
+from pressdesk.ui.widgets import new_mime_data
 from tests.pdffonts import fonts_of
 from tests.test_ui.test_formatting import CTRL, SHIFT, cursor_to, marks, paragraph, select
 
@@ -25,8 +30,9 @@ def words(window: Any, index: int, kind: str) -> list[str]:
 
 
 def browser_clipboard(text: str, html: str) -> None:
-    """What a browser, a mail program or Word puts on the clipboard: text and HTML."""
-    data = QMimeData()
+    """What a browser, a mail program or Word puts on the clipboard: text and HTML
+    (in a QMimeData made by Qt: one made in Python crashes the tests' exit)."""
+    data = new_mime_data()
     data.setText(text)
     data.setHtml(html)
     QApplication.clipboard().setMimeData(data)
@@ -166,3 +172,43 @@ def test_a_browser_list_pasted_into_list_items_keeps_bold_and_links(
         [Mark(0, 8, "strong")],
         [Mark(8, 20, "link", URL)],
     ]
+
+
+COPY_AND_QUIT = """
+import sys
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from pressdesk.ui.app import create_window
+window = create_window(None, "nrw", spelling=False, preview=False)
+window.show()
+QTest.qWaitForWindowExposed(window)
+window.registry.focus("body[0].text")
+field = window.body_editor.blocks[0].text
+QTest.keyClick(field, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+QTest.keyClicks(field, " Fett")
+for _ in range(4):
+    QTest.keyClick(field, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+if sys.argv[1] == "bold":
+    QTest.keyClick(field, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+QTest.keyClick(field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+print("kopiert", QApplication.clipboard().text())
+window.doc.undo_stack.setClean()
+QTimer.singleShot(0, window.close)
+QTimer.singleShot(50, app.quit)
+sys.exit(app.exec())
+"""
+
+
+def test_quitting_after_copying_formatted_text_does_not_crash(tmp_path: Path) -> None:
+    """The copy on the clipboard is deleted by Qt as the application goes; a QMimeData
+    made in Python then called into a Python already shut down (segmentation fault)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PRESSDESK_DATA_DIR"] = str(tmp_path / "userdata")
+    for kind in ("bold", "plain"):
+        result = subprocess.run(
+            [sys.executable, "-c", COPY_AND_QUIT, kind], env=env, capture_output=True, timeout=120
+        )
+        assert "kopiert Fett" in result.stdout.decode("utf-8", "replace")
+        assert result.returncode == 0, (kind, result.returncode, result.stderr.decode()[-2000:])

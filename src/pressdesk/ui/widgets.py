@@ -185,6 +185,22 @@ def typed(text: str, cursor: int) -> tuple[str, int]:
 MARKS_MIME = "application/x-pressdesk-marks"
 
 
+def new_mime_data() -> QMimeData:
+    """An empty QMimeData made by Qt, not by Python, for the clipboard and drags.
+
+    A QMimeData made in Python is PySide6's subclass that asks Python for its virtual
+    methods; left on the clipboard, Qt deletes it when the application object goes, after
+    Python has shut down: a segmentation fault on quitting after a copy. Qt's item model
+    makes a plain one (its own formats are removed)."""
+    from PySide6.QtGui import QStandardItemModel
+
+    model = QStandardItemModel(1, 1)
+    data = model.mimeData([model.index(0, 0)])
+    for name in data.formats():
+        data.removeFormat(name)
+    return data
+
+
 def put_marks(data: QMimeData, text: str, marks: list[Mark]) -> None:
     """Let a copy or a drag of ``text`` carry its ``marks`` (offsets from its start);
     ``data`` must be a plain QMimeData (Qt's own for a selection lists fixed formats)."""
@@ -456,7 +472,7 @@ class TextField(QPlainTextEdit):
         data = super().createMimeDataFromSelection()
         start, end = self.selection_range()
         fragment = cut_marks(self._marks, start, end) if self.formatting else []
-        out = QMimeData()  # Qt's own lists fixed formats: copy them next to ours
+        out = new_mime_data()  # Qt's own lists fixed formats: copy them next to ours
         for name in data.formats():
             out.setData(name, data.data(name))
         put_marks(out, data.text(), fragment)
