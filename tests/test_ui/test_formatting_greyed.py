@@ -3,11 +3,15 @@ nothing (issue 14 point 10: no command the user can reach is silently without ef
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from pressdesk.model import Mark
+from pressdesk.paths import profiles_dir
 from tests.test_ui.test_formatting import CTRL, SHIFT, char_format_at, marks, paragraph, select
 
 
@@ -83,3 +87,33 @@ def test_link_stays_reachable_with_the_cursor_on_a_linked_space(qtbot: Any, wind
     select(qtbot, field, 15, 1)  # the linked space itself
     assert not window.bold_action.isEnabled()
     assert window.link_action.isEnabled()  # to change or remove the link
+
+
+def test_a_profile_with_upright_quotes_offers_and_shows_italic_in_them(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    """The profile decides: where its quotes are upright, italic in a quote shows in the
+    PDF and on the page, so the editor offers it, shows it and does not warn."""
+    field = paragraph(qtbot, window, "Wir fangen heute an.")
+    select(qtbot, field, 0, 3)
+    qtbot.keyClick(field, Qt.Key.Key_I, CTRL)
+    qtbot.keyClick(field, Qt.Key.Key_2, CTRL)  # Zitat
+    window.validate_now()
+    warned = [p.message for p in window.problems_panel.problems if p.path.startswith("body[0]")]
+    assert any("Kursiv ist in einem Zitat nicht zu sehen" in m for m in warned)
+    raw = json.loads((profiles_dir() / "nrw.json").read_text(encoding="utf-8"))
+    raw["roles"]["quote"]["italic"] = False
+    upright = tmp_path / "aufrecht.json"
+    upright.write_text(json.dumps(raw), encoding="utf-8")
+    window.choose_profile(str(upright))
+    window.registry.focus("body[0].text")
+    qtbot.waitUntil(field.hasFocus)
+    assert char_format_at(field, 1).fontItalic()  # the kept italic shows now
+    select(qtbot, field, 4, 6)
+    assert window.italic_action.isEnabled()
+    qtbot.keyClick(field, Qt.Key.Key_I, CTRL)
+    assert marks(window) == [Mark(0, 3, "emphasis"), Mark(4, 10, "emphasis")]
+    assert char_format_at(field, 5).fontItalic()
+    window.validate_now()
+    warned = [p.message for p in window.problems_panel.problems if p.path.startswith("body[0]")]
+    assert not any("Kursiv" in m for m in warned)

@@ -340,6 +340,7 @@ class MainWindow(QMainWindow):
             self.dialogs.error("Profil nicht verfügbar", str(exc))
             return
         self.doc.profile = profile
+        self.body_editor.rebuild()  # italic in quotes shown and offered as the profile sets it
         settings = self.settings()
         settings.setValue("profile/default", name)
         if self.doc.path is not None:
@@ -359,6 +360,7 @@ class MainWindow(QMainWindow):
 
             with contextlib.suppress(ProfileError):
                 self.doc.profile = load_profile(name)
+                self.body_editor.rebuild()  # its quotes as this profile sets them
 
     def print_draft(self) -> None:
         from pressdesk.ui.printing import print_draft

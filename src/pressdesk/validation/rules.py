@@ -439,9 +439,20 @@ _HEADING_UNFORMATTED = (
 )
 
 
-def check_marks(data: dict[str, Any]) -> Iterator[Problem]:
+def quotes_in_italic(profile: Any) -> bool:
+    """Whether the house style sets quotes in italic (role "quote"; so without a profile):
+    italic inside a quote then shows nowhere, in PDF, DOCX or on the web page."""
+    if profile is None:
+        return True
+    from pressdesk.export.layout import QUOTE, role_styles
+
+    return role_styles(profile)[QUOTE].italic
+
+
+def check_marks(data: dict[str, Any], italic_quotes: bool = True) -> Iterator[Problem]:
     """Bold, italic and links over a paragraph's or quote's text or a list item: inside
-    the text, not empty, links not overlapping and not over blank space only."""
+    the text, not empty, links not overlapping and not over blank space only; italic in
+    a quote set in italic anyway (``italic_quotes``) is a warning."""
     for i, block in enumerate(data["body"]):
         kind = block.get("type")
         yield from _check_item_marks(data, i, block)
@@ -463,7 +474,7 @@ def check_marks(data: dict[str, Any]) -> Iterator[Problem]:
             continue
         text = block.get("text") or ""
         yield from _check_mark_list(data, ["body", i, "marks"], marks, text, _BLOCK_OF[kind])
-        if kind == "quote":
+        if kind == "quote" and italic_quotes:
             yield from _italic_in_quote(data, i, marks, len(text))
 
 
@@ -552,7 +563,7 @@ def _check_mark_list(
 
 def run_rules(data: dict[str, Any], settings: RuleSettings) -> list[Problem]:
     problems: list[Problem] = []
-    problems += check_marks(data)
+    problems += check_marks(data, quotes_in_italic(settings.profile))
     problems += check_embargo(data)
     problems += check_headline(data)
     problems += check_phones(data)

@@ -34,6 +34,7 @@ from pressdesk.typography import type_as_you_go
 from pressdesk.ui.forms.section import Section
 from pressdesk.ui.registry import FieldRegistry
 from pressdesk.ui.widgets import ChoiceField, LineField, LinesField, TextField, to_utf16
+from pressdesk.validation.rules import quotes_in_italic
 
 BLOCK_LABELS = {
     "paragraph": "Absatz",
@@ -162,7 +163,8 @@ class BlockEditor(QFrame):
         kind = body[self.index].type
         self.type.show_value(kind)
         self.text.setVisible(kind != "list")
-        self.text.set_in_italic = kind == "quote"
+        # A quote the house style sets in italic: italic in it would not show.
+        self.text.set_in_italic = kind == "quote" and quotes_in_italic(self.registry.doc.profile)
         self.text.set_formatting(kind in FORMATTED_BLOCKS)
         self.text.paint_marks()  # italic shown or not
         self.speaker.setVisible(kind == "quote")
