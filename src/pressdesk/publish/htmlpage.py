@@ -6,7 +6,9 @@ autoescaping on, so text from the draft can never become markup. No script.
 Links are written only for ``http``, ``https`` and ``mailto`` targets; anything else
 is shown as text. Bold, italic and links inside a paragraph or quote (the block's
 marks) become ``<strong>``, ``<em>`` and ``<a href>`` around the runs of its text
-(``resources/templates/_blocks.html``, shared with the CMS record).
+(``resources/templates/_blocks.html``, shared with the CMS record). A quote looks as
+the profile's role "quote" sets it in PDF and DOCX (:func:`quote_look`): italic
+throughout, and italic kept inside it without effect, as in print.
 """
 
 from __future__ import annotations
