@@ -347,3 +347,11 @@ def test_the_text_next_to_html_lines_up_with_it() -> None:
     marks = [Mark(15, 34, "strong")]  # "Integrationszentren"
     moved = carry_marks(old, new, marks)
     assert [new[m.start : m.end] for m in moved] == ["Integrationszentren"]
+
+
+def test_a_letter_between_dashes_keeps_its_own_format() -> None:
+    """difflib paired the first dash with a later one across the letter (Hypothesis)."""
+    new = "\u2013a\u2013-"  # '--a---' as typed: –a–-
+    assert [new[m.start : m.end] for m in carry_marks("--a---", new, [Mark(0, 1, "strong")])] == []
+    moved = carry_marks("--a---", new, [Mark(2, 3, "emphasis")])
+    assert [new[m.start : m.end] for m in moved] == ["a"]

@@ -288,15 +288,25 @@ def align_texts(old: str, new: str, reach: int = 64) -> list[Opcode]:
         else:
             ops.append((kind, a1, a2, b1, b2))
 
-    def small(a2: int, b2: int) -> None:  # difflib on a short stretch from (i, j)
-        matcher = SequenceMatcher(None, old[i:a2], new[j:b2], False)
-        for kind, a1, a2_, b1, b2_ in matcher.get_opcodes():
+    def small(a2: int, b2: int) -> None:  # a short stretch from (i, j), best alignment
+        a, b = old[i:a2], new[j:b2]
+        opcodes: Sequence[Opcode]
+        if len(a) * len(b) <= 4096:
+            opcodes = _lcs_opcodes(a, b)
+        else:
+            opcodes = SequenceMatcher(None, a, b, False).get_opcodes()
+        for kind, a1, a2_, b1, b2_ in opcodes:
             add(kind, i + a1, i + a2_, j + b1, j + b2_)
 
     i = j = 0
     n, m = len(old), len(new)
     misses = 16  # texts that keep disagreeing are not searched through
     while i < n and j < m and misses:
+        if old[i : i + 32] == new[j : j + 32]:  # agreeing text goes by in steps
+            step = min(32, n - i, m - j)
+            add("equal", i, i + step, j, j + step)
+            i, j = i + step, j + step
+            continue
         if old[i] == new[j]:
             add("equal", i, i + 1, j, j + 1)
             i, j = i + 1, j + 1
@@ -321,6 +331,39 @@ def align_texts(old: str, new: str, reach: int = 64) -> list[Opcode]:
         i, j = i + anchor.a, j + anchor.b
     if i < n or j < m:
         add("replace" if i < n and j < m else "delete" if i < n else "insert", i, n, j, m)
+    return ops
+
+
+def _lcs_opcodes(a: str, b: str) -> list[Opcode]:
+    """The opcodes of a longest common subsequence of two short texts (difflib takes the
+    longest block first and may pair a dash with a dash across a letter)."""
+    n, m = len(a), len(b)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for x in range(n - 1, -1, -1):
+        row, below = table[x], table[x + 1]
+        for y in range(m - 1, -1, -1):
+            row[y] = below[y + 1] + 1 if a[x] == b[y] else max(below[y], row[y + 1])
+    ops: list[Opcode] = []
+    x = y = 0
+    while x < n or y < m:
+        if x < n and y < m and a[x] == b[y] and table[x][y] == table[x + 1][y + 1] + 1:
+            kind, x2, y2 = "equal", x + 1, y + 1
+        elif y < m and (x == n or table[x][y + 1] >= table[x + 1][y]):
+            kind, x2, y2 = "insert", x, y + 1
+        else:
+            kind, x2, y2 = "delete", x + 1, y
+        last = ops[-1] if ops else None
+        if (
+            last is not None
+            and last[2] == x
+            and last[4] == y
+            and (last[0] == kind or "equal" not in (last[0], kind))
+        ):
+            merged = kind if last[0] == kind else "replace"
+            ops[-1] = (merged, last[1], x2, last[3], y2)
+        else:
+            ops.append((kind, x, x2, y, y2))
+        x, y = x2, y2
     return ops
 
 
