@@ -124,7 +124,8 @@ def assert_divided_properly(lines: list[str], text: str, headline: bool = False)
         begins_line = len(line.split()) == 1
         # cut without a hyphen: only a word that has no division point (digits), at the
         # column edge on a line of its own
-        cut = begins_line and not word.strip(".,:;!?").isalpha()
+        letters = all(part.isalpha() for part in word.strip(".,:;!?\u201e\u201c").split("-"))
+        cut = begins_line and not letters
         assert line[-1] in "-\u00ad" or own_hyphen or cut, f"cut without hyphen: {line!r}"
         if headline:  # divided only on a line of its own
             assert begins_line, f"headline divided in the middle of a line: {line!r}"
@@ -161,6 +162,20 @@ def test_a_word_wider_than_the_column_is_divided_with_a_hyphen(
     lines = paragraph_lines(render_pdf(draft, profile, final=True), profile, role, text)
     assert_divided_properly(lines, text, headline=role == "headline")
     assert any(line[-1] in "-\u00ad" for line in lines)  # it was divided
+
+
+@pytest.mark.parametrize("role", ["body", "item", "side"])
+def test_a_compound_with_its_own_hyphen_is_hyphenated_too(
+    reference_draft: Draft, profile: Profile, role: str
+) -> None:
+    """Its first part alone wider than the column: divided at hyphenation points, not
+    cut at the column edge without a hyphen ("…verordnung|sänderungs…-Protokoll")."""
+    word = f"{WIDE_COMPOUND[:115]}-Protokoll"
+    text = f"Die {word} und die {word} bleiben."
+    draft = place(reference_draft, role, text)
+    text = shown(role, text)
+    lines = paragraph_lines(render_pdf(draft, profile, final=True), profile, role, text)
+    assert_divided_properly(lines, text)
 
 
 def test_a_headline_word_that_fits_a_line_moves_to_the_next_one_whole(
@@ -240,4 +255,5 @@ def test_the_column_edge_is_offered_only_on_a_line_the_token_begins() -> None:
     assert breaks.split_pairs("1234567890" * 3, True, line_start=False) is None
     # a word reportlab hyphenates is left to hyphenation; other scripts break at the edge
     assert breaks.split_pairs("Grundstücksverkehrsgenehmigung", True) is None
+    assert breaks.split_pairs("Grundstücksverkehrsgenehmigung-Protokoll", True) is None
     assert breaks.split_pairs("Ελληνικάγράμματα" * 3, True)

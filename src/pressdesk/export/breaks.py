@@ -65,10 +65,11 @@ def edge_breaks(token: str) -> list[int]:
     return good + bad
 
 
-# The letters reportlab's hyphenation takes a word of (``_hy_letters`` in its paragraph
-# module: Latin scripts), and soft hyphens: any other word wider than the column is
-# broken at its edge.
-_HYPHENATABLE = re.compile("[A-Za-z\u00ad\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
+# A word reportlab's hyphenation takes: the letters of ``_hy_letters`` in its paragraph
+# module (Latin scripts) and soft hyphens, a compound's parts joined by single hyphens
+# ("Nordrhein-Westfalen-…"). Any other word wider than the column breaks at its edge.
+_LETTERS = "[A-Za-z\u00ad\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+"
+_HYPHENATABLE = re.compile(f"{_LETTERS}(?:-{_LETTERS})*")
 
 
 def split_pairs(
