@@ -194,3 +194,46 @@ def any_drafts(draw: st.DrawFn) -> Draft:
         ),
         contact=draw(text),
     )
+
+
+# Parts of German compounds: words built of them are wider than a column but have
+# hyphenation points; random letters have few, digits none.
+COMPOUND_PARTS = [
+    "grundstücks",
+    "verkehrs",
+    "genehmigungs",
+    "zuständigkeits",
+    "übertragungs",
+    "verordnungs",
+    "änderungs",
+    "gesetz",
+    "entwurfs",
+    "beratungs",
+    "ausschuss",
+    "sitzungs",
+    "protokoll",
+    "führungs",
+    "beauftragten",
+    "stellvertretung",
+    "integrations",
+    "zentrum",
+    "landes",
+]
+
+
+@st.composite
+def long_words(draw: st.DrawFn) -> str:
+    """One word of 20 to 300 characters, often wider than the body column."""
+    kind = draw(st.sampled_from(["compound", "letters", "alnum", "hyphenated"]))
+    if kind == "compound":
+        parts = draw(st.lists(st.sampled_from(COMPOUND_PARTS), min_size=2, max_size=14))
+        return "".join(parts).capitalize()
+    if kind == "letters":
+        return draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüß", min_size=20, max_size=300))
+    if kind == "alnum":
+        return draw(
+            st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=20, max_size=200)
+        )
+    parts = draw(st.lists(st.sampled_from(COMPOUND_PARTS), min_size=2, max_size=12))
+    cut = draw(st.integers(1, len(parts) - 1))
+    return "".join(parts[:cut]).capitalize() + "-" + "".join(parts[cut:]).capitalize()

@@ -97,9 +97,18 @@ LONG_UNIT = "Pressestelle Landesintegrationsbeauftragtenstabsstellenkoordination
 
 
 def long_words(draft: Draft) -> Draft:
-    """Words the PDF divides two or more times, in the body and in the side block."""
+    """Words the PDF divides two or more times, in the body and in the side block.
+
+    The second paragraph's compounds begin in the middle of a line where no division
+    point fits: the PDF moves them to the next line and divides them there (never
+    "… und die Gr|undstücks…"), and LibreOffice, given those divisions, does the same.
+    """
+    from .test_pdf_long_words import WIDE_COMPOUND
+
+    wide = WIDE_COMPOUND[:121]
     draft.body = [
         Block(type="paragraph", text=f"Die {LONG_WORD} bleibt, und zwar lange."),
+        Block(type="paragraph", text=f"Die {wide} und die {wide} bleiben."),
         *draft.body,
     ]
     draft.press_office.unit = LONG_UNIT

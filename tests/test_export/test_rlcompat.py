@@ -66,6 +66,76 @@ def test_hygenpair_tells_whether_the_word_is_wider_than_the_line() -> None:
     assert seen == [True, False, False]
 
 
+@pytest.mark.parametrize("name", sorted(rlcompat.PRIVATE_PARAMETERS))
+def test_reportlab_still_takes_the_parameters_the_wrappers_pass(name: str) -> None:
+    assert rlcompat.parameters(name) == rlcompat.PRIVATE_PARAMETERS[name]
+
+
+def test_a_changed_signature_fails_loudly_at_import() -> None:
+    code = (
+        "import reportlab.platypus.paragraph as p\n"
+        "p._hyGenFragsPair = lambda hyphenator, FW, maxWidth, newWidth, *a: None\n"
+        "import pressdesk.export.pdf.rlcompat\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0
+    assert "IncompatibleReportlab" in run.stderr and "_hyGenFragsPair" in run.stderr
+
+
+def test_hygenpair_tells_whether_the_word_begins_its_line() -> None:
+    seen: list[bool] = []
+
+    def spy(word: str) -> list[tuple[str, str]]:
+        seen.append(rlcompat.word_begins_line())
+        return []
+
+    args = ("Helvetica", 10, 0.0, 0, 5)
+    with rlcompat.ours():
+        rl._hyGenPair(spy, "Integrationszentrum", 500.0, 500.0, 100.0, *args)  # first word
+        rl._hyGenPair(spy, "Integrationszentrum", 500.0, 520.0, 100.0, *args)  # after one
+    assert seen == [True, False]
+
+
+# a word wider than 100 points in Helvetica 10, as reportlab's simple paragraph hands it on
+WIDE = "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung"
+WIDE_W = ttfonts.pdfmetrics.stringWidth(WIDE, "Helvetica", 10)
+
+
+def _pair(hyphenator: rlcompat.Hyphenator, before: float, embedded: int = 1) -> object:
+    """reportlab's division of WIDE with ``before`` points of the line already taken."""
+    args = ("Helvetica", 10, 0.0, embedded, 5)
+    return rl._hyGenPair(hyphenator, WIDE, WIDE_W, WIDE_W + before, 100.0, *args)
+
+
+def test_the_column_edge_only_on_a_line_the_word_begins() -> None:
+    """A word wider than the line, in the middle of a line: divided only at one of its
+    hyphenation points, else left whole (it moves to the next line); at the start of
+    a line the column edge (any place) is allowed when no hyphenation point fits."""
+    nowhere = rlcompat.hyphenator(lambda word: [])  # a word without hyphenation points
+    pyphen_like = rlcompat.hyphenator(lambda word: [("Grund", "stücks…"), ("Gru", "ndstücks…")])
+    with rlcompat.ours():
+        assert _pair(nowhere, 80.0) is None  # "… und die Gr|undstücks…" no more
+        at_start = _pair(nowhere, 0.0)
+        divided = _pair(pyphen_like, 60.0)
+    assert at_start is not None and at_start[0] == "-" and WIDE.startswith(at_start[4])
+    assert divided is not None and divided[4] == "Grund"
+    # outside PressDesk's paragraphs the hyphenator is consulted as it is
+    assert _pair(nowhere, 80.0) is None and _pair(pyphen_like, 60.0) is not None
+
+
+def test_headings_never_break_at_a_compounds_hyphen() -> None:
+    word = "Nordrhein-Westfalen"
+    width = ttfonts.pdfmetrics.stringWidth(word, "Helvetica", 10)
+    args = ("Helvetica", 10, 0.0, 2, 5)
+    heading = rlcompat.hyphenator(None, only_wide=True)
+    body = rlcompat.hyphenator(None)
+    with rlcompat.ours():
+        assert rl._hyGenPair(heading, word, width, width + 20, width, *args) is None
+        split = rl._hyGenPair(body, word, width, width + 20, width, *args)
+    assert split is not None and split[4] == "Nordrhein-"  # the body breaks there
+    assert rl._hyGenPair(heading, word, width, width + 20, width, *args) is not None
+
+
 def test_hyphenate_word_keeps_splitting_a_still_too_wide_tail() -> None:
     word = "abcdefghij/" * 30
     width = ttfonts.pdfmetrics.stringWidth(word, "Helvetica", 10)

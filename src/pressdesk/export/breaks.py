@@ -8,9 +8,13 @@ them while it wraps lines (:mod:`.pdf.rlcompat`); validation uses
   ``?``, ``&``, ``=``, ``@`` and never with an added hyphen. The scheme's ``//``
   stays whole.
 - Only when no such place fits (the word is wider than the whole column) it is
-  broken at the column edge, preferably not between two digits.
+  broken at the column edge, preferably not between two digits, and only on a line
+  the word begins: a word that begins in the middle of a line is divided there at
+  one of its own places or moves whole to the next line ("… und die Gr|undstücks…"
+  never happens).
 - An ordinary word is hyphenated (German patterns); if it is wider than the column
-  and no hyphenation point fits, it is broken at the column edge with a hyphen.
+  and no hyphenation point fits, it is broken at the column edge with a hyphen, on a
+  line it begins (the same rule).
 - A phone number ("0211 / 837-1134") is never broken inside.
 """
 
@@ -61,19 +65,31 @@ def edge_breaks(token: str) -> list[int]:
     return good + bad
 
 
-def split_pairs(token: str, wider_than_column: bool) -> list[tuple[str, str]] | None:
+# A word reportlab's hyphenation takes: the letters of ``_hy_letters`` in its paragraph
+# module (Latin scripts) and soft hyphens, a compound's parts joined by single hyphens
+# ("Nordrhein-Westfalen-…"). Any other word wider than the column breaks at its edge.
+_LETTERS = "[A-Za-z\u00ad\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+"
+_HYPHENATABLE = re.compile(f"{_LETTERS}(?:-{_LETTERS})*")
+
+
+def split_pairs(
+    token: str, wider_than_column: bool, line_start: bool = True
+) -> list[tuple[str, str]] | None:
     """(head, tail) pairs for breaking ``token`` without a hyphen, the preferred first.
 
     None: the token is left to hyphenation (ordinary words) or kept whole (phone
-    numbers, and anything that fits the column).
+    numbers, and anything that fits the column). The column edge is offered only
+    for a token wider than the column that begins its line (``line_start``); in the
+    middle of a line an address breaks at its own places or moves to the next line.
     """
     if is_phone_number(token) and not wider_than_column:
         return None
-    if not is_address(token) and (not wider_than_column or token.isalpha()):
+    hyphenated = bool(_HYPHENATABLE.fullmatch(token))
+    if not is_address(token) and (not wider_than_column or hyphenated):
         return None
     # the rest of an address already broken ("abschnitt/abschnitt/…") breaks the same way
     positions = address_breaks(token)
-    if wider_than_column:
+    if wider_than_column and line_start:
         positions += [i for i in edge_breaks(token) if i not in positions]
     return [(token[:i], token[i:]) for i in positions] or None
 

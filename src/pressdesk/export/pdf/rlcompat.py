@@ -7,9 +7,17 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
    a scheme and only slashes; we break addresses (with or without scheme, e-mail
    too) after ``/ - . ? & = @`` and, for a word wider than the column, anywhere,
    preferably not between two digits.
-2. ``_hyGenPair`` / ``_hyGenFragsPair``: wrapped only to learn whether the word at
-   hand is wider than the whole line (then, and only then, a forced break is fine;
-   a headline is hyphenated only then).
+2. ``_hyGenPair`` / ``_hyGenFragsPair``: wrapped to learn whether the word at hand
+   is wider than the whole line and whether it begins its line. A forced break (at
+   the column edge) is offered only for a word wider than the line *on a line it
+   begins*; a headline is hyphenated only then. In the middle of a line such a word
+   is divided only at a proper division point (hyphenation, an address's ``/ . @``)
+   that fits, else it moves whole to the next line: the styles ask reportlab for
+   that with ``embeddedHyphenation=2`` (reportlab's own "try the word on the next
+   line" step, which puts the whole word back before a line break), so reportlab's
+   cut at the edge of the line the word began in ("… und die Gr|undstücks…", no
+   hyphen) is never reached. For roles that are not hyphenated (headings) the
+   wrapper also keeps reportlab from breaking at a compound's own hyphen, as before.
 3. ``_hyphenateWord``: the rest of a split word that is still wider than a line stays
    an ordinary word, so it is split again (reportlab never splits a split word).
 4. ``_getFragWords``: a word that begins with a zero-width ``<onDraw/>`` marker (the
@@ -43,7 +51,8 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
 Every replacement does PressDesk's thing only while one of PressDesk's own
 paragraphs breaks its lines (:func:`ours`, a context variable set by
 ``flowables.Para.breakLines``); for every other paragraph in the process it calls
-reportlab's original unchanged. :data:`PRIVATE_NAMES` lists what is used; a
+reportlab's original unchanged. :data:`PRIVATE_NAMES` lists what is used (and
+:data:`PRIVATE_PARAMETERS` the parameters of the wrapped functions, in order); a
 reportlab without one of them fails loudly at import (:class:`IncompatibleReportlab`),
 and the test suite has a test per name.
 """
@@ -91,7 +100,28 @@ def _has_path(dotted: str) -> bool:
     return callable(obj)
 
 
+# The wrapped functions' parameters, in order: the wrappers pass them by position.
+PRIVATE_PARAMETERS = {
+    "_hyGenPair": (
+        "hyphenator", "s", "ww", "newWidth", "maxWidth", "fontName", "fontSize",
+        "uriWasteReduce", "embeddedHyphenation",
+    ),
+    "_hyGenFragsPair": (
+        "hyphenator", "FW", "newWidth", "maxWidth", "uriWasteReduce", "embeddedHyphenation",
+    ),
+}  # fmt: skip
+
+
+def parameters(name: str) -> tuple[str, ...]:
+    """The names of the first parameters of reportlab's ``name`` (as many as we rely on)."""
+    code = getattr(getattr(_rl, name, None), "__code__", None)
+    if code is None:
+        return ()
+    return tuple(code.co_varnames[: code.co_argcount])[: len(PRIVATE_PARAMETERS[name])]
+
+
 _missing = [n for n in PRIVATE_NAMES if not hasattr(_rl, n)]
+_missing += [f"{n}{want}" for n, want in PRIVATE_PARAMETERS.items() if parameters(n) != want]
 _missing += [n for n in PRIVATE_TTF_NAMES if not hasattr(_ttf, n)]
 _missing += [n for n in USED_NAMES if not _has_path(n)]
 _missing += [
@@ -107,6 +137,8 @@ SplitFragHY: Any = _rl._SplitFragHY
 
 _ours: ContextVar[bool] = ContextVar("pd_ours", default=False)
 _wide: ContextVar[bool] = ContextVar("pd_wide", default=False)
+# While breaking: the word at hand begins its line (nothing drawn before it there).
+_line_start: ContextVar[bool] = ContextVar("pd_line_start", default=False)
 
 
 @contextmanager
@@ -120,11 +152,13 @@ def ours() -> Iterator[None]:
 
 
 @contextmanager
-def _width_known(wide: bool) -> Iterator[None]:
+def _width_known(wide: bool, line_start: bool) -> Iterator[None]:
     token = _wide.set(wide)
+    start = _line_start.set(line_start)
     try:
         yield
     finally:
+        _line_start.reset(start)
         _wide.reset(token)
 
 
@@ -133,24 +167,48 @@ def word_is_wide() -> bool:
     return _wide.get()
 
 
+def word_begins_line() -> bool:
+    """While breaking: the word at hand begins its line."""
+    return _line_start.get()
+
+
+# What a line holds before its first word, in reportlab's arithmetic (0 up to rounding).
+_EPS = 1e-6
+
 Hyphenator = Callable[[str], Iterable[tuple[str, str]]]
+
+
+class _Pairs:
+    """The hyphenator handed to reportlab (see :func:`hyphenator`)."""
+
+    def __init__(self, base: Hyphenator | None, only_wide: bool) -> None:
+        self.base, self.only_wide = base, only_wide
+
+    def __call__(self, word: str) -> Iterable[tuple[str, str]]:
+        forced = _wide.get() and _line_start.get()  # the column edge is allowed
+        if self.only_wide and not forced:
+            return ()
+        found = list(self.base(word)) if self.base is not None else []
+        return found + breaks.hyphen_fallback(word) if forced else found
 
 
 def hyphenator(base: Hyphenator | None, only_wide: bool = False) -> Hyphenator:
     """reportlab's ``hyphenationLang`` callable: ``base``'s points, then the column edge.
 
-    ``only_wide``: hyphenate only a word wider than the line (headlines: they break
-    between words, and a word is divided only if it cannot fit any line).
+    The column edge (any place, with a hyphen) only for a word wider than the line
+    that begins its line; in the middle of a line such a word is divided at one of
+    ``base``'s points or moves to the next line (module doc, item 2).
+
+    ``only_wide``: hyphenate only a word wider than the line, and only on a line it
+    begins (headlines: they break between words, and a word is divided only if it
+    cannot fit any line); no break at a compound's own hyphen either.
     """
+    return _Pairs(base, only_wide)
 
-    def pairs(word: str) -> Iterable[tuple[str, str]]:
-        wide = _wide.get()
-        if only_wide and not wide:
-            return ()
-        found = list(base(word)) if base is not None else []
-        return found + breaks.hyphen_fallback(word) if wide else found
 
-    return pairs
+def _embedded(hyphenator: Any, embedded: Any) -> Any:
+    """reportlab's ``embeddedHyphenation`` argument: none for a words-only hyphenator."""
+    return 0 if isinstance(hyphenator, _Pairs) and hyphenator.only_wide else embedded
 
 
 _orig_uri_split_pairs = _rl._uri_split_pairs
@@ -164,23 +222,52 @@ def _uri_split_pairs(uri: Any) -> Any:
     if not _ours.get():
         return _orig_uri_split_pairs(uri)
     text = uri.decode("utf8") if isinstance(uri, bytes) else str(uri)
-    return breaks.split_pairs(text, _wide.get())
+    return breaks.split_pairs(text, _wide.get(), _line_start.get())
 
 
 def _hyGenPair(
-    hyphenator: Any, s: Any, ww: float, newWidth: float, maxWidth: float, *a: Any
+    hyphenator: Any,
+    s: Any,
+    ww: float,
+    newWidth: float,
+    maxWidth: float,
+    fontName: str,
+    fontSize: float,
+    uriWasteReduce: Any,
+    embeddedHyphenation: Any,
+    *a: Any,
 ) -> Any:
     if not _ours.get():
-        return _orig_hyGenPair(hyphenator, s, ww, newWidth, maxWidth, *a)
-    with _width_known(ww > maxWidth):
-        return _orig_hyGenPair(hyphenator, s, ww, newWidth, maxWidth, *a)
+        return _orig_hyGenPair(
+            hyphenator, s, ww, newWidth, maxWidth, fontName, fontSize, uriWasteReduce,
+            embeddedHyphenation, *a,
+        )  # fmt: skip
+    embedded = _embedded(hyphenator, embeddedHyphenation)
+    with _width_known(ww > maxWidth, newWidth - ww <= _EPS):
+        return _orig_hyGenPair(
+            hyphenator, s, ww, newWidth, maxWidth, fontName, fontSize, uriWasteReduce,
+            embedded, *a,
+        )  # fmt: skip
 
 
-def _hyGenFragsPair(hyphenator: Any, FW: Any, newWidth: float, maxWidth: float, *a: Any) -> Any:
+def _hyGenFragsPair(
+    hyphenator: Any,
+    FW: Any,
+    newWidth: float,
+    maxWidth: float,
+    uriWasteReduce: Any,
+    embeddedHyphenation: Any,
+    *a: Any,
+) -> Any:
     if not _ours.get():
-        return _orig_hyGenFragsPair(hyphenator, FW, newWidth, maxWidth, *a)
-    with _width_known(FW[0] > maxWidth):
-        return _orig_hyGenFragsPair(hyphenator, FW, newWidth, maxWidth, *a)
+        return _orig_hyGenFragsPair(
+            hyphenator, FW, newWidth, maxWidth, uriWasteReduce, embeddedHyphenation, *a
+        )
+    embedded = _embedded(hyphenator, embeddedHyphenation)
+    with _width_known(FW[0] > maxWidth, newWidth - FW[0] <= _EPS):
+        return _orig_hyGenFragsPair(
+            hyphenator, FW, newWidth, maxWidth, uriWasteReduce, embedded, *a
+        )
 
 
 def _hyphenateWord(

@@ -85,7 +85,9 @@ def make_styles(profile: Profile, fonts: FontNames) -> Styles:
             allowWidows=0,
             allowOrphans=0,
             hyphenationLang=hyph if r.hyphenate else heading_hyph,
-            embeddedHyphenation=1 if r.hyphenate else 0,
+            # 2: a word that cannot be divided where it begins moves whole to the next
+            # line (rlcompat, item 2); headings still never break at a compound's hyphen
+            embeddedHyphenation=2,
             splitLongWords=1,
             bulletFontName=fonts.regular,
             **settings,
