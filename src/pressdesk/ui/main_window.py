@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -36,7 +36,7 @@ from pressdesk.ui.forms.text import TextForm
 from pressdesk.ui.preview import PreviewPane
 from pressdesk.ui.problems import MISSING, NotYetFilled, ProblemsPanel, summary
 from pressdesk.ui.recovery import AutoSaver, RecoveryStore
-from pressdesk.ui.registry import PROBLEM_STYLE, FieldRegistry
+from pressdesk.ui.registry import FieldRegistry
 from pressdesk.ui.widgets import TextField
 
 EXAMPLE_NOTE = (
@@ -104,7 +104,6 @@ class MainWindow(QMainWindow):
         self.guard = FileGuard(self)
         self.problems: list[Any] = []
         self.validation_available = True
-        self.setStyleSheet(PROBLEM_STYLE)
         self.registry = FieldRegistry(doc)
         self.registry.ensure_visible = self._ensure_visible
         self._build_form()
@@ -374,6 +373,10 @@ class MainWindow(QMainWindow):
     # start-up work after the window is visible -------------------------------------
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        # The fields fit their height to their text once they know their width: the
+        # layouts settle before the first paint, so no paragraph shows cut off.
+        for _ in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self._hook_app()
         if not self._started:
             self._started = True
