@@ -89,3 +89,78 @@ def test_the_first_paint_shows_the_first_paragraph_whole(qtbot: Any) -> None:
     first_paint_window(qtbot, lambda w: None, before_show=before_show)
     ((lines, shown),) = frames[0].seen
     assert lines >= 5 and shown >= lines  # not cut off after its first lines
+
+
+# With defer_form (how ``pressdesk`` starts), the blocks below the first screen and the
+# folded sender's fields are built right after the first paint, or at once when a key
+# needs them before.
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def deferred_window(qtbot: Any, at_first_paint: Any) -> Any:
+    """``at_first_paint(window)`` runs when the first frame is on screen, before the rest
+    of the form is built; it must find the form unfinished."""
+
+    def look(window: Any) -> None:
+        assert window.body_editor.built != [] and not window.press_office_form.filled
+        assert len(window.body_editor.built) < len(window.doc.draft.body)
+        at_first_paint(window)
+
+    window, _ = first_paint_window(qtbot, look, defer_form=True)
+    return window
+
+
+def test_the_first_frame_has_the_whole_form_s_size(qtbot: Any) -> None:
+    at_paint: list[Any] = []
+
+    def look(w: Any) -> None:
+        at_paint.append(
+            (w.form_page.height(), w.form_page.width(), w.text_form.headline.geometry())
+        )
+
+    window = deferred_window(qtbot, look)
+    qtbot.waitUntil(lambda: window.press_office_form.filled)
+    assert len(window.body_editor.built) == len(window.doc.draft.body)
+    height, width, headline = at_paint[0]
+    # the blocks built now fit their height to their text a moment later
+    qtbot.waitUntil(lambda: abs(height - window.form_page.height()) < 0.02 * height)
+    assert width == window.form_page.width()  # no field moves or grows
+    assert headline == window.text_form.headline.geometry()
+
+
+def test_mnemonic_to_a_sender_field_built_after_the_first_paint(qtbot: Any) -> None:
+    def press(w: Any) -> None:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_I, ALT)  # E&inheit
+        qtbot.keyClicks(QApplication.focusWidget(), " NRW")
+
+    window = deferred_window(qtbot, press)
+    unit = window.press_office_form.fields["unit"]
+    assert QApplication.focusWidget() is unit and unit.isVisible()
+    assert window.doc.draft.press_office.unit.endswith(" NRW")
+
+
+def test_f4_to_a_problem_in_a_block_built_after_the_first_paint(qtbot: Any) -> None:
+    def press(w: Any) -> None:
+        last = len(w.doc.draft.body) - 1
+        w.doc.set_value(f"body[{last}].text", "")  # an empty paragraph: a problem
+        w.validate_now()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)
+        qtbot.keyClicks(QApplication.focusWidget(), "Neuer Schluss")
+
+    window = deferred_window(qtbot, press)
+    last = window.body_editor.built[-1]
+    assert QApplication.focusWidget() is last.text
+    assert window.doc.draft.body[-1].text == "Neuer Schluss"
+    qtbot.waitUntil(lambda: not last.text.visibleRegion().isEmpty())  # scrolled to it
+
+
+def test_tab_runs_through_the_blocks_built_after_the_first_paint(qtbot: Any) -> None:
+    window = deferred_window(qtbot, lambda w: None)
+    qtbot.waitUntil(lambda: window.press_office_form.filled)
+    blocks = window.body_editor.blocks
+    blocks[-2].text.setFocus()
+    qtbot.keyClick(blocks[-2].text, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is blocks[-1].text
+    qtbot.keyClick(blocks[-1].text, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.body_editor.add_buttons["paragraph"]

@@ -45,6 +45,9 @@ class FieldRegistry:
         self._mark_writers: dict[str, tuple[Any, Callable[[Any, str], None]]] = {}
         self.ensure_visible: Callable[[QWidget], None] = lambda w: None
         self.on_bind: Callable[[QWidget], None] | None = None
+        # While parts of the form are still to be built (after the first paint): builds
+        # them, so a path asked for is never missing (F4, a problem, a mnemonic).
+        self.complete: Callable[[], None] | None = None
         doc.fieldChanged.connect(self.on_field_changed)
         doc.reset.connect(self.refresh_all)
 
@@ -164,6 +167,8 @@ class FieldRegistry:
     # problems ------------------------------------------------------------------------
     def resolve(self, path: str) -> QWidget | None:
         """The widget for ``path`` or its nearest bound parent."""
+        if self.complete is not None and path not in self.widgets:
+            self.complete()
         current: str | None = path
         while current:
             if current in self.widgets:
