@@ -231,12 +231,15 @@ class MainWindow(QMainWindow):
     def _build_what_shows(self) -> None:
         """Before the first paint: block editors until the form's visible part is full
         (all of them, and the rest of the form, if the screen is taller than the text)."""
-        view = self.form_scroll.viewport()
+        # Measured in the scroll area, not its viewport: the viewport is a widget Qt made,
+        # and handing it to Python made PySide6 build its classes (~20 ms). The area is a
+        # little taller than its viewport: at worst one block more is built now.
+        area = self.form_scroll
         while self._form_pending:
             built = self.body_editor.built
             last: QWidget = built[-1] if built else self.body_editor
-            bottom = last.mapTo(view, QPoint(0, last.height())).y()
-            if bottom >= view.height():
+            bottom = last.mapTo(area, QPoint(0, last.height())).y()
+            if bottom >= area.height():
                 self.body_editor.reserve_rest()
                 self._settle_layouts()
                 return
