@@ -320,9 +320,9 @@ CHECKED_KEEP = 64
 
 
 def _checked_file() -> Path:
-    from platformdirs import user_cache_dir
+    from pressdesk.paths import user_folder
 
-    return Path(user_cache_dir("pressdesk")) / "profile-checked.txt"
+    return user_folder("cache", "pressdesk") / "profile-checked.txt"
 
 
 def _digest(raw: bytes) -> str:

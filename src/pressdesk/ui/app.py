@@ -135,7 +135,9 @@ def run(
     from pressdesk.ui.userdata import first_start
 
     try:
-        window = create_window(path, profile_name, sample=first_start(), recovery=RecoveryStore())
+        window = create_window(
+            path, profile_name, sample=first_start(), recovery=RecoveryStore(), defer_form=True
+        )
     except (DraftFileError, ProfileError) as exc:
         from PySide6.QtWidgets import QMessageBox  # built by PySide6 only when needed
 

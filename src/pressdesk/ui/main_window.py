@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,6 +27,7 @@ from pressdesk.ui import menus, workers
 from pressdesk.ui.dialogs import Dialogs
 from pressdesk.ui.document import EditorDocument
 from pressdesk.ui.fileguard import FileGuard
+from pressdesk.ui.forms import press_office
 from pressdesk.ui.forms.body import BodyEditor
 from pressdesk.ui.forms.header import HeaderForm
 from pressdesk.ui.forms.links import ClosingForm
@@ -36,7 +37,7 @@ from pressdesk.ui.forms.text import TextForm
 from pressdesk.ui.preview import PreviewPane
 from pressdesk.ui.problems import MISSING, NotYetFilled, ProblemsPanel, summary
 from pressdesk.ui.recovery import AutoSaver, RecoveryStore
-from pressdesk.ui.registry import PROBLEM_STYLE, FieldRegistry
+from pressdesk.ui.registry import FieldRegistry
 from pressdesk.ui.widgets import TextField
 
 EXAMPLE_NOTE = (
@@ -49,6 +50,9 @@ TITLE_BAR = 32  # the window manager's frame above the window, roughly
 VALIDATE_MS = 150
 STARTUP_DELAY_MS = 300  # after the first paint: validation, preview, spelling, library
 FIRST_PAINT_WAIT_MS = 2000  # a window never painted (started minimized) starts them anyway
+# Labels of the parts built after the first paint (defer_form): the label column is as
+# wide as they need from the first frame.
+LATER_LABELS = press_office.LABELS
 
 
 class MainWindow(QMainWindow):
@@ -93,6 +97,7 @@ class MainWindow(QMainWindow):
         preview: bool = True,
         example: bool = False,
         fresh: bool = False,
+        defer_form: bool = False,
     ) -> None:
         super().__init__()
         # Required fields of a new draft say "noch leer" until left (or an export).
@@ -104,10 +109,9 @@ class MainWindow(QMainWindow):
         self.guard = FileGuard(self)
         self.problems: list[Any] = []
         self.validation_available = True
-        self.setStyleSheet(PROBLEM_STYLE)
         self.registry = FieldRegistry(doc)
         self.registry.ensure_visible = self._ensure_visible
-        self._build_form()
+        self._build_form(defer_form)
         self.preview = PreviewPane(doc)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.form_scroll)
@@ -164,16 +168,20 @@ class MainWindow(QMainWindow):
                 return getattr(self, name)
             raise AttributeError(name)
 
-    def _build_form(self) -> None:
+    def _build_form(self, defer: bool = False) -> None:
+        """The form; with ``defer``, the blocks below the first screen and the folded
+        sender's fields follow the first paint (:meth:`complete_form`)."""
         page = QWidget()
         page.setObjectName("formPage")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 4, 12, 12)
         layout.setSpacing(2)
         self.header_form = HeaderForm(self.registry)
-        self.press_office_form = PressOfficeForm(self.registry)
+        self.press_office_form = PressOfficeForm(self.registry, fill=not defer)
         self.text_form = TextForm(self.registry)
-        self.body_editor = BodyEditor(self.registry)
+        self.body_editor = BodyEditor(self.registry, first=1 if defer else None)
+        # Built at once although below the first screen: its link rows set the form's
+        # narrowest width, and the first frame must have the final width.
         self.closing_form = ClosingForm(self.registry)
         self.sections: list[Section] = [
             self.header_form,
@@ -182,6 +190,11 @@ class MainWindow(QMainWindow):
             self.body_editor,
             self.closing_form,
         ]
+        self._form_pending = defer
+        if defer:
+            self.registry.complete = self.complete_form
+            self.body_editor.complete_hook = self.complete_form
+            self.firstPainted.connect(lambda: QTimer.singleShot(0, self, self.complete_form))
         self.example_note = QLabel(EXAMPLE_NOTE)
         self.example_note.setObjectName("exampleNote")
         self.example_note.setWordWrap(True)
@@ -198,8 +211,48 @@ class MainWindow(QMainWindow):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setMinimumWidth(520)
         self.form_page = page
-        align_labels(page)
+        align_labels(page, LATER_LABELS)
         self.update_tab_order()
+
+    def complete_form(self) -> None:
+        """Build what the form does not have yet: right after the first paint, or at once
+        when something asks for it before (a mnemonic, F4, a problem, a block)."""
+        if not self._form_pending:
+            return
+        self._form_pending = False
+        self.registry.complete = None
+        self.press_office_form.fill()
+        self.body_editor.build_all()
+        align_labels(self.form_page, LATER_LABELS)
+        self.update_tab_order()
+        if self.problems:
+            self._show_problems(self.problems)
+
+    def _build_what_shows(self) -> None:
+        """Before the first paint: block editors until the form's visible part is full
+        (all of them, and the rest of the form, if the screen is taller than the text)."""
+        # Measured in the scroll area, not its viewport: the viewport is a widget Qt made,
+        # and handing it to Python made PySide6 build its classes (~20 ms). The area is a
+        # little taller than its viewport: at worst one block more is built now.
+        area = self.form_scroll
+        while self._form_pending:
+            built = self.body_editor.built
+            last: QWidget = built[-1] if built else self.body_editor
+            bottom = last.mapTo(area, QPoint(0, last.height())).y()
+            if bottom >= area.height():
+                self.body_editor.reserve_rest()
+                self._settle_layouts()
+                return
+            if not self.body_editor.build_more():
+                self.complete_form()
+            self._settle_layouts()
+
+    @staticmethod
+    def _settle_layouts() -> None:
+        """The fields fit their height to their text once they know their width: the
+        layouts settle before the first paint, so no paragraph shows cut off."""
+        for _ in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def update_tab_order(self) -> None:
         visual_tab_order(self.form_page)
@@ -261,6 +314,7 @@ class MainWindow(QMainWindow):
 
         Qt takes Alt+letter as a shortcut only for visible labels; the form's fields
         hand the others here (see widgets._alt_letter) instead of typing the letter."""
+        self.complete_form()  # the field may be one built after the first paint
         wanted = QKeySequence.mnemonic(f"&{letter}")
         for label in self.form_page.findChildren(QLabel):
             buddy = label.buddy()
@@ -376,6 +430,9 @@ class MainWindow(QMainWindow):
     # start-up work after the window is visible -------------------------------------
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        self._settle_layouts()
+        if self._form_pending and not self._started:
+            self._build_what_shows()
         self._hook_app()
         if not self._started:
             self._started = True
@@ -465,6 +522,8 @@ class MainWindow(QMainWindow):
         return self.problems
 
     def _show_problems(self, problems: list[Any]) -> None:
+        if problems:
+            self.complete_form()  # marks and counts for every part of the form
         self.problems = problems  # all of them: export, F4
         shown = [self._as_shown(p) for p in problems]
         marked = [p for p in shown if not isinstance(p, NotYetFilled)]

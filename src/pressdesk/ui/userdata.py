@@ -22,9 +22,9 @@ def data_dir() -> Path:
     if override:
         path = Path(override)
     else:
-        from platformdirs import user_data_dir
+        from pressdesk.paths import user_folder
 
-        path = Path(user_data_dir("PressDesk", appauthor=False))
+        path = user_folder("data", "PressDesk")
     path.mkdir(parents=True, exist_ok=True)
     return path
 

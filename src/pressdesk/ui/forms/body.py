@@ -7,10 +7,10 @@ block widgets are rebuilt from the draft, so the screen can never disagree with 
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from pressdesk.ui.registry import FieldRegistry
 from pressdesk.ui.widgets import ChoiceField, LineField, LinesField, TextField, to_utf16
 from pressdesk.validation.rules import quotes_in_italic
 
+BLOCK_SPACING = 3  # between a block's rows
 BLOCK_LABELS = {
     "paragraph": "Absatz",
     "quote": "Zitat",
@@ -102,7 +103,7 @@ class BlockEditor(QFrame):
         path = f"body[{index}]"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
-        layout.setSpacing(3)
+        layout.setSpacing(BLOCK_SPACING)
         top = QHBoxLayout()
         self.number = QLabel(f"{index + 1}.")
         self.number.setStyleSheet("color: #555; font-weight: bold;")
@@ -189,7 +190,9 @@ class BlockEditor(QFrame):
 
 
 class BodyEditor(Section):
-    def __init__(self, registry: FieldRegistry, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, registry: FieldRegistry, parent: QWidget | None = None, first: int | None = None
+    ) -> None:
         super().__init__("Haupttext", parent)
         self.registry = registry
         self.doc = registry.doc
@@ -213,11 +216,75 @@ class BodyEditor(Section):
         self.count = QLabel()
         self.count.setStyleSheet("color: #555;")
         outer.addWidget(self.count)
-        self.blocks: list[BlockEditor] = []
+        self._blocks: list[BlockEditor] = []
+        # With ``first``, only that many block editors at first (the ones on screen at
+        # the first paint); build_more() and build_all() add the rest.
+        self._limit = first
+        self.complete_hook: Callable[[], None] | None = None  # builds what is missing
+        self._reserve: QWidget | None = None
         registry.anchor("body", self.add_buttons["paragraph"])
         registry.container("body", self.rebuild)
         self.doc.changed.connect(self.update_count)
         self.rebuild()
+
+    @property
+    def blocks(self) -> list[BlockEditor]:
+        """An editor for every block of the body (the missing ones are built first)."""
+        if self._limit is not None and self.complete_hook is not None:
+            self.complete_hook()
+        return self._blocks
+
+    @property
+    def built(self) -> list[BlockEditor]:
+        """The block editors built so far."""
+        return self._blocks
+
+    def build_more(self) -> bool:
+        """One more block editor; False if every block has one already."""
+        if self._limit is None or len(self._blocks) >= len(self.doc.draft.body):
+            return False
+        self._limit = len(self._blocks) + 1
+        self.rebuild()
+        return True
+
+    def build_all(self) -> None:
+        if self._limit is not None:
+            self._limit = None
+            self.rebuild()
+
+    def reserve_rest(self) -> None:
+        """Room for the blocks not built yet, as tall as their editors will be (their
+        lines at the width of the first block's text): the form's scroll bar shows its
+        full length from the first frame."""
+        body = self.doc.draft.body
+        if self._limit is None or not self._blocks or len(self._blocks) >= len(body):
+            return
+        first = self._blocks[0]
+        field = first.text
+        spacing = field.fontMetrics().lineSpacing()
+        lines = int(field.document().documentLayout().documentSize().height())
+        frame = first.sizeHint().height() - lines * spacing  # frame, buttons and margins
+        # The lines each text wraps into at the width of the first block's text (font
+        # metrics: a QTextDocument laid out per block cost ~25 ms before the first paint).
+        width = field.contentsRect().width() - 2 * int(field.document().documentMargin())
+        speaker = first.speaker.sizeHint().height() + BLOCK_SPACING
+        wrap = Qt.TextFlag.TextWordWrap.value
+        height = 0
+        for block in body[len(self._blocks) :]:
+            font = field.font()
+            font.setBold(block.type == "subheading")
+            font.setItalic(block.type == "quote")
+            metrics = QFontMetrics(font)
+            rows = 0
+            for text in [block.text] if block.type != "list" else block.items or [""]:
+                wrapped = metrics.boundingRect(0, 0, width, 1 << 20, wrap, text or " ")
+                rows += max(1, round(wrapped.height() / metrics.lineSpacing()))
+            height += self.list_layout.spacing() + frame + max(2, rows) * spacing
+            if block.type == "quote":
+                height += speaker
+        self._reserve = QWidget()
+        self._reserve.setFixedHeight(height)
+        self.list_layout.addWidget(self._reserve)
 
     def rebuild(self) -> None:
         """Match the block editors to the draft's body.
@@ -228,20 +295,26 @@ class BodyEditor(Section):
         release builds one editor, not all of them.
         """
         count = len(self.doc.draft.body)
-        while len(self.blocks) > count:
-            block = self.blocks.pop()
+        if self._limit is not None:
+            count = min(count, self._limit)
+        elif self._reserve is not None:  # the room kept for the blocks built now
+            self.list_layout.removeWidget(self._reserve)
+            self._reserve.deleteLater()
+            self._reserve = None
+        while len(self._blocks) > count:
+            block = self._blocks.pop()
             self.registry.forget(f"body[{block.index}]")
             # Until deleteLater is done, the old block must not answer the document's
             # changes (it would re-anchor its index to a widget about to go).
             self.doc.fieldChanged.disconnect(block._on_field)
             block.hide()
             block.deleteLater()
-        for i in range(len(self.blocks), count):
+        for i in range(len(self._blocks), count):
             editor = BlockEditor(self.registry, i, self)
             self.list_layout.addWidget(editor)
             editor.show()  # at once, so focus can move into it
-            self.blocks.append(editor)
-        for block in self.blocks:
+            self._blocks.append(editor)
+        for block in self._blocks:
             block.show_type()
         self.update_count()
 

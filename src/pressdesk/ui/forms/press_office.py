@@ -20,12 +20,35 @@ FIELDS = (
 )
 
 
+LABELS = [text for _key, text, _label, _many in FIELDS]
+
+
 class PressOfficeForm(Section):
-    def __init__(self, registry: FieldRegistry, parent: QWidget | None = None) -> None:
+    """Folded at the start: with ``fill=False`` its fields are built when it is unfolded
+    or :meth:`fill` is called (after the first paint)."""
+
+    def __init__(
+        self, registry: FieldRegistry, parent: QWidget | None = None, fill: bool = True
+    ) -> None:
         super().__init__("Absender (Pressestelle)", parent, collapsed=True)
+        self.filled = False
         self.registry = registry
-        form = form_layout(self.body)
         self.fields: dict[str, QWidget] = {}
+        if fill:
+            self.fill()
+
+    def set_expanded(self, expanded: bool) -> None:
+        if expanded and not self.__dict__.get("filled", True):
+            self.fill()
+        super().set_expanded(expanded)
+
+    def fill(self) -> None:
+        """The fields, once."""
+        if self.filled:
+            return
+        self.filled = True
+        registry = self.registry
+        form = form_layout(self.body)
         for key, text, label, many in FIELDS:
             widget: QWidget = LinesField() if many else LineField()
             if key == "phones":

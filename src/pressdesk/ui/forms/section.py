@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -84,8 +85,11 @@ def _direct_widgets(layout: QLayout) -> list[QWidget]:
     return [w for w in children if layout.indexOf(w) >= 0]
 
 
-def align_labels(page: QWidget) -> int:
-    """One label column for all sections, so the fields line up down the whole form."""
+def align_labels(page: QWidget, later: Iterable[str] = ()) -> int:
+    """One label column for all sections, so the fields line up down the whole form.
+
+    ``later`` are the texts of labels built after the first paint: the column is as wide
+    as they need from the start, so the fields do not move when they come."""
     labels: list[QWidget] = []
     for form in page.findChildren(QFormLayout):
         rows = []
@@ -96,6 +100,11 @@ def align_labels(page: QWidget) -> int:
                 rows.append((row, widget))
         labels.extend(label for _row, label in sorted(rows, key=lambda r: r[0]))
     width = max((label.sizeHint().width() for label in labels), default=0)
+    if later:
+        probe = QLabel()
+        for text in later:
+            probe.setText(text)
+            width = max(width, probe.sizeHint().width())
     for label in labels:
         label.setMinimumWidth(width)
         if isinstance(label, QLabel):  # the text stays next to its field
