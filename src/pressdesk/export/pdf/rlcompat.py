@@ -40,6 +40,11 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
    :class:`LazyTTFont` goes into the table by name and reads its file only when a
    paragraph first uses it, so an export without italics never reads the italic files.
 
+9. ``paragraph.uri_pat`` and ``textsplit.rx``: module-level patterns reportlab compiles at
+   import (about 70 ms of a whole export process), used only by ``_uri_split_pairs``
+   (replaced in our paragraphs, point 1) and CJK wrapping. :mod:`.lazyre` lets them be
+   compiled at their first use instead; reportlab's own paragraphs still use them.
+
 Every replacement does PressDesk's thing only while one of PressDesk's own
 paragraphs breaks its lines (:func:`ours`, a context variable set by
 ``flowables.Para.breakLines``); for every other paragraph in the process it calls
@@ -50,12 +55,14 @@ and the test suite has a test per name.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from reportlab.lib import textsplit as _textsplit
 from reportlab.pdfbase import pdfdoc as _pdfdoc
 from reportlab.pdfbase import pdfmetrics as _pdfmetrics
 from reportlab.pdfbase import ttfonts as _ttf
@@ -63,6 +70,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _rl
 
 from pressdesk.export import breaks
+from pressdesk.export.pdf.lazyre import LazyPattern
 
 PRIVATE_NAMES = (
     "_uri_split_pairs",
@@ -75,6 +83,7 @@ PRIVATE_NAMES = (
 PRIVATE_TTF_NAMES = ("SUBSETN",)
 USED_NAMES = ("ttfonts.TTFontFace.makeSubset", "pdfdoc.PDFZCompress.encode")
 PRIVATE_METRICS_NAMES = ("_fonts",)
+DEFERRED_PATTERNS = ("paragraph.uri_pat", "textsplit.rx")  # see .lazyre
 
 
 class IncompatibleReportlab(RuntimeError):
@@ -96,6 +105,14 @@ _missing += [n for n in PRIVATE_TTF_NAMES if not hasattr(_ttf, n)]
 _missing += [n for n in USED_NAMES if not _has_path(n)]
 _missing += [
     n for n in PRIVATE_METRICS_NAMES if not isinstance(getattr(_pdfmetrics, n, None), dict)
+]
+_missing += [
+    n
+    for n in DEFERRED_PATTERNS
+    if not isinstance(
+        getattr({"paragraph": _rl, "textsplit": _textsplit}[n.split(".")[0]], n.split(".")[1], 0),
+        (re.Pattern, LazyPattern),
+    )
 ]
 if _missing:  # pragma: no cover - only with an unsupported reportlab
     raise IncompatibleReportlab(
