@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -251,6 +253,32 @@ def page_turn_without_division(
     return again
 
 
+# Parsed paragraph markup, kept per (markup, style): the preview exports the same draft
+# again after every pause, and reportlab's markup parser is a tenth of an export. A
+# paragraph gets its own copies of the kept fragments (reportlab sets attributes on
+# them while breaking lines), as the parser would have made them.
+_PARSED_KEPT = 4096
+_parsed: OrderedDict[tuple[str, int], tuple[Any, str, Any, list[Any]]] = OrderedDict()
+_parsed_lock = threading.Lock()
+
+
+def _parse(markup: str, style: Any) -> tuple[str, Any, list[Any]]:
+    """reportlab's parse of ``markup`` in ``style``: the cleaned text, style and fragments."""
+    key = (markup, id(style))
+    with _parsed_lock:
+        kept = _parsed.get(key)
+        if kept is not None and kept[0] is style:
+            _parsed.move_to_end(key)
+            return kept[1:]
+    probe = Paragraph(markup, style)  # reportlab's own parse
+    entry = (style, probe.text, probe.style, probe.frags)
+    with _parsed_lock:
+        _parsed[key] = entry
+        while len(_parsed) > _PARSED_KEPT:
+            _parsed.popitem(last=False)
+    return entry[1:]
+
+
 def para(
     markup: str,
     style: Any,
@@ -259,7 +287,12 @@ def para(
     bullet: str | None = None,
     extra: float = 0.0,
 ) -> Para:
-    p = (WidePara if extra else Para)(markup, style, bulletText=bullet)
+    cls = WidePara if extra else Para
+    if "<bullet" in markup:  # bullet markup (never in PressDesk's): parsed each time
+        p = cls(markup, style, bulletText=bullet)
+    else:
+        text, parsed_style, frags = _parse(markup, style)
+        p = cls(text, parsed_style, bulletText=bullet, frags=[f.clone() for f in frags])
     if isinstance(p, WidePara):
         p.extra = extra
     p.node = node
@@ -302,6 +335,7 @@ class _Builder:
         self.profile, self.s, self.fonts = profile, styles, fonts
         self.extra = extra  # points a role's lines reach right of the body column
         self.root = st.Node(st.DOCUMENT)
+        self.link_keys = itertools.count(1)
         self.story: list[Flowable] = []
         self.link_color = styles.link_color.hexval().replace("0x", "#")
         s = styles
@@ -380,7 +414,7 @@ class _Builder:
             alt=pdf_string(f"{label} ({url})" if label != url else url),
             url=url,
         )
-        node.ident = f"L{next(_keys)}"
+        node.ident = f"L{next(self.link_keys)}"  # unique in the document, the same each time
         ident = quoteattr(node.ident)
         if self.s.link_underline:
             shown = f"<u>{shown}</u>"
@@ -465,10 +499,22 @@ def _href(url: str) -> str:
     return url if _SCHEME.match(url) and " " not in url else ""
 
 
+_derived: dict[tuple[int, tuple[tuple[str, Any], ...]], tuple[Any, Any]] = {}
+
+
 def _with(style: Any, **changes: Any) -> Any:
+    """``style`` with ``changes``; the same derived style for the same style again."""
     from reportlab.lib.styles import ParagraphStyle
 
-    return ParagraphStyle(f"{style.name}+", parent=style, **changes)
+    key = (id(style), tuple(sorted(changes.items())))
+    kept = _derived.get(key)
+    if kept is not None and kept[0] is style:
+        return kept[1]
+    derived = ParagraphStyle(f"{style.name}+", parent=style, **changes)
+    if len(_derived) >= 64:
+        _derived.clear()
+    _derived[key] = (style, derived)
+    return derived
 
 
 def build_layout(
