@@ -19,7 +19,6 @@ the patterns' text), nothing is deferred and nothing breaks.
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import re
 import sys
@@ -78,8 +77,12 @@ class LazyPattern:
         return f"LazyPattern({self._args[0]!r:.40}, {self._args[1]})"
 
 
-class _Loader(importlib.abc.Loader):
-    """Runs the module's own loader with ``re.compile`` deferring the chosen patterns."""
+class _Loader:
+    """Runs the module's own loader with ``re.compile`` deferring the chosen patterns.
+
+    An ``importlib.abc.Loader`` by its methods, not derived: importing ``importlib.abc``
+    would cost more than the patterns save.
+    """
 
     def __init__(self, loader: Any, choose: Callable[[Any, int], bool]) -> None:
         self.loader, self.choose = loader, choose
@@ -106,7 +109,7 @@ class _Loader(importlib.abc.Loader):
                     re.compile = _original_compile
 
 
-class _Finder(importlib.abc.MetaPathFinder):
+class _Finder:  # an importlib.abc.MetaPathFinder
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
@@ -116,7 +119,7 @@ class _Finder(importlib.abc.MetaPathFinder):
         spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
         if spec is None or spec.loader is None:
             return spec
-        spec.loader = _Loader(spec.loader, choose)
+        spec.loader = _Loader(spec.loader, choose)  # type: ignore[assignment]
         return spec
 
 
