@@ -53,3 +53,34 @@ def test_a_changed_paragraph_is_parsed_and_shown(
     data = render(changed, profile, final=False).data
     assert len(parses) == 1 and "Geänderter Absatz" in parses[0]
     assert "Geänderter Absatz mit neuem Wortlaut." in " ".join(" ".join(page_texts(data)).split())
+
+
+def test_the_same_draft_again_breaks_no_simple_paragraph_again(
+    profile: Profile, reference_draft: Draft, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines of one-font paragraphs are kept per (markup, style, width); the rest (bold,
+    links) are broken anew. The file is the same, page turns included."""
+    from reportlab.platypus import Paragraph
+
+    kinds: list[int] = []
+    original = Paragraph.breakLines
+
+    def counted(self: Paragraph, width: object) -> object:
+        bl = original(self, width)
+        kinds.append(bl.kind)
+        return bl
+
+    monkeypatch.setattr(Paragraph, "breakLines", counted)
+    render(reference_draft, profile, final=False)  # fills the kept lines
+    kinds.clear()
+    first = render(reference_draft, profile, final=False).data
+    assert kinds and 0 not in kinds  # every simple paragraph's lines were kept
+    kinds.clear()
+    longer = copy.deepcopy(reference_draft)
+    longer.body = longer.body * 3  # the same paragraphs again, now over page turns
+    data = render(longer, profile, final=False).data
+    assert 0 not in kinds
+    assert len(page_texts(data)) > len(page_texts(first))
+    words = " ".join(" ".join(page_texts(data)).split())
+    block = next(b for b in reference_draft.body if b.type == "paragraph")
+    assert words.count(" ".join(block.text.split()[:6])) == 3

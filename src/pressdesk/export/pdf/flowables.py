@@ -66,6 +66,7 @@ class Para(Paragraph):
     # page 1's press office block, drawn right below this paragraph (the headline)
     follower: SideBlock | None = None
     _room = 0.0  # points below the paragraph down to its frame's bottom
+    _pd_parsed: tuple[str, int] | None = None  # (markup, id(style)) if made by para()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
@@ -79,9 +80,18 @@ class Para(Paragraph):
             self.follower.drawOn(canvas, x, y - self.style.spaceAfter)
 
     def breakLines(self, width: Any) -> Any:
+        key = None
+        if self._pd_parsed is not None:  # its markup and style: the same lines as before
+            widths = tuple(width) if isinstance(width, list | tuple) else (width,)
+            key = (*self._pd_parsed, widths)
+            kept = _broken_kept(key, self.style)
+            if kept is not None:
+                return kept
         with rlcompat.ours():  # PressDesk's break rules, for this paragraph only
             bl = super().breakLines(width)
         _continue_links(bl)
+        if key is not None:
+            _keep_broken(key, self.style, bl)
         return bl
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
@@ -279,6 +289,38 @@ def _parse(markup: str, style: Any) -> tuple[str, Any, list[Any]]:
     return entry[1:]
 
 
+# Lines of simple paragraphs (one font, no links: reportlab's "kind 0", plain strings),
+# kept per (markup, style, widths) like the parses above: the same paragraph at the same
+# width breaks the same way. Each use gets its own copy of the line list.
+_BROKEN_KEPT = 4096
+_broken: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
+
+
+def _broken_kept(key: tuple[Any, ...], style: Any) -> Any:
+    with _parsed_lock:
+        kept = _broken.get(key)
+        if kept is None or kept[0] is not style:
+            return None
+        _broken.move_to_end(key)
+    return _copied_lines(kept[1])
+
+
+def _keep_broken(key: tuple[Any, ...], style: Any, bl: Any) -> None:
+    if getattr(bl, "kind", None) != 0:
+        return
+    with _parsed_lock:
+        _broken[key] = (style, _copied_lines(bl))
+        while len(_broken) > _BROKEN_KEPT:
+            _broken.popitem(last=False)
+
+
+def _copied_lines(bl: Any) -> Any:
+    """A copy of a simple paragraph's lines (the words are strings, never changed)."""
+    copy = bl.clone()
+    copy.lines = [(extra, list(words)) for extra, words in bl.lines]
+    return copy
+
+
 def para(
     markup: str,
     style: Any,
@@ -293,6 +335,7 @@ def para(
     else:
         text, parsed_style, frags = _parse(markup, style)
         p = cls(text, parsed_style, bulletText=bullet, frags=[f.clone() for f in frags])
+        p._pd_parsed = (markup, id(style))
     if isinstance(p, WidePara):
         p.extra = extra
     p.node = node
