@@ -21,8 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pressdesk.export import ExportError
+from pressdesk.export.pdf import lazyre
 from pressdesk.model.draft import Draft
 from pressdesk.profile.profile import Profile, load_profile
+
+lazyre.install()  # before any reportlab import: two of its patterns compiled when used
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -64,6 +66,7 @@ class Para(Paragraph):
     # page 1's press office block, drawn right below this paragraph (the headline)
     follower: SideBlock | None = None
     _room = 0.0  # points below the paragraph down to its frame's bottom
+    _pd_parsed: tuple[str, int] | None = None  # (markup, id(style)) if made by para()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
@@ -77,9 +80,18 @@ class Para(Paragraph):
             self.follower.drawOn(canvas, x, y - self.style.spaceAfter)
 
     def breakLines(self, width: Any) -> Any:
+        key = None
+        if self._pd_parsed is not None:  # its markup and style: the same lines as before
+            widths = tuple(width) if isinstance(width, list | tuple) else (width,)
+            key = (*self._pd_parsed, widths)
+            kept = _broken_kept(key, self.style)
+            if kept is not None:
+                return kept
         with rlcompat.ours():  # PressDesk's break rules, for this paragraph only
             bl = super().breakLines(width)
         _continue_links(bl)
+        if key is not None:
+            _keep_broken(key, self.style, bl)
         return bl
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
@@ -251,6 +263,64 @@ def page_turn_without_division(
     return again
 
 
+# Parsed paragraph markup, kept per (markup, style): the preview exports the same draft
+# again after every pause, and reportlab's markup parser is a tenth of an export. A
+# paragraph gets its own copies of the kept fragments (reportlab sets attributes on
+# them while breaking lines), as the parser would have made them.
+_PARSED_KEPT = 4096
+_parsed: OrderedDict[tuple[str, int], tuple[Any, str, Any, list[Any]]] = OrderedDict()
+_parsed_lock = threading.Lock()
+
+
+def _parse(markup: str, style: Any) -> tuple[str, Any, list[Any]]:
+    """reportlab's parse of ``markup`` in ``style``: the cleaned text, style and fragments."""
+    key = (markup, id(style))
+    with _parsed_lock:
+        kept = _parsed.get(key)
+        if kept is not None and kept[0] is style:
+            _parsed.move_to_end(key)
+            return kept[1:]
+    probe = Paragraph(markup, style)  # reportlab's own parse
+    entry = (style, probe.text, probe.style, probe.frags)
+    with _parsed_lock:
+        _parsed[key] = entry
+        while len(_parsed) > _PARSED_KEPT:
+            _parsed.popitem(last=False)
+    return entry[1:]
+
+
+# Lines of simple paragraphs (one font, no links: reportlab's "kind 0", plain strings),
+# kept per (markup, style, widths) like the parses above: the same paragraph at the same
+# width breaks the same way. Each use gets its own copy of the line list.
+_BROKEN_KEPT = 4096
+_broken: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
+
+
+def _broken_kept(key: tuple[Any, ...], style: Any) -> Any:
+    with _parsed_lock:
+        kept = _broken.get(key)
+        if kept is None or kept[0] is not style:
+            return None
+        _broken.move_to_end(key)
+    return _copied_lines(kept[1])
+
+
+def _keep_broken(key: tuple[Any, ...], style: Any, bl: Any) -> None:
+    if getattr(bl, "kind", None) != 0:
+        return
+    with _parsed_lock:
+        _broken[key] = (style, _copied_lines(bl))
+        while len(_broken) > _BROKEN_KEPT:
+            _broken.popitem(last=False)
+
+
+def _copied_lines(bl: Any) -> Any:
+    """A copy of a simple paragraph's lines (the words are strings, never changed)."""
+    copy = bl.clone()
+    copy.lines = [(extra, list(words)) for extra, words in bl.lines]
+    return copy
+
+
 def para(
     markup: str,
     style: Any,
@@ -259,7 +329,13 @@ def para(
     bullet: str | None = None,
     extra: float = 0.0,
 ) -> Para:
-    p = (WidePara if extra else Para)(markup, style, bulletText=bullet)
+    cls = WidePara if extra else Para
+    if "<bullet" in markup:  # bullet markup (never in PressDesk's): parsed each time
+        p = cls(markup, style, bulletText=bullet)
+    else:
+        text, parsed_style, frags = _parse(markup, style)
+        p = cls(text, parsed_style, bulletText=bullet, frags=[f.clone() for f in frags])
+        p._pd_parsed = (markup, id(style))
     if isinstance(p, WidePara):
         p.extra = extra
     p.node = node
@@ -302,6 +378,7 @@ class _Builder:
         self.profile, self.s, self.fonts = profile, styles, fonts
         self.extra = extra  # points a role's lines reach right of the body column
         self.root = st.Node(st.DOCUMENT)
+        self.link_keys = itertools.count(1)
         self.story: list[Flowable] = []
         self.link_color = styles.link_color.hexval().replace("0x", "#")
         s = styles
@@ -380,7 +457,7 @@ class _Builder:
             alt=pdf_string(f"{label} ({url})" if label != url else url),
             url=url,
         )
-        node.ident = f"L{next(_keys)}"
+        node.ident = f"L{next(self.link_keys)}"  # unique in the document, the same each time
         ident = quoteattr(node.ident)
         if self.s.link_underline:
             shown = f"<u>{shown}</u>"
@@ -465,10 +542,22 @@ def _href(url: str) -> str:
     return url if _SCHEME.match(url) and " " not in url else ""
 
 
+_derived: dict[tuple[int, tuple[tuple[str, Any], ...]], tuple[Any, Any]] = {}
+
+
 def _with(style: Any, **changes: Any) -> Any:
+    """``style`` with ``changes``; the same derived style for the same style again."""
     from reportlab.lib.styles import ParagraphStyle
 
-    return ParagraphStyle(f"{style.name}+", parent=style, **changes)
+    key = (id(style), tuple(sorted(changes.items())))
+    kept = _derived.get(key)
+    if kept is not None and kept[0] is style:
+        return kept[1]
+    derived = ParagraphStyle(f"{style.name}+", parent=style, **changes)
+    if len(_derived) >= 64:
+        _derived.clear()
+    _derived[key] = (style, derived)
+    return derived
 
 
 def build_layout(

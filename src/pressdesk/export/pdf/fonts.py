@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -103,14 +104,64 @@ def _kept_coverage(paths: list[Path]) -> tuple[Path | None, set[int] | None]:
     return cached, None
 
 
-def _keep_coverage(cached: Path | None, coverage: set[int]) -> None:
+# A parsed font file's tables (rlcompat item 10) are kept there too, named after the
+# file (path, size, time) and reportlab's version: a later process need not parse them.
+_FACE_KEYS = ("unitsPerEm", "charWidths", "charToGlyph", "table", "filename")
+
+
+def _face_file(filename: str) -> Path:
+    import hashlib
+
+    from platformdirs import user_cache_dir
+    from reportlab import Version
+
+    st = Path(filename).stat()
+    key = f"{Version}|{filename}|{st.st_size}|{st.st_mtime_ns}"
+    name = hashlib.sha1(key.encode()).hexdigest()
+    return Path(user_cache_dir("pressdesk")) / "fonts" / f"{name}.face.marshal"
+
+
+def _face_cache(
+    filename: str,
+) -> tuple[dict[str, Any] | None, Callable[[dict[str, Any]], None]]:
+    """The kept state of ``filename``'s parsed face (or None) and how to keep a new one."""
+    try:
+        cached: Path | None = _face_file(filename)
+    except OSError:
+        cached = None
+
+    def keep(state: dict[str, Any]) -> None:
+        if cached is not None:
+            _keep_bytes(cached, marshal.dumps(state))
+
     if cached is None:
-        return
+        return None, keep
+    try:
+        state = marshal.loads(cached.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None, keep
+    if not isinstance(state, dict) or any(k not in state for k in _FACE_KEYS):
+        return None, keep
+    if state["filename"] != filename:
+        return None, keep
+    return state, keep
+
+
+rlcompat.face_cache = _face_cache
+
+
+def _keep_bytes(cached: Path, data: bytes) -> None:
     with contextlib.suppress(OSError):
         from pressdesk.model.files import atomic_write_bytes
 
         cached.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(cached, marshal.dumps(sorted(coverage)))
+        atomic_write_bytes(cached, data)
+
+
+def _keep_coverage(cached: Path | None, coverage: set[int]) -> None:
+    if cached is None:
+        return
+    _keep_bytes(cached, marshal.dumps(sorted(coverage)))
 
 
 @cache

@@ -48,6 +48,20 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
    :class:`LazyTTFont` goes into the table by name and reads its file only when a
    paragraph first uses it, so an export without italics never reads the italic files.
 
+9. ``paragraph.uri_pat`` and ``textsplit.rx``: module-level patterns reportlab compiles at
+   import (about 70 ms of a whole export process), used only by ``_uri_split_pairs``
+   (replaced in our paragraphs, point 1) and CJK wrapping. :mod:`.lazyre` lets them be
+   compiled at their first use instead; reportlab's own paragraphs still use them.
+
+10. ``TTFontFile.extractInfo``'s results (the attributes of a ``TTFontFace``) and
+    ``TTFont.__init__``: parsing a font file's tables takes about 20 ms per style and
+    export process. :func:`face_state` turns a parsed face into plain data (``marshal``,
+    no code) that ``pressdesk.export.pdf.fonts`` keeps in the user's cache folder;
+    :class:`TaggedTTFont` rebuilds the face from it (:func:`face_from_state`, the file's
+    bytes read again) and does the rest of ``TTFont.__init__`` itself. A test holds a
+    rebuilt font attribute by attribute against a parsed one; an unknown attribute type
+    means no cache (parsed as before).
+
 Every replacement does PressDesk's thing only while one of PressDesk's own
 paragraphs breaks its lines (:func:`ours`, a context variable set by
 ``flowables.Para.breakLines``); for every other paragraph in the process it calls
@@ -59,12 +73,14 @@ and the test suite has a test per name.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from reportlab.lib import textsplit as _textsplit
 from reportlab.pdfbase import pdfdoc as _pdfdoc
 from reportlab.pdfbase import pdfmetrics as _pdfmetrics
 from reportlab.pdfbase import ttfonts as _ttf
@@ -72,6 +88,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _rl
 
 from pressdesk.export import breaks
+from pressdesk.export.pdf.lazyre import LazyPattern
 
 PRIVATE_NAMES = (
     "_uri_split_pairs",
@@ -84,6 +101,7 @@ PRIVATE_NAMES = (
 PRIVATE_TTF_NAMES = ("SUBSETN",)
 USED_NAMES = ("ttfonts.TTFontFace.makeSubset", "pdfdoc.PDFZCompress.encode")
 PRIVATE_METRICS_NAMES = ("_fonts",)
+DEFERRED_PATTERNS = ("paragraph.uri_pat", "textsplit.rx")  # see .lazyre
 
 
 class IncompatibleReportlab(RuntimeError):
@@ -126,6 +144,14 @@ _missing += [n for n in PRIVATE_TTF_NAMES if not hasattr(_ttf, n)]
 _missing += [n for n in USED_NAMES if not _has_path(n)]
 _missing += [
     n for n in PRIVATE_METRICS_NAMES if not isinstance(getattr(_pdfmetrics, n, None), dict)
+]
+_missing += [
+    n
+    for n in DEFERRED_PATTERNS
+    if not isinstance(
+        getattr({"paragraph": _rl, "textsplit": _textsplit}[n.split(".")[0]], n.split(".")[1], 0),
+        (re.Pattern, LazyPattern),
+    )
 ]
 if _missing:  # pragma: no cover - only with an unsupported reportlab
     raise IncompatibleReportlab(
@@ -362,14 +388,93 @@ class _SubsetKeeper:
         return data
 
 
+_PLAIN = (int, float, str, bytes, bool, type(None))
+_NAME = "\x00ttfname"  # marks a TTFNameBytes in a face state
+_SKIPPED = ("_pdfScale", "_ttf_data")  # made again: a closure and the file's bytes
+
+
+def _plain(value: Any) -> bool:
+    if type(value) in _PLAIN:
+        return True
+    if type(value) in (list, tuple):
+        return all(_plain(v) for v in value)
+    if type(value) is dict:
+        return all(_plain(k) and _plain(v) for k, v in value.items())
+    return False
+
+
+def face_state(face: Any) -> dict[str, Any] | None:
+    """A parsed ``TTFontFace``'s attributes as plain data, or None if one is not plain."""
+    state: dict[str, Any] = {}
+    for key, value in vars(face).items():
+        if key in _SKIPPED:
+            continue
+        if type(value) is _ttf.TTFNameBytes:
+            state[key] = (_NAME, value.ustr)
+        elif _plain(value):
+            state[key] = value
+        else:
+            return None
+    return state
+
+
+def face_from_state(filename: str, state: dict[str, Any]) -> Any:
+    """The ``TTFontFace`` of ``filename`` that :func:`face_state` described."""
+    face = _ttf.TTFontFace.__new__(_ttf.TTFontFace)
+    attrs = vars(face)
+    for key, value in state.items():
+        if type(value) is tuple and len(value) == 2 and value[0] == _NAME:
+            value = _ttf.TTFNameBytes(value[1].encode("utf8"))
+        attrs[key] = value
+    with open(filename, "rb") as f:
+        attrs["_ttf_data"] = f.read()
+    units = state["unitsPerEm"]
+    if units == 1000:  # as TTFontFile.extractInfo
+        attrs["_pdfScale"] = lambda x: x
+    else:
+        mult = 1000 / units
+        attrs["_pdfScale"] = lambda x: x * mult
+    return face
+
+
+# font file name -> (the face's cached state or None, keep: store a parsed face's state)
+FaceCache = Callable[[str], tuple[dict[str, Any] | None, Callable[[dict[str, Any]], None]]]
+face_cache: FaceCache | None = None  # set by pressdesk.export.pdf.fonts
+
+
 class TaggedTTFont(_ttf.TTFont):
     """A TrueType font whose embedded subsets get distinct tags (see the module doc).
 
-    It also keeps the subsets it made (item 7 of the module doc).
+    It also keeps the subsets it made (item 7 of the module doc) and is built from
+    the cached state of its face where there is one (item 10).
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, name: str, filename: str) -> None:
+        cached, keep = face_cache(filename) if face_cache is not None else (None, None)
+        face: Any = None
+        if cached is not None:
+            try:
+                face = face_from_state(filename, cached)
+            except (KeyError, TypeError, ValueError, ZeroDivisionError):
+                face = None
+        if face is None:
+            super().__init__(name, filename)
+            parsed: Any = vars(self)["face"]
+            state = face_state(parsed) if keep is not None else None
+            if keep is not None and state is not None:
+                keep(state)
+        else:  # TTFont.__init__ without parsing the file
+            from fnmatch import fnmatch
+            from weakref import WeakKeyDictionary
+
+            from reportlab import rl_config
+
+            self.fontName = name
+            self.face = face
+            self.encoding = _ttf.TTEncoding()
+            self.state: Any = WeakKeyDictionary()
+            self._asciiReadable = rl_config.ttfAsciiReadable
+            self.shapable = not any(fnmatch(name, g) for g in rl_config.unShapedFontGlob)
         self.face.makeSubset = _SubsetKeeper(self.face.makeSubset)
 
     def addObjects(self, doc: Any) -> None:

@@ -55,8 +55,27 @@ class Styles:
     draft_color: Color
 
 
+_made: list[tuple[Profile, FontNames, Styles]] = []  # the last few, most recent last
+_MADE_KEPT = 4
+
+
 def make_styles(profile: Profile, fonts: FontNames) -> Styles:
-    """Every role of :mod:`pressdesk.export.layout` as a reportlab paragraph style."""
+    """Every role of :mod:`pressdesk.export.layout` as a reportlab paragraph style.
+
+    The same profile and fonts give the same (unchanged, never modified) styles again:
+    the preview exports after every pause, and the parsed paragraphs are kept per
+    style (:mod:`.flowables`).
+    """
+    for made_profile, made_fonts, styles in reversed(_made):
+        if made_fonts is fonts and (made_profile is profile or made_profile == profile):
+            return styles
+    styles = _make_styles(profile, fonts)
+    _made.append((profile, fonts, styles))
+    del _made[:-_MADE_KEPT]
+    return styles
+
+
+def _make_styles(profile: Profile, fonts: FontNames) -> Styles:
     roles = layout.role_styles(profile)
     hyph = rlcompat.hyphenator(hyphenator())
     heading_hyph = rlcompat.hyphenator(hyphenator(), only_wide=True)
