@@ -11,7 +11,6 @@ reports as a warning); the PDF never shows a black box instead.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import re
 import unicodedata
@@ -26,6 +25,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from pressdesk import cachefiles
 from pressdesk.export import ExportError
 from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf.rlcompat import TaggedTTFont
@@ -77,17 +77,14 @@ def _register(name: str, path: Path) -> TTFont:
 # the font files (path, size, time) and reportlab's version: with it, the italic styles
 # need not be read before a paragraph uses them (rlcompat.LazyTTFont).
 def _coverage_file(paths: list[Path]) -> Path:
-    import hashlib
-
-    from platformdirs import user_cache_dir
     from reportlab import Version
 
     parts = [Version]
     for path in paths:
         st = path.stat()
-        parts.append(f"{path}|{st.st_size}|{st.st_mtime_ns}")
-    key = hashlib.sha1("\n".join(parts).encode()).hexdigest()
-    return Path(user_cache_dir("pressdesk")) / "fonts" / f"{key}.coverage.marshal"
+        parts.append(f"{st.st_size}|{st.st_mtime_ns}")
+    source = "\n".join(str(path) for path in paths)
+    return cachefiles.cache_file("fonts", source, "\n".join(parts), ".coverage.marshal")
 
 
 def _kept_coverage(paths: list[Path]) -> tuple[Path | None, set[int] | None]:
@@ -110,15 +107,11 @@ _FACE_KEYS = ("unitsPerEm", "charWidths", "charToGlyph", "table", "filename")
 
 
 def _face_file(filename: str) -> Path:
-    import hashlib
-
-    from platformdirs import user_cache_dir
     from reportlab import Version
 
     st = Path(filename).stat()
-    key = f"{Version}|{filename}|{st.st_size}|{st.st_mtime_ns}"
-    name = hashlib.sha1(key.encode()).hexdigest()
-    return Path(user_cache_dir("pressdesk")) / "fonts" / f"{name}.face.marshal"
+    key = f"{Version}|{st.st_size}|{st.st_mtime_ns}"
+    return cachefiles.cache_file("fonts", filename, key, ".face.marshal")
 
 
 def _face_cache(
@@ -132,7 +125,7 @@ def _face_cache(
 
     def keep(state: dict[str, Any]) -> None:
         if cached is not None:
-            _keep_bytes(cached, marshal.dumps(state))
+            cachefiles.keep(cached, marshal.dumps(state))
 
     if cached is None:
         return None, keep
@@ -150,18 +143,10 @@ def _face_cache(
 rlcompat.face_cache = _face_cache
 
 
-def _keep_bytes(cached: Path, data: bytes) -> None:
-    with contextlib.suppress(OSError):
-        from pressdesk.model.files import atomic_write_bytes
-
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(cached, data)
-
-
 def _keep_coverage(cached: Path | None, coverage: set[int]) -> None:
     if cached is None:
         return
-    _keep_bytes(cached, marshal.dumps(sorted(coverage)))
+    cachefiles.keep(cached, marshal.dumps(sorted(coverage)))
 
 
 @cache

@@ -20,7 +20,6 @@ test machine). A missing or unusable cache just means parsing again.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import re
 from collections.abc import Callable, Iterable
@@ -41,11 +40,11 @@ _BEFORE_CLOSING_QUOTE = re.compile(r"([^\W\d_]{" + str(MIN_WORD) + r",})(?=[\u20
 
 
 def _cache_file(dic: Path) -> Path:
-    from platformdirs import user_cache_dir
+    from pressdesk import cachefiles
 
     st = dic.stat()
-    name = f"{dic.stem}-{st.st_size}-{st.st_mtime_ns}-pyphen{pyphen.__version__}.groups.marshal"
-    return Path(user_cache_dir("pressdesk")) / "hyphenation" / name
+    key = f"{st.st_size}|{st.st_mtime_ns}|pyphen {pyphen.__version__}"
+    return cachefiles.cache_file("hyphenation", dic.name, key, ".groups.marshal")
 
 
 def _load_patterns(dic: Path) -> pyphen.HyphDict:
@@ -61,12 +60,10 @@ def _load_patterns(dic: Path) -> pyphen.HyphDict:
     hd = pyphen.HyphDict(dic)
     plain = all(type(v) is int for _, values in hd.patterns.values() for v in values)
     if plain:  # patterns with hyphenation alternatives are not plain data: no cache
-        with contextlib.suppress(OSError):
-            from pressdesk.model.files import atomic_write_bytes
+        from pressdesk import cachefiles
 
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            blob = (_CACHE_KIND, pyphencompat.chunked(hd.patterns), hd.maxlen)
-            atomic_write_bytes(cached, marshal.dumps(blob))
+        blob = (_CACHE_KIND, pyphencompat.chunked(hd.patterns), hd.maxlen)
+        cachefiles.keep(cached, marshal.dumps(blob))
     return hd
 
 

@@ -27,13 +27,11 @@ class Outline:
 
 
 def _cache_file(font_file: Path, text: str) -> Path:
-    import hashlib
-
-    from platformdirs import user_cache_dir
+    from pressdesk import cachefiles
 
     st = font_file.stat()
-    key = hashlib.sha1(f"{font_file}|{st.st_size}|{st.st_mtime_ns}|{text}".encode()).hexdigest()
-    return Path(user_cache_dir("pressdesk")) / "outlines" / f"{key}.marshal"
+    key = f"{st.st_size}|{st.st_mtime_ns}"
+    return cachefiles.cache_file("outlines", f"{font_file}|{text}", key, ".marshal")
 
 
 @cache
@@ -49,12 +47,11 @@ def text_outline(font_file: Path, text: str) -> Outline:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     outline = _parse_outline(font_file, text)
-    with contextlib.suppress(OSError, ValueError):
-        from pressdesk.model.files import atomic_write_bytes
+    with contextlib.suppress(ValueError):
+        from pressdesk import cachefiles
 
         data = ([list(seg) for seg in outline.segments], outline.advance, outline.units_per_em)
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(cached, marshal.dumps((*data, outline.cap_height)))
+        cachefiles.keep(cached, marshal.dumps((*data, outline.cap_height)))
     return outline
 
 
