@@ -77,16 +77,40 @@ def test_enter_in_a_bold_run_and_typing_on_keeps_both_halves_bold(qtbot: Any, wi
     assert (body[1].text, body[1].marks) == ("regierung nachher.", [Mark(0, 9, "strong")])
     second = window.body_editor.blocks[1].text
     assert bold_at(second, 0) and not bold_at(second, 10)
-    qtbot.keyClick(second, Qt.Key.Key_Backspace)  # joined again
-    block = window.doc.draft.body[0]
-    bold = "".join(block.text[m.start : m.end] for m in block.marks if m.kind == "strong")
-    assert bold.replace(" ", "") == "Landesregierung"
-    assert block.text.endswith("regierung nachher.")
+    qtbot.keyClick(second, Qt.Key.Key_Backspace)  # joined again, exactly as before
+    assert window.doc.draft.body[0].text == "Vorher Landesregierung nachher."
+    assert marks(window) == [Mark(7, 22, "strong")]
+    assert bold_at(field, 13) and window.body_editor.blocks[0].text.textCursor().position() == 13
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
     assert window.doc.draft.body[0].text == "Vorher Landesregierung nachher."
     assert marks(window) == [Mark(7, 22, "strong")]
     assert bold_at(field, 8) and not bold_at(field, 1)
+
+
+def test_return_and_backspace_between_sentences_gives_the_space_back(
+    qtbot: Any, window: Any
+) -> None:
+    field = paragraph(qtbot, window, "Erster Satz. Zweiter Satz.")
+    cursor_to(qtbot, field, 13)  # "Erster Satz. |Zweiter"
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    body = window.doc.draft.body
+    assert [body[0].text, body[1].text] == ["Erster Satz.", "Zweiter Satz."]
+    qtbot.keyClick(window.body_editor.blocks[1].text, Qt.Key.Key_Backspace)
+    assert window.doc.draft.body[0].text == "Erster Satz. Zweiter Satz."
+
+
+def test_backspace_joining_two_written_paragraphs_puts_a_space_between(
+    qtbot: Any, window: Any
+) -> None:
+    paragraph(qtbot, window, "Zweiter Absatz.", index=1)
+    paragraph(qtbot, window, "Erster Absatz.")
+    second = window.body_editor.blocks[1].text
+    window.registry.focus("body[1].text")
+    qtbot.waitUntil(second.hasFocus)
+    cursor_to(qtbot, second, 0)
+    qtbot.keyClick(second, Qt.Key.Key_Backspace)
+    assert window.doc.draft.body[0].text == "Erster Absatz. Zweiter Absatz."
 
 
 def test_undo_and_redo_of_a_formatted_paste_on_one_line(qtbot: Any, window: Any) -> None:

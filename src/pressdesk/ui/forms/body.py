@@ -196,6 +196,9 @@ class BodyEditor(Section):
         super().__init__("Haupttext", parent)
         self.registry = registry
         self.doc = registry.doc
+        # The last Return in a block: (new block's index, text above, text below, the
+        # spaces dropped between them), so Backspace right after it joins exactly.
+        self._last_split: tuple[int, str, str, str] | None = None
         outer = QVBoxLayout(self.body)
         outer.setContentsMargins(18, 2, 4, 6)
         self.list = QWidget()
@@ -358,6 +361,8 @@ class BodyEditor(Section):
         rest = text[position:].lstrip(" ")
         moved = cut_marks(marks, len(text) - len(rest), len(text))
         body.insert(index + 1, Block(type="paragraph", text=rest, marks=moved))
+        gap = text[len(body[index].text) : len(text) - len(rest)]
+        self._last_split = (index + 1, body[index].text, rest, gap)
         self._set_body(body, "Absatz teilen", index + 1)
         new = self.blocks[index + 1].text
         cursor = new.textCursor()
@@ -373,7 +378,13 @@ class BodyEditor(Section):
         if "list" in (above.type, block.type) or block.speaker:
             return  # nothing sensible to join; the buttons and Strg+Umschalt+Entf remain
         left, right = above.text, block.text
-        space = " " if left and right and not left[-1].isspace() and not right[0].isspace() else ""
+        split, self._last_split = self._last_split, None
+        if split is not None and split[:3] == (index, left, right):
+            space = split[3]  # undoes that Return exactly: "Landes|regierung" stays one word
+        elif left and right and not left[-1].isspace() and not right[0].isspace():
+            space = " "  # two paragraphs become one: a space between their sentences
+        else:
+            space = ""
         joint = len(above.text) + len(space)
         above.marks = join_marks(clip_marks(above.marks, len(above.text)), block.marks, joint)
         above.text = above.text + space + block.text
