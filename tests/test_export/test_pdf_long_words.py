@@ -189,14 +189,26 @@ def test_a_headline_word_that_fits_a_line_moves_to_the_next_one_whole(
     assert not any(line.endswith("-") for line in lines)
 
 
+@pytest.mark.parametrize("length", [121, 123, len(WIDE_COMPOUND)])
 def test_the_repro_paragraph_keeps_every_character(
-    reference_draft: Draft, profile: Profile
+    reference_draft: Draft, profile: Profile, tmp_path: Path, length: int
 ) -> None:
-    w = WIDE_COMPOUND
+    """The issue's paragraph, read back as a user copies it (pdftotext, hyphens removed)."""
+    import shutil
+    import subprocess
+
+    w = WIDE_COMPOUND[:length]
     text = f"Die {w} und die {w} bleiben. Auch die Landesregierung und die {w} prüfen."
     draft = place(reference_draft, "body", text)
-    lines = paragraph_lines(render_pdf(draft, profile, final=True), profile, "body", text)
-    assert_divided_properly(lines, text)
+    data = render_pdf(draft, profile, final=True)
+    assert_divided_properly(paragraph_lines(data, profile, "body", text), text)
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(data)
+    out = subprocess.run([exe, str(pdf), "-"], check=True, capture_output=True, text=True)
+    assert norm(text) in norm(out.stdout)
 
 
 def test_generated_draft_that_lost_text_at_a_page_turn_exports_whole(profile: Profile) -> None:
