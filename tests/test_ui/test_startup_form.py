@@ -127,6 +127,16 @@ def test_the_first_frame_has_the_whole_form_s_size(qtbot: Any) -> None:
     qtbot.waitUntil(lambda: abs(height - window.form_page.height()) < 0.02 * height)
     assert width == window.form_page.width()  # no field moves or grows
     assert headline == window.text_form.headline.geometry()
+    # the sender's fields, built later, line up with the others
+    window.press_office_form.set_expanded(True)
+    QApplication.processEvents()
+    fields = [
+        window.header_form.reference,
+        window.press_office_form.fields["organisation"],
+        window.text_form.headline,
+        window.closing_form.contact,
+    ]
+    assert len({f.mapTo(window.form_page, f.rect().topLeft()).x() for f in fields}) == 1
 
 
 def test_mnemonic_to_a_sender_field_built_after_the_first_paint(qtbot: Any) -> None:
