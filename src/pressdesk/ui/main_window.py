@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         if defer:
             self.registry.complete = self.complete_form
             self.body_editor.complete_hook = self.complete_form
+            self.press_office_form.complete_hook = self.complete_form
             self.firstPainted.connect(lambda: QTimer.singleShot(0, self, self.complete_form))
         self.example_note = QLabel(EXAMPLE_NOTE)
         self.example_note.setObjectName("exampleNote")
