@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         preview: bool = True,
         example: bool = False,
         fresh: bool = False,
-        defer_form: bool = False,
+        defer_form: bool = True,
     ) -> None:
         super().__init__()
         # Required fields of a new draft say "noch leer" until left (or an export).
