@@ -10,6 +10,7 @@ from pressdesk.validation.messages import field_label
 
 
 def test_form_labels_use_the_core_field_names(window: Any) -> None:
+    window.complete_form()  # the sender's fields, built right after the first paint
     buddies = {
         id(label.buddy()): label.text().replace("&", "").rstrip(":")
         for label in window.form_page.findChildren(QLabel)

@@ -127,6 +127,16 @@ def test_the_first_frame_has_the_whole_form_s_size(qtbot: Any) -> None:
     qtbot.waitUntil(lambda: abs(height - window.form_page.height()) < 0.02 * height)
     assert width == window.form_page.width()  # no field moves or grows
     assert headline == window.text_form.headline.geometry()
+    # the sender's fields, built later, line up with the others
+    window.press_office_form.set_expanded(True)
+    QApplication.processEvents()
+    fields = [
+        window.header_form.reference,
+        window.press_office_form.fields["organisation"],
+        window.text_form.headline,
+        window.closing_form.contact,
+    ]
+    assert len({f.mapTo(window.form_page, f.rect().topLeft()).x() for f in fields}) == 1
 
 
 def test_mnemonic_to_a_sender_field_built_after_the_first_paint(qtbot: Any) -> None:
@@ -164,3 +174,18 @@ def test_tab_runs_through_the_blocks_built_after_the_first_paint(qtbot: Any) -> 
     assert QApplication.focusWidget() is blocks[-1].text
     qtbot.keyClick(blocks[-1].text, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.body_editor.add_buttons["paragraph"]
+
+
+def test_unfolding_the_sender_before_its_fields_are_built(qtbot: Any) -> None:
+    lefts: list[set[int]] = []
+
+    def unfold(w: Any) -> None:
+        qtbot.mouseClick(w.press_office_form.toggle, Qt.MouseButton.LeftButton)
+        w.form_page.layout().activate()
+        organisation = w.press_office_form.fields["organisation"]
+        fields = (w.header_form.reference, organisation, w.text_form.headline)
+        lefts.append({f.mapTo(w.form_page, f.rect().topLeft()).x() for f in fields})
+
+    window = deferred_window(qtbot, unfold)
+    assert window.press_office_form.fields["organisation"].isVisible()
+    assert len(lefts[0]) == 1  # its labels take the column of the others at once

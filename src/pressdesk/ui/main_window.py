@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         preview: bool = True,
         example: bool = False,
         fresh: bool = False,
-        defer_form: bool = False,
+        defer_form: bool = True,
     ) -> None:
         super().__init__()
         # Required fields of a new draft say "noch leer" until left (or an export).
@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         if defer:
             self.registry.complete = self.complete_form
             self.body_editor.complete_hook = self.complete_form
+            self.press_office_form.complete_hook = self.complete_form
             self.firstPainted.connect(lambda: QTimer.singleShot(0, self, self.complete_form))
         self.example_note = QLabel(EXAMPLE_NOTE)
         self.example_note.setObjectName("exampleNote")

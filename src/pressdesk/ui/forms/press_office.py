@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from pressdesk.ui.forms.section import Section, add_row, form_layout
@@ -33,13 +35,22 @@ class PressOfficeForm(Section):
         super().__init__("Absender (Pressestelle)", parent, collapsed=True)
         self.filled = False
         self.registry = registry
-        self.fields: dict[str, QWidget] = {}
+        self._fields: dict[str, QWidget] = {}
+        # Builds the fields with the rest of the form (labels lined up, tab order).
+        self.complete_hook: Callable[[], None] = self.fill
         if fill:
             self.fill()
 
+    @property
+    def fields(self) -> dict[str, QWidget]:
+        """The sender's fields by key (built first if they are not yet)."""
+        if not self.filled:
+            self.complete_hook()
+        return self._fields
+
     def set_expanded(self, expanded: bool) -> None:
         if expanded and not self.__dict__.get("filled", True):
-            self.fill()
+            self.complete_hook()
         super().set_expanded(expanded)
 
     def fill(self) -> None:
@@ -59,7 +70,7 @@ class PressOfficeForm(Section):
                 widget.setToolTip("Eine Zeile je Zeile der Anschrift.")
             add_row(form, text, widget)
             registry.bind(f"pressOffice.{key}", widget, label)
-            self.fields[key] = widget
+            self._fields[key] = widget
         reset = QPushButton("Aus dem Profil übernehmen")
         reset.setToolTip(f"Den Absender des Profils „{registry.doc.profile.name}“ einsetzen")
         reset.clicked.connect(self._reset)
