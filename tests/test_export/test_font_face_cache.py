@@ -7,17 +7,13 @@ process rebuilds it from there. The PDF is the same; a damaged cache is parsed a
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from reportlab.pdfbase import ttfonts
 
 from pressdesk.export.pdf import rlcompat
-from pressdesk.paths import reference_sample
 from tests.conftest import REPO
+from tests.test_export.test_lazy_fonts import run_probe
 
 FONT = REPO / "resources" / "fonts" / "carlito" / "Carlito-Bold.ttf"
 
@@ -39,14 +35,7 @@ print(json.dumps({"parsed": len(parsed), "pdf": hashlib.sha256(data).hexdigest()
 
 
 def _export(cache: Path) -> dict[str, object]:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(reference_sample())],
-        capture_output=True, text=True, cwd=REPO, env=env, check=False, timeout=120,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-2000:]
-    answer: dict[str, object] = json.loads(result.stdout)
-    return answer
+    return run_probe(_PROBE, cache)
 
 
 def test_a_second_process_parses_no_font_file(tmp_path: Path) -> None:

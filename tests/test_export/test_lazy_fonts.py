@@ -42,15 +42,20 @@ print(json.dumps({"read": read, "coverage": sorted(fonts.coverage),
 """
 
 
-def _export(kind: str, cache: Path) -> dict[str, object]:
+def run_probe(probe: str, cache: Path, *args: str) -> dict[str, object]:
+    """What ``probe`` prints (JSON), run in a fresh process with ``cache`` as cache folder."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(reference_sample()), kind],
+        [sys.executable, "-c", probe, str(reference_sample()), *args],
         capture_output=True, text=True, cwd=REPO, env=env, check=False, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     answer: dict[str, object] = json.loads(result.stdout)
     return answer
+
+
+def _export(kind: str, cache: Path) -> dict[str, object]:
+    return run_probe(_PROBE, cache, kind)
 
 
 def test_an_export_without_italics_reads_no_italic_font(tmp_path: Path) -> None:

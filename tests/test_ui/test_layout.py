@@ -93,7 +93,8 @@ def test_added_block_stays_in_view_after_the_check_runs(qtbot: Any, window: Any)
     assert visible_in_form(window, new.items)
 
 
-def test_fields_of_all_sections_line_up(window: Any) -> None:
+def field_lefts(window: Any) -> set[int]:
+    """Where the fields of all four sections begin (the sender unfolded)."""
     window.press_office_form.set_expanded(True)
     QApplication.processEvents()
     fields = [
@@ -102,8 +103,11 @@ def test_fields_of_all_sections_line_up(window: Any) -> None:
         window.text_form.headline,
         window.closing_form.contact,
     ]
-    lefts = {f.mapTo(window.form_page, f.rect().topLeft()).x() for f in fields}
-    assert len(lefts) == 1
+    return {f.mapTo(window.form_page, f.rect().topLeft()).x() for f in fields}
+
+
+def test_fields_of_all_sections_line_up(window: Any) -> None:
+    assert len(field_lefts(window)) == 1
 
 
 def test_undo_in_a_long_paragraph_keeps_the_cursor_line_in_view(qtbot: Any, window: Any) -> None:
