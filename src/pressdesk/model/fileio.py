@@ -26,7 +26,6 @@ import errno
 import fcntl
 import os
 import re
-import secrets
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -186,7 +185,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _temp_name(directory: str, suffix: str = "tmp") -> str:
-    return os.path.join(directory, f".~pd{secrets.token_hex(4)}.{suffix}")
+    return os.path.join(directory, f".~pd{os.urandom(4).hex()}.{suffix}")
 
 
 def _lock(fd: int) -> None:
