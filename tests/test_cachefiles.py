@@ -64,3 +64,22 @@ def test_a_reinstalled_dictionary_leaves_one_hyphenation_cache_file(
     assert len(list(folder.iterdir())) == 1
     word = "Integrationsstaatssekretärin"
     assert hyphenation._load_patterns(dic).positions(word) == first.positions(word)
+
+
+def test_two_installations_keep_a_hyphenation_cache_file_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyphen
+
+    from pressdesk.export.pdf import hyphenation
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "pressdesk" / "hyphenation"
+    kept = []
+    for install in ("venv-a", "venv-b"):
+        dic = tmp_path / install / "hyph_de_DE.dic"
+        dic.parent.mkdir()
+        shutil.copyfile(pyphen.LANGUAGES["de_DE"], dic)
+        hyphenation._load_patterns(dic)
+        kept.append(hyphenation._cache_file(dic))
+    assert sorted(folder.iterdir()) == sorted(kept) and kept[0] != kept[1]

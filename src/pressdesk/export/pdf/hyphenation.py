@@ -44,7 +44,8 @@ def _cache_file(dic: Path) -> Path:
 
     st = dic.stat()
     key = f"{st.st_size}|{st.st_mtime_ns}|pyphen {pyphen.__version__}"
-    return cachefiles.cache_file("hyphenation", dic.name, key, ".groups.marshal")
+    # named after the file's path: two installations side by side keep one file each
+    return cachefiles.cache_file("hyphenation", str(dic), key, ".groups.marshal")
 
 
 def _load_patterns(dic: Path) -> pyphen.HyphDict:
