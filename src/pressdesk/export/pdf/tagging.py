@@ -99,14 +99,15 @@ class Tagger:
         """
         code = rlcompat.page_code(canv)[start:]
         page = canv.getPageNumber()
-
-        def plain_text(c: str) -> bool:
-            ops = _operators(c)
-            return ops.startswith("BT") and ops.rstrip().endswith("ET") and _text_objects(ops) == 1
+        counts = [_text_objects(_operators(c)) for c in code]  # text objects per piece
+        plain = [
+            n == 1 and c.startswith("BT") and c.rstrip().endswith("ET")
+            for c, n in zip(code, counts, strict=True)
+        ]
 
         if any(
-            (_text_objects(_operators(c)) or _LINK_MARK.search(c)) and not plain_text(c)
-            for c in code
+            (n or _LINK_MARK.search(c)) and not is_plain
+            for c, n, is_plain in zip(code, counts, plain, strict=True)
         ):
             # not plain text objects: tag the whole drawing as the node's content
             body = "\n".join(_LINK_MARK.sub("", c) for c in code)
@@ -116,7 +117,7 @@ class Tagger:
         texts = [i for i, c in enumerate(code) if c.startswith("BT")]
         out = []
         for i, c in enumerate(code):
-            if plain_text(c):
+            if plain[i]:
                 owner = label if label is not None and len(texts) > 1 and i == texts[0] else node
                 out.append(self._tag_text(c, owner, node, page))
             elif _PAINTS.intersection(c.split()):
