@@ -86,12 +86,15 @@ class Para(Paragraph):
             key = (*self._pd_parsed, widths)
             kept = _broken_kept(key, self.style)
             if kept is not None:
-                return kept
+                bl, state = kept
+                if state is not None:
+                    rlcompat.set_break_state(self, state)
+                return bl
         with rlcompat.ours():  # PressDesk's break rules, for this paragraph only
             bl = super().breakLines(width)
         _continue_links(bl)
         if key is not None:
-            _keep_broken(key, self.style, bl)
+            _keep_broken(key, self.style, bl, self)
         return bl
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
@@ -289,29 +292,68 @@ def _parse(markup: str, style: Any) -> tuple[str, Any, list[Any]]:
     return entry[1:]
 
 
-# Lines of simple paragraphs (one font, no links: reportlab's "kind 0", plain strings),
-# kept per (markup, style, widths) like the parses above: the same paragraph at the same
-# width breaks the same way. Each use gets its own copy of the line list.
+# Broken lines, kept per (markup, style, widths) like the parses above: the same
+# paragraph at the same width breaks the same way. Each use gets its own copy.
+# - Simple paragraphs (one font, no links: reportlab's "kind 0") have plain strings for
+#   words: a copy of the line lists is enough.
+# - The rest ("kind 1": bold, italic, links) have fragments for words, which reportlab
+#   changes afterwards (splitting at a page turn appends spaces to them and changes their
+#   class; :func:`_continue_links` sets links), and ``breakLines`` leaves the processed
+#   fragments on the paragraph (:data:`rlcompat.BREAK_STATE`). Lines and that state are
+#   kept as one deep copy (fragments shared between them stay shared) and deep-copied
+#   again for each use.
 _BROKEN_KEPT = 4096
-_broken: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
+_broken: OrderedDict[tuple[Any, ...], tuple[Any, int, Any]] = OrderedDict()
 
 
-def _broken_kept(key: tuple[Any, ...], style: Any) -> Any:
+def _broken_kept(key: tuple[Any, ...], style: Any) -> tuple[Any, tuple[Any, ...] | None] | None:
+    """Lines kept for ``key`` (and, for kind 1, the paragraph's break state), or None."""
     with _parsed_lock:
         kept = _broken.get(key)
         if kept is None or kept[0] is not style:
             return None
         _broken.move_to_end(key)
-    return _copied_lines(kept[1])
+    if kept[1] == 0:
+        return _copied_lines(kept[2]), None
+    return _copied_frag_lines(*kept[2])
 
 
-def _keep_broken(key: tuple[Any, ...], style: Any, bl: Any) -> None:
-    if getattr(bl, "kind", None) != 0:
+def _keep_broken(key: tuple[Any, ...], style: Any, bl: Any, para: Any) -> None:
+    kind = getattr(bl, "kind", None)
+    if kind == 0:
+        entry: tuple[Any, int, Any] = (style, 0, _copied_lines(bl))
+    elif kind == 1:
+        entry = (style, 1, _copied_frag_lines(bl, rlcompat.break_state(para)))
+    else:
         return
     with _parsed_lock:
-        _broken[key] = (style, _copied_lines(bl))
+        _broken[key] = entry
         while len(_broken) > _BROKEN_KEPT:
             _broken.popitem(last=False)
+
+
+def _copied_frag(frag: Any) -> Any:
+    """A fragment's own copy: its attributes, and its lists (links, underlines) copied."""
+    copy = frag.clone()
+    for name, value in copy.__dict__.items():
+        if type(value) is list:
+            copy.__dict__[name] = list(value)
+    return copy
+
+
+def _copied_frag_lines(bl: Any, state: tuple[Any, ...]) -> tuple[Any, tuple[Any, ...]]:
+    """Copies of a kind-1 paragraph's lines and break state (.rlcompat.break_state)."""
+    copy = bl.clone()
+    copy.lines = [line.clone(words=[_copied_frag(w) for w in line.words]) for line in bl.lines]
+    frag_words = []
+    for word in state[0]:  # [width, (fragment, text), ...], of a list subclass
+        again = list.__new__(type(word))
+        again.append(word[0])
+        again.extend((_copied_frag(f), text) for f, text in word[1:])
+        if getattr(word, "__dict__", None):
+            again.__dict__.update(word.__dict__)
+        frag_words.append(again)
+    return copy, (frag_words, *state[1:])
 
 
 def _copied_lines(bl: Any) -> Any:
