@@ -19,6 +19,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -385,6 +386,19 @@ def para(
     return p
 
 
+@lru_cache(maxsize=8192)  # thread-safe; the key is everything the result depends on
+def _safe_text(value: str, following: str, fonts: FontNames) -> str:
+    """:meth:`_Builder.text`, kept per (text, following text, fonts): the preview sets the
+    same runs again after every pause."""
+    value = clean_text(keep_phone_numbers(value), fonts)
+    if following:
+        after = clean_text(following, fonts)
+        value = prepare(value + after)[: -len(after) or None]
+    else:
+        value = prepare(value)
+    return escape(value)
+
+
 @dataclass(frozen=True)
 class PlainLine:
     """A one-line piece of content drawn directly on the canvas (no wrapping)."""
@@ -452,13 +466,7 @@ class _Builder:
         ``following`` is the text right after it (the next run): a closing quote there
         gives the last word its soft hyphens (see :func:`.hyphenation.prepare`).
         """
-        value = clean_text(keep_phone_numbers(value), self.fonts)
-        if following:
-            after = clean_text(following, self.fonts)
-            value = prepare(value + after)[: -len(after) or None]
-        else:
-            value = prepare(value)
-        return escape(value)
+        return _safe_text(value, following, self.fonts)
 
     def runs(self, runs: Sequence[Run], node: st.Node) -> str:
         """Runs as paragraph markup: bold, italic, links (a Link child of ``node``).
