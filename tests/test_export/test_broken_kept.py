@@ -117,12 +117,40 @@ def test_the_same_draft_again_breaks_no_paragraph_again(
     assert URL in _uris(second)
 
 
-def test_kept_lines_give_the_same_file_as_fresh_ones(
+def _longer(reference: Draft, times: int) -> Draft:
+    draft = _marked(reference)
+    draft.body = [copy.deepcopy(b) for _ in range(times) for b in draft.body]
+    return draft
+
+
+def test_the_same_draft_again_breaks_nothing_at_its_page_turns(
     profile: Profile, reference_draft: Draft, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parts of a paragraph split at a page turn (and the paragraph set again with
+    the divided word kept whole) follow from its kept lines: none is broken anew."""
+    draft = _longer(reference_draft, 3)
+    first = render(draft, profile, final=True).data
+    calls: list[object] = []
+    original = Paragraph.breakLines
+
+    def counted(self: Paragraph, width: object) -> object:
+        calls.append(self)
+        return original(self, width)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counted)
+    second = render(draft, profile, final=True).data
+    assert calls == []
+    assert _without_stamps(second) == _without_stamps(first)
+    assert len(page_texts(second)) >= 4
+
+
+@pytest.mark.parametrize("times", [1, 3, 8])  # 8: a 13-page release
+def test_kept_lines_give_the_same_file_as_fresh_ones(
+    profile: Profile, reference_draft: Draft, monkeypatch: pytest.MonkeyPatch, times: int
 ) -> None:
     from pressdesk.export.pdf import flowables
 
-    draft = _marked(reference_draft)
+    draft = _longer(reference_draft, times)
     render(draft, profile, final=True)
     kept = render(draft, profile, final=True).data  # every paragraph's lines reused
     monkeypatch.setattr(flowables, "_broken", flowables.OrderedDict())

@@ -67,7 +67,10 @@ class Para(Paragraph):
     # page 1's press office block, drawn right below this paragraph (the headline)
     follower: SideBlock | None = None
     _room = 0.0  # points below the paragraph down to its frame's bottom
-    _pd_parsed: tuple[str, int] | None = None  # (markup, id(style)) if made by para()
+    # what its lines follow from: (markup, id(style)) if made by para(); for the rest of a
+    # split paragraph also the whole one's widths and the line it begins with (see split)
+    _pd_parsed: tuple[Any, ...] | None = None
+    _pd_widths: tuple[Any, ...] = ()  # the widths of the last breakLines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
@@ -84,6 +87,7 @@ class Para(Paragraph):
         key = None
         if self._pd_parsed is not None:  # its markup and style: the same lines as before
             widths = tuple(width) if isinstance(width, list | tuple) else (width,)
+            self._pd_widths = widths
             key = (*self._pd_parsed, widths)
             kept = _broken_kept(key, self.style)
             if kept is not None:
@@ -118,6 +122,15 @@ class Para(Paragraph):
                 parts = []
                 break
             parts = super().split(availWidth, (kept - 1) * leading + 1e-6)
+        if (
+            len(parts) == 2
+            and self._pd_parsed is not None
+            and all(isinstance(part, Para) for part in parts)
+            and hasattr(parts[0], "blPara")
+        ):  # both parts follow from the whole paragraph's lines and where it was split
+            at = len(parts[0].blPara.lines)
+            parts[0]._pd_parsed = (*self._pd_parsed, self._pd_widths, "head", at)
+            parts[1]._pd_parsed = (*self._pd_parsed, self._pd_widths, "rest", at)
         for i, part in enumerate(parts):
             if isinstance(part, Para):
                 part.pd_source = source
@@ -261,6 +274,8 @@ def page_turn_without_division(
     twin.node, twin.label, twin.outline = p.node, p.label, p.outline
     twin.follower = p.follower
     twin.pd_source = source_text(p)
+    if p._pd_parsed is not None:  # its fragments follow from p's lines and the count kept
+        twin._pd_parsed = (*p._pd_parsed, p._pd_widths, "undivided", kept)
     again: list[Any] = twin.split(width, height)
     if len(again) != 2 or len(again[0].blPara.lines) != kept:
         return None
