@@ -362,3 +362,34 @@ def test_deferred_patterns_behave_as_compiled_ones(uri: str) -> None:
     assert rx.sub(r"\1\0 ", uri + "漢字") == re.compile(rx.pattern, rx.flags).sub(
         r"\1\0 ", uri + "漢字"
     )
+
+
+@pytest.mark.parametrize("name", rlcompat.BREAK_STATE)
+def test_breaklines_still_leaves_the_state_kept_with_the_lines(name: str) -> None:
+    """Kept lines of a paragraph with bold or links come with what ``breakLines`` leaves
+    on the paragraph (.flowables); a reportlab that leaves it elsewhere would split such
+    a kept paragraph at a page turn from stale fragments."""
+    p = Paragraph(
+        "Ein <b>fetter</b> Satz mit <a href='https://www.land.nrw'>Link</a>.", ParagraphStyle("x")
+    )
+    before = rlcompat.break_state(p)
+    bl = p.breakLines(100)
+    assert bl.kind == 1 and hasattr(p, name)
+    after = rlcompat.break_state(p)
+    index = rlcompat.BREAK_STATE.index(name)
+    if name == "frags":  # replaced by the processed frag words, which split() slices
+        assert after[index] is not before[index] and isinstance(after[index][0][0], float)
+    copy = Paragraph("", ParagraphStyle("x"))
+    rlcompat.set_break_state(copy, after)
+    assert getattr(copy, name) is after[index]
+
+
+def test_breaklines_without_the_state_fails_loudly_at_import() -> None:
+    code = (
+        "import reportlab.platypus.paragraph as p\n"
+        "p.Paragraph.breakLines = lambda self, width: None\n"
+        "import pressdesk.export.pdf.rlcompat\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0
+    assert "IncompatibleReportlab" in run.stderr and "_width_max" in run.stderr

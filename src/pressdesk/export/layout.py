@@ -15,6 +15,7 @@ Qt-free and free of reportlab and python-docx.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -153,10 +154,29 @@ def default_roles(profile: Profile) -> dict[str, RoleStyle]:
 
 
 def role_styles(profile: Profile) -> dict[str, RoleStyle]:
-    """Every role's style: the profile's "roles", the rest from :func:`default_roles`."""
-    roles = default_roles(profile)
+    """Every role's style: the profile's "roles", the rest from :func:`default_roles`.
+
+    Kept per (sizes, "roles" as written): every export asks twice, the preview after
+    every pause. The key is the text of what they are made of, so a changed profile
+    (even one changed in place) never gets another's styles. Each call gets its own dict.
+    """
     given = profile.raw.get("roles") or {}
-    return {name: RoleStyle.from_json(given.get(name, {}), style) for name, style in roles.items()}
+    key = repr((profile.sizes, given))
+    with _roles_lock:
+        kept = _roles_kept.get(key)
+    if kept is None:
+        roles = default_roles(profile)
+        kept = {name: RoleStyle.from_json(given.get(name, {}), s) for name, s in roles.items()}
+        with _roles_lock:
+            _roles_kept[key] = kept
+            while len(_roles_kept) > _ROLES_KEPT:
+                _roles_kept.pop(next(iter(_roles_kept)))
+    return dict(kept)  # RoleStyle is frozen: sharing them is safe
+
+
+_ROLES_KEPT = 16  # profiles
+_roles_kept: dict[str, dict[str, RoleStyle]] = {}
+_roles_lock = threading.Lock()
 
 
 def color(profile: Profile, key: str) -> str:

@@ -19,6 +19,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -66,7 +67,10 @@ class Para(Paragraph):
     # page 1's press office block, drawn right below this paragraph (the headline)
     follower: SideBlock | None = None
     _room = 0.0  # points below the paragraph down to its frame's bottom
-    _pd_parsed: tuple[str, int] | None = None  # (markup, id(style)) if made by para()
+    # what its lines follow from: (markup, id(style)) if made by para(); for the rest of a
+    # split paragraph also the whole one's widths and the line it begins with (see split)
+    _pd_parsed: tuple[Any, ...] | None = None
+    _pd_widths: tuple[Any, ...] = ()  # the widths of the last breakLines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
@@ -83,15 +87,19 @@ class Para(Paragraph):
         key = None
         if self._pd_parsed is not None:  # its markup and style: the same lines as before
             widths = tuple(width) if isinstance(width, list | tuple) else (width,)
+            self._pd_widths = widths
             key = (*self._pd_parsed, widths)
             kept = _broken_kept(key, self.style)
             if kept is not None:
-                return kept
+                bl, state = kept
+                if state is not None:
+                    rlcompat.set_break_state(self, state)
+                return bl
         with rlcompat.ours():  # PressDesk's break rules, for this paragraph only
             bl = super().breakLines(width)
         _continue_links(bl)
         if key is not None:
-            _keep_broken(key, self.style, bl)
+            _keep_broken(key, self.style, bl, self)
         return bl
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
@@ -114,6 +122,15 @@ class Para(Paragraph):
                 parts = []
                 break
             parts = super().split(availWidth, (kept - 1) * leading + 1e-6)
+        if (
+            len(parts) == 2
+            and self._pd_parsed is not None
+            and all(isinstance(part, Para) for part in parts)
+            and hasattr(parts[0], "blPara")
+        ):  # both parts follow from the whole paragraph's lines and where it was split
+            at = len(parts[0].blPara.lines)
+            parts[0]._pd_parsed = (*self._pd_parsed, self._pd_widths, "head", at)
+            parts[1]._pd_parsed = (*self._pd_parsed, self._pd_widths, "rest", at)
         for i, part in enumerate(parts):
             if isinstance(part, Para):
                 part.pd_source = source
@@ -257,6 +274,8 @@ def page_turn_without_division(
     twin.node, twin.label, twin.outline = p.node, p.label, p.outline
     twin.follower = p.follower
     twin.pd_source = source_text(p)
+    if p._pd_parsed is not None:  # its fragments follow from p's lines and the count kept
+        twin._pd_parsed = (*p._pd_parsed, p._pd_widths, "undivided", kept)
     again: list[Any] = twin.split(width, height)
     if len(again) != 2 or len(again[0].blPara.lines) != kept:
         return None
@@ -289,29 +308,68 @@ def _parse(markup: str, style: Any) -> tuple[str, Any, list[Any]]:
     return entry[1:]
 
 
-# Lines of simple paragraphs (one font, no links: reportlab's "kind 0", plain strings),
-# kept per (markup, style, widths) like the parses above: the same paragraph at the same
-# width breaks the same way. Each use gets its own copy of the line list.
+# Broken lines, kept per (markup, style, widths) like the parses above: the same
+# paragraph at the same width breaks the same way. Each use gets its own copy.
+# - Simple paragraphs (one font, no links: reportlab's "kind 0") have plain strings for
+#   words: a copy of the line lists is enough.
+# - The rest ("kind 1": bold, italic, links) have fragments for words, which reportlab
+#   changes afterwards (splitting at a page turn appends spaces to them and changes their
+#   class; :func:`_continue_links` sets links), and ``breakLines`` leaves the processed
+#   fragments on the paragraph (:data:`rlcompat.BREAK_STATE`). Lines and that state are
+#   kept as one deep copy (fragments shared between them stay shared) and deep-copied
+#   again for each use.
 _BROKEN_KEPT = 4096
-_broken: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
+_broken: OrderedDict[tuple[Any, ...], tuple[Any, int, Any]] = OrderedDict()
 
 
-def _broken_kept(key: tuple[Any, ...], style: Any) -> Any:
+def _broken_kept(key: tuple[Any, ...], style: Any) -> tuple[Any, tuple[Any, ...] | None] | None:
+    """Lines kept for ``key`` (and, for kind 1, the paragraph's break state), or None."""
     with _parsed_lock:
         kept = _broken.get(key)
         if kept is None or kept[0] is not style:
             return None
         _broken.move_to_end(key)
-    return _copied_lines(kept[1])
+    if kept[1] == 0:
+        return _copied_lines(kept[2]), None
+    return _copied_frag_lines(*kept[2])
 
 
-def _keep_broken(key: tuple[Any, ...], style: Any, bl: Any) -> None:
-    if getattr(bl, "kind", None) != 0:
+def _keep_broken(key: tuple[Any, ...], style: Any, bl: Any, para: Any) -> None:
+    kind = getattr(bl, "kind", None)
+    if kind == 0:
+        entry: tuple[Any, int, Any] = (style, 0, _copied_lines(bl))
+    elif kind == 1:
+        entry = (style, 1, _copied_frag_lines(bl, rlcompat.break_state(para)))
+    else:
         return
     with _parsed_lock:
-        _broken[key] = (style, _copied_lines(bl))
+        _broken[key] = entry
         while len(_broken) > _BROKEN_KEPT:
             _broken.popitem(last=False)
+
+
+def _copied_frag(frag: Any) -> Any:
+    """A fragment's own copy: its attributes, and its lists (links, underlines) copied."""
+    copy = frag.clone()
+    for name, value in copy.__dict__.items():
+        if type(value) is list:
+            copy.__dict__[name] = list(value)
+    return copy
+
+
+def _copied_frag_lines(bl: Any, state: tuple[Any, ...]) -> tuple[Any, tuple[Any, ...]]:
+    """Copies of a kind-1 paragraph's lines and break state (.rlcompat.break_state)."""
+    copy = bl.clone()
+    copy.lines = [line.clone(words=[_copied_frag(w) for w in line.words]) for line in bl.lines]
+    frag_words = []
+    for word in state[0]:  # [width, (fragment, text), ...], of a list subclass
+        again = list.__new__(type(word))
+        again.append(word[0])
+        again.extend((_copied_frag(f), text) for f, text in word[1:])
+        if getattr(word, "__dict__", None):
+            again.__dict__.update(word.__dict__)
+        frag_words.append(again)
+    return copy, (frag_words, *state[1:])
 
 
 def _copied_lines(bl: Any) -> Any:
@@ -341,6 +399,19 @@ def para(
     p.node = node
     p.outline = outline
     return p
+
+
+@lru_cache(maxsize=8192)  # thread-safe; the key is everything the result depends on
+def _safe_text(value: str, following: str, fonts: FontNames) -> str:
+    """:meth:`_Builder.text`, kept per (text, following text, fonts): the preview sets the
+    same runs again after every pause."""
+    value = clean_text(keep_phone_numbers(value), fonts)
+    if following:
+        after = clean_text(following, fonts)
+        value = prepare(value + after)[: -len(after) or None]
+    else:
+        value = prepare(value)
+    return escape(value)
 
 
 @dataclass(frozen=True)
@@ -410,13 +481,7 @@ class _Builder:
         ``following`` is the text right after it (the next run): a closing quote there
         gives the last word its soft hyphens (see :func:`.hyphenation.prepare`).
         """
-        value = clean_text(keep_phone_numbers(value), self.fonts)
-        if following:
-            after = clean_text(following, self.fonts)
-            value = prepare(value + after)[: -len(after) or None]
-        else:
-            value = prepare(value)
-        return escape(value)
+        return _safe_text(value, following, self.fonts)
 
     def runs(self, runs: Sequence[Run], node: st.Node) -> str:
         """Runs as paragraph markup: bold, italic, links (a Link child of ``node``).

@@ -624,3 +624,33 @@ def text_code(canv: Any) -> list[str]:
 def pdf_document(canv: Any) -> Any:
     """The canvas' PDFDocument (``Canvas._doc``), where the structure tree is added on save."""
     return canv._doc
+
+
+# What ``Paragraph.breakLines`` sets on the paragraph besides the lines it returns: a
+# paragraph of several fonts or with links ("kind 1") replaces ``frags`` by its processed
+# frag words (``split`` slices them by each line's ``sFW``), and every kind counts widths
+# and hyphenations. A paragraph that reuses kept lines (.flowables) gets these too.
+BREAK_STATE = ("frags", "_width_max", "_hyphenations", "_splitLongWordCount")
+
+
+def _breaklines_sets_state() -> bool:
+    names = set(_rl.Paragraph.breakLines.__code__.co_names)
+    return all(n in names for n in BREAK_STATE)
+
+
+if not _breaklines_sets_state():  # pragma: no cover - only with an unsupported reportlab
+    raise IncompatibleReportlab(
+        f"reportlab's Paragraph.breakLines no longer sets {', '.join(BREAK_STATE)}; PressDesk "
+        "keeps broken lines with them (see pressdesk/export/pdf/rlcompat.py)."
+    )
+
+
+def break_state(para: Any) -> tuple[Any, ...]:
+    """What ``breakLines`` left on ``para`` (:data:`BREAK_STATE`), to keep with its lines."""
+    return tuple(getattr(para, name, None) for name in BREAK_STATE)
+
+
+def set_break_state(para: Any, state: tuple[Any, ...]) -> None:
+    """Leave ``state`` (from :func:`break_state`) on ``para`` as ``breakLines`` would."""
+    for name, value in zip(BREAK_STATE, state, strict=True):
+        setattr(para, name, value)

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
     PDFDictionary,
@@ -36,6 +37,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFPage,
     PDFString,
 )
+from reportlab.pdfbase.pdfdoc import format as pdf_format
 
 from pressdesk.export.pdf import rlcompat
 from pressdesk.export.pdf import structure as st
@@ -99,14 +101,15 @@ class Tagger:
         """
         code = rlcompat.page_code(canv)[start:]
         page = canv.getPageNumber()
-
-        def plain_text(c: str) -> bool:
-            ops = _operators(c)
-            return ops.startswith("BT") and ops.rstrip().endswith("ET") and _text_objects(ops) == 1
+        counts = [_text_objects(_operators(c)) for c in code]  # text objects per piece
+        plain = [
+            n == 1 and c.startswith("BT") and c.rstrip().endswith("ET")
+            for c, n in zip(code, counts, strict=True)
+        ]
 
         if any(
-            (_text_objects(_operators(c)) or _LINK_MARK.search(c)) and not plain_text(c)
-            for c in code
+            (n or _LINK_MARK.search(c)) and not is_plain
+            for c, n, is_plain in zip(code, counts, plain, strict=True)
         ):
             # not plain text objects: tag the whole drawing as the node's content
             body = "\n".join(_LINK_MARK.sub("", c) for c in code)
@@ -116,7 +119,7 @@ class Tagger:
         texts = [i for i, c in enumerate(code) if c.startswith("BT")]
         out = []
         for i, c in enumerate(code):
-            if plain_text(c):
+            if plain[i]:
                 owner = label if label is not None and len(texts) > 1 and i == texts[0] else node
                 out.append(self._tag_text(c, owner, node, page))
             elif _PAINTS.intersection(c.split()):
@@ -202,7 +205,7 @@ class Tagger:
         root_ref = doc.Reference(root)
 
         def build(node: st.Node, parent_ref: Any) -> Any | None:
-            elem = PDFDictionary(
+            elem = _StructElem(
                 {"Type": PDFName("StructElem"), "S": PDFName(_tag(node)), "P": parent_ref}
             )
             ref = doc.Reference(elem)
@@ -238,7 +241,7 @@ class Tagger:
                 annot_parents.append(ref)
             if not kids:
                 return None
-            elem["K"] = PDFArray(kids)
+            elem["K"] = _Kids(kids)
             if node.alt:
                 elem["Alt"] = PDFString(node.alt)
             return ref
@@ -279,6 +282,52 @@ def _text_objects(ops: str) -> int:
 
 def _tag(node: st.Node) -> str:
     return node.role
+
+
+def _number_or_reference(item: Any, document: Any) -> bytes:
+    if type(item) is int:  # an MCID
+        return b"%d" % item
+    if type(item) is PDFObjectReference:
+        return b"%d %d R" % document.idToObjectNumberAndVersion[item.name]
+    return pdf_format(item, document)
+
+
+class _Kids(PDFArray):
+    """A structure element's /K: as reportlab writes a PDFArray, MCIDs and references
+    written directly (a tagged reference export has hundreds of them)."""
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
+        if rl_config.pdfMultiLine:
+            return super().format(document, IND)
+        out = [_number_or_reference(item, document) for item in self.sequence]
+        for i in reversed(range(10, len(out), 10)):  # reportlab: a new line every 10
+            out.insert(i, b"\n ")
+        return b"[ " + b" ".join(out) + b" ]"
+
+
+_KEYS: dict[str, bytes] = {}  # "/Type" and the like, escaped as reportlab does once each
+
+
+class _StructElem(PDFDictionary):
+    """A structure element: written as reportlab writes a PDFDictionary (keys sorted, a
+    new line every 6), with its names and references written directly."""
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
+        if rl_config.pdfMultiLine:
+            return super().format(document, IND)
+        out = []
+        for key in sorted(self.dict):
+            name = _KEYS.get(key)
+            if name is None:
+                name = _KEYS.setdefault(key, pdf_format(PDFName(key), document))
+            value = self.dict[key]
+            if isinstance(value, str):  # a PDFName
+                out.append(name + b" " + value.encode("latin-1"))
+            else:
+                out.append(name + b" " + _number_or_reference(value, document))
+        for i in reversed(range(6, len(out), 6)):
+            out.insert(i, b"\n ")
+        return b"<<\n" + b" ".join(out) + b"\n>>"
 
 
 class _XMP(PDFObject):
