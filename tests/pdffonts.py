@@ -7,19 +7,23 @@ from collections.abc import Iterator
 from typing import Any
 
 
+def chars(obj: Any) -> Iterator[Any]:
+    """Every glyph (pdfminer's ``LTChar``) in a page's layout, in order."""
+    from pdfminer.layout import LTChar
+
+    if isinstance(obj, LTChar):
+        yield obj
+    elif hasattr(obj, "__iter__"):
+        for child in obj:
+            yield from chars(child)
+
+
 def fonts_of(pdf: bytes, word: str) -> set[str]:
     """The fonts that draw ``word`` (its first occurrence) in the PDF, subset tag cut off."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
-
-    def chars(obj: Any) -> Iterator[LTChar]:
-        if isinstance(obj, LTChar):
-            yield obj
-        elif hasattr(obj, "__iter__"):
-            for child in obj:
-                yield from chars(child)
 
     resources = PDFResourceManager()
     device = PDFPageAggregator(resources, laparams=None)

@@ -24,6 +24,7 @@ from pressdesk.model.inline import Mark, normalize_marks
 from pressdesk.profile import Profile, load_profile
 from pressdesk.publish.pdfua import content_refs, matterhorn_failures, page_marks, walk
 from pressdesk.typography import NB_HYPHEN, NBSP
+from tests.pdffonts import chars
 
 from .pdfread import missing_in_order, norm, page_texts
 
@@ -50,13 +51,6 @@ def _pages(data: bytes) -> Iterator[Any]:
 
 
 def _chars(data: bytes) -> Iterator[tuple[int, LTChar]]:
-    def walk_layout(obj: Any) -> Iterator[LTChar]:
-        if isinstance(obj, LTChar):
-            yield obj
-        elif hasattr(obj, "__iter__"):
-            for child in obj:
-                yield from walk_layout(child)
-
     profile = load_profile("nrw")
     g = layout.page_geometry(profile)
     headline = layout.role_styles(profile)[layout.HEADLINE]
@@ -65,7 +59,7 @@ def _chars(data: bytes) -> Iterator[tuple[int, LTChar]]:
     wide = (g.margin_left + g.line_width(headline)) * pt + 1  # page 1's headline
     for n, page in enumerate(_pages(data)):
         top = (g.height - g.margin_top - (g.running_header if n else g.header)) * pt
-        for ch in walk_layout(page):
+        for ch in chars(page):
             is_headline = not n and "Bold" in ch.fontname and abs(ch.size - headline.size) < 0.1
             # the body column (and the headline over the side column): no header, no side block
             if ch.y1 < top + 1 and (ch.x1 < right or (is_headline and ch.x1 < wide)):

@@ -76,15 +76,21 @@ def test_paragraphs_from_a_browser_keep_bold_italic_and_links(qtbot: Any, window
     assert fonts_of(pdf, "Kommunalen") == {"Carlito"}
 
 
-def test_list_items_copied_in_pressdesk_become_formatted_paragraphs(
-    qtbot: Any, window: Any
-) -> None:
-    field = paragraph(qtbot, window, "Programm im Netz")
+def list_with_new_line(qtbot: Any, window: Any, first: str) -> Any:
+    """The first block typed as ``first``, made a list (Strg+4), the cursor on a new item."""
+    field = paragraph(qtbot, window, first)
     qtbot.keyClick(field, Qt.Key.Key_4, CTRL)  # Aufzählung
     items = window.body_editor.blocks[0].items
     qtbot.waitUntil(items.hasFocus)
     qtbot.keyClick(items, Qt.Key.Key_End, CTRL)
     qtbot.keyClick(items, Qt.Key.Key_Return)
+    return items
+
+
+def test_list_items_copied_in_pressdesk_become_formatted_paragraphs(
+    qtbot: Any, window: Any
+) -> None:
+    items = list_with_new_line(qtbot, window, "Programm im Netz")
     qtbot.keyClicks(items, "Mehr im Landesportal")
     select(qtbot, items, 0, 8)  # "Programm"
     qtbot.keyClick(items, Qt.Key.Key_B, CTRL)
@@ -153,12 +159,7 @@ def test_one_line_from_a_browser_keeps_its_bold_a_copied_subheading_brings_none(
 def test_a_browser_list_pasted_into_list_items_keeps_bold_and_links(
     qtbot: Any, window: Any
 ) -> None:
-    field = paragraph(qtbot, window, "Vorab")
-    qtbot.keyClick(field, Qt.Key.Key_4, CTRL)  # Aufzählung
-    items = window.body_editor.blocks[0].items
-    qtbot.waitUntil(items.hasFocus)
-    qtbot.keyClick(items, Qt.Key.Key_End, CTRL)
-    qtbot.keyClick(items, Qt.Key.Key_Return)
+    items = list_with_new_line(qtbot, window, "Vorab")
     browser_clipboard(
         "Beratung vor Ort\nMehr im Landesportal",
         "<ul><li><b>Beratung</b> vor Ort</li>"
