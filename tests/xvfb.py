@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -34,3 +35,15 @@ def xvfb_display() -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def run_editor_script_on_x11(script: str, user_folder: os.PathLike[str]) -> str:
+    """Run ``script`` (Python) as the editor would run on an X11 desktop; its output."""
+    with xvfb_display() as display:
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        env["PRESSDESK_DATA_DIR"] = os.fspath(user_folder)
+        result = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, timeout=120
+        )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    return result.stdout.decode("utf-8", "replace")

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +12,7 @@ from PySide6.QtGui import QContextMenuEvent, QFont, QInputMethodEvent, QTextCurs
 from PySide6.QtWidgets import QApplication
 
 from pressdesk.model import Mark
-from tests.xvfb import needs_xvfb, xvfb_display
+from tests.xvfb import needs_xvfb, run_editor_script_on_x11
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -484,16 +481,9 @@ window.doc.undo_stack.setClean()
 def test_greyed_ctrl_k_does_not_delete_the_line_on_x11(tmp_path: Path) -> None:
     """On an X11 desktop Qt binds Strg+K in a field to "delete to the end of the line"
     (offscreen it binds nothing); greyed there, the Link command must not let it through."""
-    with xvfb_display() as display:
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
-        env["PRESSDESK_DATA_DIR"] = str(tmp_path / "userdata")
-        result = subprocess.run(
-            [sys.executable, "-c", X11_SCRIPT], env=env, capture_output=True, timeout=120
-        )
-        out = result.stdout.decode("utf-8", "replace")
-        assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
-        assert "enabled False" in out
-        assert "reference L-Duisburg" in out
+    out = run_editor_script_on_x11(X11_SCRIPT, tmp_path / "userdata")
+    assert "enabled False" in out
+    assert "reference L-Duisburg" in out
 
 
 def test_a_selected_www_address_is_suggested_as_its_link(qtbot: Any, window: Any) -> None:

@@ -10,9 +10,6 @@ viewport; after a move to another field the source removes its selection (as
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from pressdesk.model import Mark
 from tests.test_ui.test_formatting import CTRL, marks, paragraph, select
-from tests.xvfb import needs_xvfb, xvfb_display
+from tests.xvfb import needs_xvfb, run_editor_script_on_x11
 
 
 def drop(field: Any, index: int, data: QMimeData, action: Qt.DropAction) -> None:
@@ -104,14 +101,7 @@ window.doc.undo_stack.setClean()
 def test_dragging_a_bold_word_inside_a_paragraph_keeps_it_bold(tmp_path: Path) -> None:
     """A real drag on X11: mouse press on the selection and a move start Qt's drag,
     whose loop delivers the drop to the same field (offscreen Qt has no drag loop)."""
-    with xvfb_display() as display:
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
-        env["PRESSDESK_DATA_DIR"] = str(tmp_path / "userdata")
-        result = subprocess.run(
-            [sys.executable, "-c", X11_DRAG], env=env, capture_output=True, timeout=120
-        )
-    out = result.stdout.decode("utf-8", "replace")
-    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    out = run_editor_script_on_x11(X11_DRAG, tmp_path / "userdata")
     assert "QDropEvent True True" in out  # dropped on itself: a move inside the field
     assert "text hier und dort Fett normal." in out
     assert "marks [Mark(start=14, end=18, kind='strong', url='')]" in out

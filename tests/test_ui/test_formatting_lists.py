@@ -17,6 +17,7 @@ from tests.test_ui.test_formatting import (
     paragraph,
     select,
 )
+from tests.test_ui.test_formatting_paste import list_with_new_line
 
 URL = "https://www.land.nrw"
 
@@ -69,11 +70,7 @@ def test_ctrl_b_and_ctrl_k_in_list_items_are_saved_as_version_3(
 
 
 def test_undo_and_redo_restore_item_marks(qtbot: Any, window: Any) -> None:
-    field = paragraph(qtbot, window, "Eins")
-    qtbot.keyClick(field, Qt.Key.Key_4, CTRL)
-    items = items_field(qtbot, window)
-    qtbot.keyClick(items, Qt.Key.Key_End, CTRL)
-    qtbot.keyClick(items, Qt.Key.Key_Return)
+    items = list_with_new_line(qtbot, window, "Eins")
     qtbot.keyClicks(items, "Zwei")
     select(qtbot, items, 5, 4)
     qtbot.keyClick(items, Qt.Key.Key_I, CTRL)
@@ -113,11 +110,7 @@ def test_making_a_formatted_paragraph_a_list_and_back_keeps_the_formatting(
 def test_a_bold_item_dragged_within_the_list_stays_bold(qtbot: Any, window: Any) -> None:
     from tests.test_ui.test_formatting_drag import drop
 
-    field = paragraph(qtbot, window, "Erster Punkt")
-    qtbot.keyClick(field, Qt.Key.Key_4, CTRL)
-    items = items_field(qtbot, window)
-    qtbot.keyClick(items, Qt.Key.Key_End, CTRL)
-    qtbot.keyClick(items, Qt.Key.Key_Return)
+    items = list_with_new_line(qtbot, window, "Erster Punkt")
     qtbot.keyClicks(items, "Zweiter Punkt ")
     select(qtbot, items, 0, 6)
     qtbot.keyClick(items, Qt.Key.Key_B, CTRL)  # "Erster" bold
