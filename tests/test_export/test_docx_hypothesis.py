@@ -11,13 +11,13 @@ import itertools
 import zipfile
 
 import docx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from pressdesk.export import ExportError
 from pressdesk.export.docx import render_docx
-from pressdesk.model import Draft
+from pressdesk.model import Block, Draft
 from pressdesk.profile import load_profile
 from pressdesk.validation import validate
 from tests.strategies import any_drafts, drafts
@@ -51,6 +51,7 @@ def test_every_valid_draft_exports(draft: Draft, final: bool) -> None:
 
 @SLOW
 @given(any_drafts())
+@example(Draft(headline="\x1b", body=[Block(type="subheading", text="0")]))  # found by hypothesis
 def test_any_draft_exports_or_says_why(draft: Draft) -> None:
     """Control characters, lone text in odd places, nonsense dates: never a traceback."""
     try:

@@ -124,6 +124,20 @@ def test_outline_has_headline_and_every_subheading(
     assert pages == sorted(pages)
 
 
+@pytest.mark.parametrize("headline", ["", "  ", "\x1b", "\x00\x07 "])
+def test_subheadings_stand_first_when_the_headline_shows_nothing(
+    reference_draft: Draft, profile: Profile, headline: str
+) -> None:
+    """A headline of control characters only sets nothing, so the subheadings are the
+    outline's first level (found by the generated-draft test: reportlab refused a second
+    level without a first)."""
+    draft = copy.deepcopy(reference_draft)
+    draft.headline = headline
+    draft.body.insert(1, Block(type="subheading", text="Erster Abschnitt"))
+    r = reader(render_pdf(draft, profile, final=True))
+    assert [item.title for item in r.outline] == ["Erster Abschnitt"]
+
+
 def test_links_are_clickable(reference_draft: Draft, profile: Profile) -> None:
     r = reader(render_pdf(reference_draft, profile, final=True))
     uris = [

@@ -392,8 +392,8 @@ def release_layout(draft: Draft, profile: Profile, notice: str = "") -> ReleaseL
     out.text(SPEECH, notice)
     out.text(EMBARGO, embargo)
     out.text(SPEECH, content.speech_note(draft, profile))
-    headline = draft.headline.strip()
     out.text(HEADLINE, draft.headline, kind=HEADING, level=0)
+    headline = any(item.role == HEADLINE for item in out.items)  # set, not just typed
     side_after = len(out.items) if out.items and out.items[-1].role == HEADLINE else 0
     out.text(SUBHEADLINE, draft.subheadline)
     out.text(ANNOUNCEMENT, draft.announcement)
