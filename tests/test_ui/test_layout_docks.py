@@ -1,0 +1,91 @@
+"""The window as a press officer sees it with the library open: the form fits its
+column (no horizontal scroll bar, no field cut at its right edge) and the library's
+table fits its dock, at 1280 × 720 and 1280 × 800."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pressdesk.model import load_draft
+from pressdesk.paths import reference_sample
+from pressdesk.store.api import Store
+from tests.test_ui.review_support import open_as, sqlite_library
+
+SIZES = [(1280, 720), (1280, 800)]
+
+
+def settle(qtbot: Any) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(30)
+
+
+def cut_fields(window: Any) -> list[str]:
+    """The visible fields of the form whose right edge lies outside the scroll area's
+    viewport (described by their class and text, for the message)."""
+    viewport = window.form_scroll.viewport()
+    cut = []
+    for widget in window.form_page.findChildren(QWidget):
+        if not widget.isVisible() or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        right = widget.mapTo(viewport, QPoint(widget.width(), 0)).x()
+        if right > viewport.width():
+            text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
+            cut.append(f"{type(widget).__name__} {text!r} ends at {right} > {viewport.width()}")
+    return cut
+
+
+def assert_form_fits(window: Any) -> None:
+    scroll = window.form_scroll
+    assert not scroll.horizontalScrollBar().isVisible(), (
+        f"form column {scroll.width()} px, its rows need {window.form_page.minimumSizeHint()}"
+    )
+    assert cut_fields(window) == []
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_form_fits_its_column_with_and_without_the_library(
+    qtbot: Any, make_window: Any, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    url = sqlite_library(tmp_path)
+    with Store(url, user="anna") as store:
+        store.add(load_draft(reference_sample()))
+    window = open_as(make_window, url, "ben", preview=True)
+    window.resize(*size)
+    settle(qtbot)
+    review = window.review
+    review.show_library()
+    settle(qtbot)
+    assert review.library_dock.isVisible() and review.library_dock.width() > 300
+    assert_form_fits(window)
+    # the preview gives the room, not the form (and it is still there)
+    assert window.preview.width() > 200
+    review.library_dock.close()
+    review.queue_dock.close()
+    settle(qtbot)
+    assert not review.library_dock.isVisible()
+    assert_form_fits(window)
+    assert window.form_scroll.width() > 600  # the room is the form's again
+    review.show_library()
+    settle(qtbot)
+    assert_form_fits(window)
+
+
+def test_the_form_column_grows_with_a_wider_row(qtbot: Any, make_window: Any) -> None:
+    """A row added later that needs more room (a long social-media address header, a
+    new label) widens the column instead of bringing the horizontal bar back."""
+    window = make_window()
+    window.resize(900, 720)  # the form at its narrowest next to the preview
+    window.splitter.setSizes([100, 800])
+    settle(qtbot)
+    assert_form_fits(window)
+    before = window.form_scroll.width()
+    window.text_form.headline.setMinimumWidth(before)  # this row now needs more
+    settle(qtbot)
+    assert window.form_scroll.width() > before
+    assert_form_fits(window)
