@@ -15,6 +15,7 @@ from pressdesk.model import load_draft
 from pressdesk.paths import reference_sample
 from pressdesk.store.api import Store
 from tests.test_ui.review_support import open_as, sqlite_library
+from tests.test_ui.test_review_screenshots import library_with_work
 
 SIZES = [(1280, 720), (1280, 800)]
 
@@ -88,4 +89,40 @@ def test_the_form_column_grows_with_a_wider_row(qtbot: Any, make_window: Any) ->
     window.text_form.headline.setMinimumWidth(before)  # this row now needs more
     settle(qtbot)
     assert window.form_scroll.width() > before
+    assert_form_fits(window)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_library_table_fits_its_dock_headlines_elided(
+    qtbot: Any, make_window: Any, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    url, _ = library_with_work(tmp_path)
+    window = open_as(make_window, url, "anna")
+    window.resize(*size)
+    window.review.show_library()
+    settle(qtbot)
+    panel = window.review.library
+    view, model = panel.view, panel.model
+    assert model.rowCount() == 5
+    header = view.horizontalHeader()
+    assert not view.horizontalScrollBar().isVisible()
+    widths = [header.sectionSize(c) for c in range(model.columnCount())]
+    # every column inside the table, the headline's taking what the others leave
+    assert sum(widths) == view.viewport().width()
+    headline = model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert headline == "Überschrift"
+    for column, width in enumerate(widths):
+        if column != 2:
+            assert width >= view.sizeHintForColumn(column), model.headerData(
+                column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+            )  # short columns show their text whole
+    assert widths[2] >= 80
+    # a headline longer than its column ends in "…", the whole of it in the tooltip
+    index = model.index(0, 2)
+    text = model.data(index, Qt.ItemDataRole.DisplayRole)
+    assert view.textElideMode() == Qt.TextElideMode.ElideRight
+    shown = view.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, widths[2] - 8)
+    assert shown.endswith("…") and shown != text
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == text
+    assert window.form_scroll.width() >= window.form_page.minimumSizeHint().width()
     assert_form_fits(window)

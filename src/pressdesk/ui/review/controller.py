@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from pressdesk.ui.main_window import MainWindow
 
 POLL_MS = 1000
+LEFT_DOCK_WIDTH = 440  # the library and the queue at least, when they open
+PREVIEW_KEEPS = 260  # of the window's width when they open wider
 T = TypeVar("T")
 
 
@@ -159,6 +161,14 @@ class ReviewController(QObject):
         )
         w.resizeDocks([w.problems_dock], [wanted], Qt.Orientation.Vertical)
 
+    def _fit_left_docks(self) -> None:
+        """The library as wide as its columns want, as far as the form keeps the width
+        its rows need and the preview PREVIEW_KEEPS; the form never gets less."""
+        w = self.window
+        room = w.width() - w.form_scroll.minimumSizeHint().width() - PREVIEW_KEEPS - 2 * 12
+        width = max(LEFT_DOCK_WIDTH, min(self.library.wanted_width(), room))
+        w.resizeDocks([self.library_dock], [width], Qt.Orientation.Horizontal)
+
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(name)
@@ -265,7 +275,7 @@ class ReviewController(QObject):
         self.refresh()
         self.library_dock.show()
         self.queue_dock.setVisible(self.role == "reviewer")
-        self.window.resizeDocks([self.library_dock], [440], Qt.Orientation.Horizontal)
+        self._fit_left_docks()
         if self.queue_entries:  # a reviewer with work waiting sees the queue first
             self.queue_dock.raise_()
             QTimer.singleShot(0, self.queue.tree, self.queue.tree.setFocus)
