@@ -465,10 +465,15 @@ class MainWindow(QMainWindow):
         self._hook_app()
         if not self._started:
             self._started = True
+            # The cursor is where writing starts from the first moment: a key typed (a
+            # Tab too) before the rest of the form is built goes on from there, in the
+            # form's order, not from wherever Qt's default chain begins.
+            self.focus_start()
             QTimer.singleShot(0, self, self._after_show)
 
     def _after_show(self) -> None:
-        self.focus_start()
+        if self.focusWidget() is None:
+            self.focus_start()
         QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._after_first_paint)
 
     def paintEvent(self, event: Any) -> None:
