@@ -66,6 +66,13 @@ def test_the_form_fits_its_column_with_and_without_the_library(
     assert_form_fits(window)
     # the preview gives the room, not the form (and it is still there)
     assert window.preview.width() > 200
+    # the folded sender's rows and a quote's speaker row fit as well
+    qtbot.mouseClick(window.press_office_form.toggle, Qt.MouseButton.LeftButton)
+    window.body_editor.add("quote", at=0)
+    settle(qtbot)
+    assert window.press_office_form.fields["organisation"].isVisible()
+    assert window.body_editor.blocks[0].speaker.isVisible()
+    assert_form_fits(window)
     review.library_dock.close()
     review.queue_dock.close()
     settle(qtbot)
