@@ -133,3 +133,29 @@ def test_the_library_table_fits_its_dock_headlines_elided(
     assert model.data(index, Qt.ItemDataRole.ToolTipRole) == text
     assert window.form_scroll.width() >= window.form_page.minimumSizeHint().width()
     assert_form_fits(window)
+
+
+def test_the_problems_panel_stays_one_line_beside_the_comments_tab(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    """With the review installed the problems share their panel with the comments: the
+    comments' list and input row take height only while their tab is shown."""
+    url, _ = library_with_work(tmp_path)
+    window = open_as(make_window, url, "anna")
+    window.resize(1280, 720)
+    window.validate_now()
+    settle(qtbot)
+    tabs = window.review.tabs
+    assert window.problems == [] and tabs.currentIndex() == 0
+    small = window.problems_dock.height()
+    assert small < 90  # the form gets the height
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    settle(qtbot)
+    comments = window.review.comments
+    assert tabs.currentWidget() is comments
+    assert comments.height() >= comments.minimumSizeHint().height()  # input row whole
+    assert comments.input.isVisible()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    settle(qtbot)
+    assert window.problems_dock.height() == small

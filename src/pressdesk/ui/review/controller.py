@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -145,7 +146,7 @@ class ReviewController(QObject):
         self.tabs.setCurrentIndex(0)
         w.problems_panel.show()
         self.tabs.currentChanged.connect(self._tab_changed)
-        self._fit_bottom()
+        self._tab_changed(0)
 
         self.identity = QLabel()
         w.statusBar().addPermanentWidget(self.identity)
@@ -665,8 +666,20 @@ class ReviewController(QObject):
                 widget.style().polish(widget)
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.comments:
+        # A hidden tab does not hold the panel open: the comments' list and input row
+        # need their height only while they show, the problems one line when all is well.
+        showing = self.tabs.widget(index) is self.comments
+        policy = self.comments.sizePolicy()
+        policy.setVerticalPolicy(
+            QSizePolicy.Policy.Preferred if showing else QSizePolicy.Policy.Ignored
+        )
+        self.comments.setSizePolicy(policy)
+        if showing:
             self._fit_bottom(230)
+            # laid out now, not after the next event: a click right after the tab
+            # changed finds the list where it shows
+            for _ in range(3):
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         else:
             self._fit_bottom()
 
