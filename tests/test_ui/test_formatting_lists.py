@@ -161,3 +161,19 @@ def test_windows_lines_pasted_into_a_list_become_two_items(
     assert items.toPlainText() == "Vorher\n"
     qtbot.keyClick(items, Qt.Key.Key_Y, CTRL)
     assert (list(window.doc.draft.body[0].items), item_marks(window)) == after
+
+
+def test_windows_lines_pasted_before_an_item_keep_it_an_item(qtbot: Any, window: Any) -> None:
+    items = list_with_new_line(qtbot, window, "Vorher")
+    qtbot.keyClicks(items, "Dritter Punkt")
+    qtbot.keyClick(items, Qt.Key.Key_Home)  # the start of "Dritter Punkt"
+    data = new_mime_data()
+    data.setText(WINDOWS_LINES)
+    QApplication.clipboard().setMimeData(data)
+    qtbot.keyClick(items, Qt.Key.Key_V, CTRL)
+    assert window.doc.draft.body[0].items == [
+        "Vorher",
+        "Erster Punkt",
+        "Zweiter Punkt",
+        "Dritter Punkt",
+    ]

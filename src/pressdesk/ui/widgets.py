@@ -678,9 +678,13 @@ class LinesField(TextField):
 
     def pasted_text(self, text: str) -> str:
         """Lines copied with their line ends (from Word, an editor, a mail): the items
-        they are, without an empty one after the last."""
+        they are, without an empty one after the last. Before the rest of an item the
+        line end stays: it keeps that rest an item of its own."""
         plain = super().pasted_text(text)
-        return plain.rstrip("\n") if plain.strip("\n") else plain
+        end = self.textCursor().selectionEnd()
+        block = self.document().findBlock(end)
+        at_line_end = end >= block.position() + block.length() - 1
+        return plain.rstrip("\n") if at_line_end and plain.strip("\n") else plain
 
     def _line_starts(self) -> list[tuple[int, int]]:
         out, at = [], 0
