@@ -7,17 +7,21 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
 
 from pressdesk.model import Mark
+from pressdesk.model.files import dump_draft
+from pressdesk.ui.widgets import new_mime_data
 from tests.test_ui.test_formatting import (
     CTRL,
     char_format_at,
     paragraph,
     select,
 )
-from tests.test_ui.test_formatting_paste import list_with_new_line
+from tests.test_ui.test_formatting_paste import browser_clipboard, list_with_new_line
 
 URL = "https://www.land.nrw"
 
@@ -118,3 +122,58 @@ def test_a_bold_item_dragged_within_the_list_stays_bold(qtbot: Any, window: Any)
     drop(items, 27, items.createMimeDataFromSelection(), Qt.DropAction.CopyAction)
     assert window.doc.draft.body[0].items == ["Erster Punkt", "Zweiter Punkt Erster"]
     assert item_marks(window) == [[Mark(0, 6, "strong")], [Mark(14, 20, "strong")]]
+
+
+WINDOWS_LINES = "Erster Punkt\r\nZweiter Punkt\r\n"
+WORD_HTML = (  # Word's clipboard: a <p> per line, CRLF between them
+    "<html><body><!--StartFragment-->"
+    "<p class=MsoListParagraph><b>Erster</b> Punkt<o:p></o:p></p>\r\n"
+    "<p class=MsoListParagraph>Zweiter Punkt<o:p></o:p></p>"
+    "<!--EndFragment--></body></html>"
+)
+
+
+@pytest.mark.parametrize("html", [None, WORD_HTML], ids=["plain", "word"])
+def test_windows_lines_pasted_into_a_list_become_two_items(
+    qtbot: Any, window: Any, html: str | None
+) -> None:
+    items = list_with_new_line(qtbot, window, "Vorher")
+    before = (list(window.doc.draft.body[0].items), item_marks(window))
+    assert before == (["Vorher", ""], [])
+    if html is None:
+        data = new_mime_data()
+        data.setText(WINDOWS_LINES)
+        QApplication.clipboard().setMimeData(data)
+    else:
+        browser_clipboard(WINDOWS_LINES, html)
+    qtbot.keyClick(items, Qt.Key.Key_V, CTRL)
+    block = window.doc.draft.body[0]
+    assert block.items == ["Vorher", "Erster Punkt", "Zweiter Punkt"]  # no empty item after
+    assert b"\\r" not in dump_draft(window.doc.draft) and "\r" not in items.toPlainText()
+    bold = [[], [Mark(0, 6, "strong")]] if html else []
+    assert item_marks(window) == bold
+    after = (list(block.items), item_marks(window))
+    qtbot.keyClicks(items, " und mehr")  # typing after the paste is a step of its own
+    qtbot.keyClick(items, Qt.Key.Key_Z, CTRL)
+    assert (list(window.doc.draft.body[0].items), item_marks(window)) == after
+    qtbot.keyClick(items, Qt.Key.Key_Z, CTRL)  # the paste alone, not the Return before it
+    assert (list(window.doc.draft.body[0].items), item_marks(window)) == before
+    assert items.toPlainText() == "Vorher\n"
+    qtbot.keyClick(items, Qt.Key.Key_Y, CTRL)
+    assert (list(window.doc.draft.body[0].items), item_marks(window)) == after
+
+
+def test_windows_lines_pasted_before_an_item_keep_it_an_item(qtbot: Any, window: Any) -> None:
+    items = list_with_new_line(qtbot, window, "Vorher")
+    qtbot.keyClicks(items, "Dritter Punkt")
+    qtbot.keyClick(items, Qt.Key.Key_Home)  # the start of "Dritter Punkt"
+    data = new_mime_data()
+    data.setText(WINDOWS_LINES)
+    QApplication.clipboard().setMimeData(data)
+    qtbot.keyClick(items, Qt.Key.Key_V, CTRL)
+    assert window.doc.draft.body[0].items == [
+        "Vorher",
+        "Erster Punkt",
+        "Zweiter Punkt",
+        "Dritter Punkt",
+    ]

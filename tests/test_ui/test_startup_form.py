@@ -182,3 +182,41 @@ def test_unfolding_the_sender_before_its_fields_are_built(qtbot: Any) -> None:
     window = deferred_window(qtbot, unfold)
     assert window.press_office_form.fields["organisation"].isVisible()
     assert len(lefts[0]) == 1  # its labels take the column of the others at once
+
+
+def next_after_tab(qtbot: Any, window: Any) -> tuple[Any, Any]:
+    """The field the cursor is in and the one a Tab typed there moves it to."""
+    focused = QApplication.focusWidget() or window.focusWidget() or window
+    qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    return (
+        window.registry.path_of(focused),
+        window.registry.path_of(QApplication.focusWidget() or window.focusWidget()),
+    )
+
+
+def test_the_first_tab_right_after_start_goes_on_in_the_form_s_order(qtbot: Any) -> None:
+    from pressdesk.ui.app import create_window
+    from tests.test_ui.conftest import FakeDialogs
+
+    built = create_window(None, "nrw", sample=True, spelling=False, preview=False, defer_form=False)
+    qtbot.addWidget(built)
+    built.dialogs = FakeDialogs()
+    built.show()
+    qtbot.waitUntil(lambda: built.focusWidget() is not None)
+    wanted = next_after_tab(qtbot, built)
+    assert wanted == ("headline", "subheadline")
+    built.close()
+
+    window = create_window(None, "nrw", sample=True, spelling=False, preview=False)
+    qtbot.addWidget(window)
+    window.dialogs = FakeDialogs()
+    window.show()
+    assert window._form_pending  # the rest of the form follows the first paint
+    assert next_after_tab(qtbot, window) == wanted
+    qtbot.waitUntil(lambda: window.press_office_form.filled)
+    qtbot.wait(50)  # the start-up's own moves of the cursor are done: it stays
+    assert window.registry.path_of(QApplication.focusWidget() or window.focusWidget()) == (
+        "subheadline"
+    )
+    window.focus_start()  # and once the form is complete, the same
+    assert next_after_tab(qtbot, window) == wanted

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollArea,
     QSplitter,
+    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -45,6 +46,7 @@ EXAMPLE_NOTE = (
     "Ausprobieren. Eine eigene Pressemitteilung beginnen Sie mit <b>Datei › Neu</b> "
     "(Strg+N)."
 )
+FORM_MIN_WIDTH = 420  # the form's column at least, wider if its rows need it
 FIRST_SIZE = QSize(1280, 800)  # at most; smaller when the screen's work area is
 TITLE_BAR = 32  # the window manager's frame above the window, roughly
 VALIDATE_MS = 150
@@ -53,6 +55,35 @@ FIRST_PAINT_WAIT_MS = 2000  # a window never painted (started minimized) starts 
 # Labels of the parts built after the first paint (defer_form): the label column is as
 # wide as they need from the first frame.
 LATER_LABELS = press_office.LABELS
+
+
+class FormScroll(QScrollArea):
+    """The form's column: never narrower than its rows need, next to a vertical scroll
+    bar, so there is no horizontal one and no field's right edge is cut off. The
+    splitter and the docks take the room from the preview instead."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setWidget(page)
+        self.setWidgetResizable(True)
+        self.page = page
+        self._page_min = -1
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        width = self.page.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(max(width, FORM_MIN_WIDTH), hint.height())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # A row that needs more room (a list, a new link row) asks the page's parent,
+        # the viewport, to lay out again: the column's own minimum follows it.
+        if event.type() == QEvent.Type.LayoutRequest:
+            width = self.page.minimumSizeHint().width()
+            if width != self._page_min:
+                self._page_min = width
+                self.updateGeometry()
+        return super().viewportEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -207,10 +238,7 @@ class MainWindow(QMainWindow):
         for section in self.sections:
             layout.addWidget(section)
         layout.addStretch(1)
-        self.form_scroll = QScrollArea()
-        self.form_scroll.setWidget(page)
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setMinimumWidth(520)
+        self.form_scroll = FormScroll(page)
         self.form_page = page
         align_labels(page, LATER_LABELS)
         self.update_tab_order()
@@ -437,10 +465,15 @@ class MainWindow(QMainWindow):
         self._hook_app()
         if not self._started:
             self._started = True
+            # The cursor is where writing starts from the first moment: a key typed (a
+            # Tab too) before the rest of the form is built goes on from there, in the
+            # form's order, not from wherever Qt's default chain begins.
+            self.focus_start()
             QTimer.singleShot(0, self, self._after_show)
 
     def _after_show(self) -> None:
-        self.focus_start()
+        if self.focusWidget() is None:
+            self.focus_start()
         QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._after_first_paint)
 
     def paintEvent(self, event: Any) -> None:

@@ -72,6 +72,8 @@ class FieldRegistry:
                 self.doc.set_values([(p, value), (marks, widget.stored_marks())], t)
 
         widget.edited.connect(write)
+        if hasattr(widget, "separate_edits"):  # a TextField: a paste is one undo step
+            widget.separate_edits = self.doc.separate_next
         self._writers[path] = (widget, write)
         if marks is not None:
             self.marks_of[path] = marks

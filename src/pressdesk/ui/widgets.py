@@ -287,6 +287,10 @@ def html_marks(html: str) -> tuple[str, list[Mark]]:
     return "".join(parts), normalize_marks(marks)
 
 
+# What str.splitlines() takes for a line end (Windows' "\r\n" first: one end, not two).
+LINE_ENDS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 class LineField(QLineEdit):
     """One line of text: reference, URL, e-mail, speaker …"""
 
@@ -581,21 +585,40 @@ class TextField(QPlainTextEdit):
     on_return: Any = None  # set by a body block: Return splits it into two blocks
     on_paste_lines: Any = None  # set by a body block: pasted paragraphs become blocks
 
+    separate_edits: Any = None  # set by the registry: a paste is an undo step of its own
+
     def insertFromMimeData(self, source: Any) -> None:
         text = source.text() if source.hasText() else ""
+        if self.separate_edits is not None:
+            # Not merged with the typing just before (and, an unmerged step, nothing
+            # typed after merges into it): Strg+Z takes back the paste alone.
+            self.separate_edits()
+        self._insert_pasted(source, text)
+
+    def _insert_pasted(self, source: Any, text: str) -> None:
         if self.on_paste_lines is not None and len(text.strip().splitlines()) > 1:
             # One undo step: the selection it replaces goes with the paste.
             incoming = pasted_marks(source, text)  # the new paragraphs take them
             self.on_paste_lines(*self.selection_range(), text, incoming)
             return
+        # Windows' "\r\n", a lone "\r", Word's U+2028 …: one "\n" each, in the field and
+        # so in the draft; a list drops the line end copied after its last line.
+        plain = self.pasted_text(text)
         # A drag inside the field has removed the dragged text already, in the same
         # edit block (textChanged comes once, at its end): the marks follow that first.
         current = self.toPlainText()
         self._removed_first = (current, self.cursor_index()) if current != self._last else None
-        incoming = pasted_marks(source, text) if self.formatting else []
+        incoming = pasted_marks(source, plain) if self.formatting else []
         self._incoming = incoming if incoming else None
-        self._incoming_text = text
-        super().insertFromMimeData(source)
+        self._incoming_text = plain
+        if plain == text:
+            super().insertFromMimeData(source)
+        else:
+            self.insertPlainText(plain)
+
+    def pasted_text(self, text: str) -> str:
+        """The text a paste or a drop inserts: line ends made ``\n``."""
+        return LINE_ENDS.sub("\n", text)
 
     on_backspace_at_start: Any = None  # set by a body block: joins it to the one above
 
@@ -652,6 +675,16 @@ class LinesField(TextField):
                 self._replace(new, pos)
         self._last = self.toPlainText()
         self.paint_marks()
+
+    def pasted_text(self, text: str) -> str:
+        """Lines copied with their line ends (from Word, an editor, a mail): the items
+        they are, without an empty one after the last. Before the rest of an item the
+        line end stays: it keeps that rest an item of its own."""
+        plain = super().pasted_text(text)
+        end = self.textCursor().selectionEnd()
+        block = self.document().findBlock(end)
+        at_line_end = end >= block.position() + block.length() - 1
+        return plain.rstrip("\n") if at_line_end and plain.strip("\n") else plain
 
     def _line_starts(self) -> list[tuple[int, int]]:
         out, at = [], 0

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
     from pressdesk.ui.main_window import MainWindow
 
 POLL_MS = 1000
+LEFT_DOCK_WIDTH = 440  # the library and the queue at least, when they open
+PREVIEW_KEEPS = 260  # of the window's width when they open wider
 T = TypeVar("T")
 
 
@@ -143,7 +146,7 @@ class ReviewController(QObject):
         self.tabs.setCurrentIndex(0)
         w.problems_panel.show()
         self.tabs.currentChanged.connect(self._tab_changed)
-        self._fit_bottom()
+        self._tab_changed(0)
 
         self.identity = QLabel()
         w.statusBar().addPermanentWidget(self.identity)
@@ -158,6 +161,14 @@ class ReviewController(QObject):
             + 8
         )
         w.resizeDocks([w.problems_dock], [wanted], Qt.Orientation.Vertical)
+
+    def _fit_left_docks(self) -> None:
+        """The library as wide as its columns want, as far as the form keeps the width
+        its rows need and the preview PREVIEW_KEEPS; the form never gets less."""
+        w = self.window
+        room = w.width() - w.form_scroll.minimumSizeHint().width() - PREVIEW_KEEPS - 2 * 12
+        width = max(LEFT_DOCK_WIDTH, min(self.library.wanted_width(), room))
+        w.resizeDocks([self.library_dock], [width], Qt.Orientation.Horizontal)
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self.window)
@@ -265,7 +276,7 @@ class ReviewController(QObject):
         self.refresh()
         self.library_dock.show()
         self.queue_dock.setVisible(self.role == "reviewer")
-        self.window.resizeDocks([self.library_dock], [440], Qt.Orientation.Horizontal)
+        self._fit_left_docks()
         if self.queue_entries:  # a reviewer with work waiting sees the queue first
             self.queue_dock.raise_()
             QTimer.singleShot(0, self.queue.tree, self.queue.tree.setFocus)
@@ -655,8 +666,20 @@ class ReviewController(QObject):
                 widget.style().polish(widget)
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.comments:
+        # A hidden tab does not hold the panel open: the comments' list and input row
+        # need their height only while they show, the problems one line when all is well.
+        showing = self.tabs.widget(index) is self.comments
+        policy = self.comments.sizePolicy()
+        policy.setVerticalPolicy(
+            QSizePolicy.Policy.Preferred if showing else QSizePolicy.Policy.Ignored
+        )
+        self.comments.setSizePolicy(policy)
+        if showing:
             self._fit_bottom(230)
+            # laid out now, not after the next event: a click right after the tab
+            # changed finds the list where it shows
+            for _ in range(3):
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         else:
             self._fit_bottom()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,8 @@ from pressdesk.store.workflow import STATE_LABELS
 PAGE = 100
 KEEP_ON_REFRESH = 5 * PAGE  # rows reloaded when somebody changed something
 COLUMNS = ("Status", "Referenz", "Überschrift", "Autor", "Datum", "Sperrfrist")
+HEADLINE = COLUMNS.index("Überschrift")
+HEADLINE_CHARS = 28  # of a headline, before "…", in the dock's first width
 SEARCH_DELAY_MS = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -123,7 +126,7 @@ class LibraryModel(QAbstractTableModel):
                 german_date(entry.date),
                 entry.embargo,
             )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == HEADLINE:
             return s.headline
         return None
 
@@ -172,11 +175,18 @@ class LibraryPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.setWordWrap(False)
+        # The short columns as wide as what they show, the headline the rest of the
+        # dock: elided with "…" (the whole headline in its tooltip), never a sideways
+        # scroll bar at the dock's width.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((88, 80, 260, 60, 80, 110)):
-            self.view.setColumnWidth(column, width)
+        header.setResizeContentsPrecision(PAGE)  # the rows of the first page decide
+        for column in range(len(COLUMNS)):
+            mode = QHeaderView.ResizeMode.ResizeToContents
+            if column == HEADLINE:
+                mode = QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(column, mode)
         layout.addWidget(self.view, 1)
         self.open_button = QPushButton("Ö&ffnen")
         layout.addWidget(self.open_button)
@@ -190,6 +200,23 @@ class LibraryPanel(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.state.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.author.currentIndexChanged.connect(lambda _i: self._apply_filters())
+
+    def wanted_width(self) -> int:
+        """As wide as the short columns show their text and about HEADLINE_CHARS of a
+        headline, with the list's frame and a vertical scroll bar."""
+        view = self.view
+        columns = sum(
+            max(view.sizeHintForColumn(c), view.horizontalHeader().sectionSizeHint(c))
+            for c in range(len(COLUMNS))
+            if c != HEADLINE
+        )
+        headline = view.fontMetrics().averageCharWidth() * HEADLINE_CHARS
+        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        layout = self.layout()
+        frame = 2 * view.frameWidth()
+        if layout is not None:
+            frame += layout.contentsMargins().left() + layout.contentsMargins().right()
+        return columns + headline + bar + frame
 
     def refresh(self) -> None:
         """Somebody changed something: reload, keeping the selected row and the scroll
