@@ -9,6 +9,7 @@ with the font PressDesk ships, not with one the machine happens to have.
 from __future__ import annotations
 
 import copy
+import io
 import itertools
 import os
 import re
@@ -22,7 +23,8 @@ from pypdf import PdfReader
 
 from pressdesk.export import content
 from pressdesk.export.docx import export_docx
-from pressdesk.model import Block, Draft, load_draft
+from pressdesk.export.pdf import render_pdf
+from pressdesk.model import Block, Draft, Embargo, load_draft
 from pressdesk.paths import fonts_dir, reference_sample, samples_dir
 from pressdesk.profile import Profile
 
@@ -119,6 +121,13 @@ def _long_words() -> Draft:
     return long_words(load_draft(reference_sample()))
 
 
+def _embargo_long() -> Draft:
+    """Pages 2 ff. repeat the embargo below the running header: two header lines."""
+    draft = _long_draft()
+    draft.header.embargo = Embargo("2026-12-24", "10:00")
+    return draft
+
+
 # name -> (draft factory, final)
 CASES: dict[str, tuple[Callable[[], Draft], bool]] = {
     **{name: ((lambda p=path: load_draft(p)), True) for name, path in SAMPLES.items()},
@@ -129,6 +138,7 @@ CASES: dict[str, tuple[Callable[[], Draft], bool]] = {
     "ueberschrift": (_long_headline, True),
     "kompositum": (_compound, True),
     "langwort": (_long_words, True),
+    "sperrfrist_lang": (_embargo_long, True),
 }
 
 
@@ -510,3 +520,30 @@ def test_headline_spans_the_side_column_and_the_side_block_follows_it(
     assert long_side[0].top < long_headline[-1].bottom
     leading = profile.raw["roles"]["headline"]["leading"]
     assert side[0].top - long_side[0].top == pytest.approx(leading, abs=2)
+
+
+def _rule_tops(pdf: bytes, page: int) -> list[float]:
+    """Distances (points) from the paper's top edge to each horizontal rule on ``page``."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTCurve
+
+    found: set[float] = set()  # LibreOffice draws a border as a line and a thin box
+    for number, layout_page in enumerate(extract_pages(io.BytesIO(pdf)), start=1):
+        if number == page:
+            for obj in layout_page:
+                if isinstance(obj, LTCurve) and obj.width > 300 and obj.height < 2:
+                    found.add(round(layout_page.height - obj.y1))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("name", ["lang", "sperrfrist_lang"])
+def test_running_header_rule_sits_where_the_pdf_has_it(
+    name: str, converted: dict[str, Path], profile: Profile
+) -> None:
+    """Pages 2 ff.: one rule under the running header, at the same height in both formats
+    (the DOCX had it right under the header's text, the PDF 3 mm above the body)."""
+    make, final = CASES[name]
+    ours = _rule_tops(render_pdf(make(), profile, final=final), 2)
+    theirs = _rule_tops(converted[name].read_bytes(), 2)
+    assert len(ours) == 1 and len(theirs) == 1, (ours, theirs)
+    assert abs(ours[0] - theirs[0]) < 1.5, (ours, theirs)

@@ -27,6 +27,8 @@ from pressdesk.model.inline import Mark, Run, shift_marks, split_runs
 from pressdesk.profile.profile import Profile
 from pressdesk.typography import keep_phone_numbers
 
+_PT_PER_MM = 72 / 25.4
+
 # Role names, as in the profile's "roles" object.
 HEADER = "header"
 EMBARGO = "embargo"
@@ -205,6 +207,21 @@ def furniture(profile: Profile) -> Furniture:
         embargo_border=float(data.get("embargoBorder", 0.8)),
         embargo_padding=(3.0, 4.0, 3.0, 4.0),
     )
+
+
+RULE_ABOVE_BODY = 3.0  # millimetres between the running header's rule and the body
+
+
+def running_rule_depth(profile: Profile, lines: int) -> float:
+    """Points from the top of the type area down to the running header's rule (pages 2 ff.).
+
+    The rule sits :data:`RULE_ABOVE_BODY` above the body; a header of ``lines`` lines
+    that reaches lower (the embargo line) pushes it to half a type size below its last
+    line. Both renderers draw it at this depth.
+    """
+    role = role_styles(profile)[RUNNING_HEADER]
+    text = role.size + (lines - 1) * role.leading + 0.5 * role.size
+    return max(text, (profile.page.running_header_height - RULE_ABOVE_BODY) * _PT_PER_MM)
 
 
 # -- the ordered items both renderers set -------------------------------------------------

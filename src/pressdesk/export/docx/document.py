@@ -214,9 +214,12 @@ class _HeaderFlow:
         self.leading += _leading(self.profile, style_id)
         return para
 
-    def pad_to(self, height_mm: float) -> None:
-        """Word and LibreOffice start the body below a header taller than the top margin."""
-        missing = height_mm * PT_PER_MM - self.leading
+    def pad_to(self, height_mm: float, taken: float = 0.0) -> None:
+        """Word and LibreOffice start the body below a header taller than the top margin.
+
+        ``taken``: points the header needs beyond its lines (a rule and its distance).
+        """
+        missing = height_mm * PT_PER_MM - self.leading - taken
         if missing > 0:
             self.paragraphs[-1].paragraph_format.space_after = Pt(round(missing, 1))
 
@@ -265,8 +268,11 @@ def _running_header(
         if run is not None:
             run.bold = True
     fur = layout.furniture(profile)
-    set_bottom_rule(flow.paragraphs[-1], fur.rule_color, fur.rule_width, 3)
-    flow.pad_to(profile.page.running_header_height)
+    # the rule at the PDF's depth: its distance below the header's text (at most 31 pt)
+    depth = layout.running_rule_depth(profile, len(flow.paragraphs))
+    gap = float(min(31, max(0, round(depth - flow.leading))))  # whole points in w:space
+    set_bottom_rule(flow.paragraphs[-1], fur.rule_color, fur.rule_width, gap)
+    flow.pad_to(profile.page.running_header_height, taken=gap + fur.rule_width)
 
 
 def _side_block(

@@ -179,17 +179,19 @@ class ReleaseDocument(BaseDocTemplate):
         self._draft_mark(canv)
         size = s.running_header.fontSize
         y = g.top - size
+        lines = 1
         with st.artifact(canv, "Header"):
             canv.setFillColor(s.body.textColor)
             canv.setFont(self.fonts.regular, size)
             canv.drawString(g.left, y, self.layout.running_header)
             if self.layout.running_embargo:
                 y -= s.running_header.leading
+                lines += 1
                 canv.setFont(self.fonts.bold, size)
                 canv.drawString(g.left, y, self.layout.running_embargo)
             canv.setStrokeColor(s.rule_color)
             canv.setLineWidth(s.rule_width)
-            rule_y = min(y - 0.5 * size, g.top - g.running_header + 3 * mm)
+            rule_y = g.top - layout.running_rule_depth(self.profile, lines)
             canv.line(g.left, rule_y, g.right, rule_y)
         self._page_label(canv, g.top - size)
 
