@@ -18,11 +18,13 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from pressdesk.export import layout
@@ -32,6 +34,7 @@ from pressdesk.export.pdf.fonts import FontNames, clean_text, pdf_string
 from pressdesk.export.pdf.hyphenation import prepare
 from pressdesk.export.pdf.linebreaks import (
     BreakHyphenText,
+    divided_word,
     ends_inside_word,
     flow,
     note_drawn,
@@ -71,6 +74,7 @@ class Para(Paragraph):
     # split paragraph also the whole one's widths and the line it begins with (see split)
     _pd_parsed: tuple[Any, ...] | None = None
     _pd_widths: tuple[Any, ...] = ()  # the widths of the last breakLines
+    _pd_twin = False  # made by page_turn_without_division: makes no twin of its own
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
@@ -95,8 +99,8 @@ class Para(Paragraph):
                 if state is not None:
                     rlcompat.set_break_state(self, state)
                 return bl
-        with rlcompat.ours():  # PressDesk's break rules, for this paragraph only
-            bl = super().breakLines(width)
+        with rlcompat.ours(), rlcompat.keeping_whole() if self._pd_twin else nullcontext():
+            bl = super().breakLines(width)  # PressDesk's break rules, for this paragraph only
         _continue_links(bl)
         if key is not None:
             _keep_broken(key, self.style, bl, self)
@@ -108,20 +112,19 @@ class Para(Paragraph):
         # No word divided over a page turn: the page's last line leaves a word it would
         # hyphenate whole for the next page (the DOCX, which divides words only where the
         # PDF did, does the same); failing that, end the page a line or two earlier.
-        undivided = page_turn_without_division(self, parts, availWidth, availHeight)
+        undivided = self._page_turn(parts, availWidth, availHeight)
         if undivided is not None:
             return undivided
         leading = self.style.leading
         for _ in range(PAGE_TURN_LOOKBACK):
-            if len(parts) != 2 or not hasattr(self, "blPara"):
+            span = self._divided_at_turn(parts)
+            if span is None:
                 break
-            kept = len(parts[0].blPara.lines)
-            if not ends_inside_word(self, kept):
-                break
-            if kept <= 2:  # no room for two lines before it: the paragraph moves on
+            before = span[0] - 1  # the lines before the word's first line
+            if before <= 1:  # no room for two lines before it: the paragraph moves on
                 parts = []
                 break
-            parts = super().split(availWidth, (kept - 1) * leading + 1e-6)
+            parts = super().split(availWidth, before * leading + 1e-6)
         if (
             len(parts) == 2
             and self._pd_parsed is not None
@@ -139,6 +142,40 @@ class Para(Paragraph):
                 part.outline = self.outline if i == 0 else None
                 part.follower = self.follower if i == 0 else None
         return parts
+
+    def _divided_at_turn(self, parts: list[Any]) -> tuple[int, int] | None:
+        """The lines (first, last) of the word the page's last line divides, if it is to
+        be kept whole: a word taller than a whole frame (page) is divided at the turn,
+        since no page could hold it (None then, as when no word is divided)."""
+        if len(parts) != 2 or not hasattr(self, "blPara"):
+            return None
+        span = divided_word(self, len(parts[0].blPara.lines))
+        height = rlcompat.frame_height(self)
+        if span is None or height is None:
+            return span
+        if (span[1] - span[0] + 1) * self.style.leading > height + 1e-6:
+            return None  # taller than a whole page: nothing could hold it whole
+        return span
+
+    def _page_turn(self, parts: list[Any], width: float, height: float) -> list[Any] | None:
+        """``parts`` (the split at ``height``) again, ending the page before the word its
+        last line divides, with that word's line kept up to the word; or None.
+
+        A word over three or more lines (a long compound) is kept whole from its first
+        line: the page ends in that line, the word begins the next page.
+        """
+        span = self._divided_at_turn(parts)
+        if span is None:
+            return None
+        first, kept = span[0], len(parts[0].blPara.lines)
+        if first < kept:  # the page ends in the word's first line
+            height = first * self.style.leading + 1e-6
+            lines: Any = vars(self)["blPara"]
+            parts = super().split(width, height)
+            self.blPara = lines  # split deletes it when it returns nothing
+            if len(parts) != 2 or len(parts[0].blPara.lines) != first:
+                return None
+        return page_turn_without_division(self, parts, width, height)
 
     def draw(self) -> None:
         note_drawn(self)  # the words this paragraph divides, for the DOCX (.linebreaks)
@@ -263,14 +300,22 @@ class SideBlock(Flowable):
 def page_turn_without_division(
     p: Para, parts: list[Any], width: float, height: float
 ) -> list[Any] | None:
-    """``p`` split again with the word its page's last line divides kept whole, or None."""
-    if len(parts) != 2 or not hasattr(p, "blPara"):
+    """``p`` split again with the word its page's last line divides kept whole, or None.
+
+    The word is marked ``nobr`` in a twin of ``p``, which is split at the same height.
+    None unless the twin's page keeps as many lines and its last line does not end inside
+    a word either (a twin never makes a twin of its own). The rest of a word wider than
+    the line is hyphenated again on the next page (it loses the mark there).
+    """
+    if len(parts) != 2 or not hasattr(p, "blPara") or p._pd_twin:
         return None
     kept = len(parts[0].blPara.lines)
     frags = undivided_frags(p, kept)
     if frags is None:
         return None
-    twin = Para("", p.style, bulletText=p.bulletText, frags=frags)
+    # reportlab would cut a word wider than the line at the line's edge after all
+    twin = Para("", _with(p.style, splitLongWords=0), bulletText=p.bulletText, frags=frags)
+    twin._pd_twin = True
     twin.node, twin.label, twin.outline = p.node, p.label, p.outline
     twin.follower = p.follower
     twin.pd_source = source_text(p)
@@ -279,7 +324,34 @@ def page_turn_without_division(
     again: list[Any] = twin.split(width, height)
     if len(again) != 2 or len(again[0].blPara.lines) != kept:
         return None
+    if ends_inside_word(twin, kept):  # the re-split divides a word at the turn itself
+        return None
+    if any(_extra_space(line) < -1e-6 for line in again[0].blPara.lines):
+        return None  # the word kept whole began the line: it would run past the edge
+    head, rest = again
+    head.style = p.style
+    # the rest as reportlab's split makes it of p (no first-line indent)
+    rest.style = _with(p.style, firstLineIndent=0) if p.style.firstLineIndent else p.style
+    wide = [f for f in rest.frags if getattr(f, "nobr", False) and _wider(f, width)]
+    if wide:  # a word wider than the line is hyphenated again on the next page
+        rest.frags = [f.clone(nobr=False) if f in wide else f for f in rest.frags]
+        if rest._pd_parsed is not None:
+            rest._pd_parsed = (*rest._pd_parsed, "hyphenated again")
     return again
+
+
+def _extra_space(line: Any) -> float:
+    """The room a wrapped line leaves at its end (negative: it runs past the edge)."""
+    extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0.0)
+    return float(extra)
+
+
+def _wider(frag: Any, width: float) -> bool:
+    """Whether ``frag``'s text (a word kept whole) is wider than a line of ``width``."""
+    text = getattr(frag, "text", None)
+    if not isinstance(text, str):
+        return False
+    return bool(stringWidth(text.strip(), frag.fontName, frag.fontSize) > width)
 
 
 # Parsed paragraph markup, kept per (markup, style): the preview exports the same draft

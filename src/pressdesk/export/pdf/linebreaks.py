@@ -117,6 +117,32 @@ def ends_inside_word(para: Any, count: int) -> bool:
     return ends is not None and len(ends) == count and ends[-1] != SPACE
 
 
+def divided_word(para: Any, count: int) -> tuple[int, int] | None:
+    """The lines (1-based, first and last) of the word that line ``count`` ends inside.
+
+    A word divided more than once (a long compound, an address) fills whole lines in
+    between: it begins on the line before the first line holding nothing else. None
+    when line ``count`` does not end inside a word (see :func:`ends_inside_word`).
+    """
+    if not ends_inside_word(para, count):
+        return None
+    bl = para.blPara
+    ends = _line_ends(bl.kind, bl.lines, source_text(para))
+    if ends is None or len(ends) != len(bl.lines):
+        return count, count + 1
+
+    def alone(line: int) -> bool:  # line (1-based) holds one word only
+        return len(_line_words(bl.kind, bl.lines[line - 1])) == 1
+
+    first = count
+    while first > 1 and ends[first - 2] != SPACE and alone(first):
+        first -= 1
+    last = count + 1
+    while last < len(bl.lines) and ends[last - 1] != SPACE and alone(last):
+        last += 1
+    return first, last
+
+
 def source_text(para: Any) -> str:
     """The whole paragraph's text; a part split off at a page end keeps its original's."""
     return getattr(para, "pd_source", None) or _source(para.frags)
@@ -332,9 +358,6 @@ def undivided_frags(para: Any, count: int) -> list[Any] | None:
     ends = _line_ends(bl.kind, bl.lines[:count], source_text(para))
     if ends is None or len(ends) != count or ends[-1] == SPACE:
         return None
-    last = _line_words(bl.kind, bl.lines[count - 1])
-    if ends[-1] != HYPHEN and not (last and last[-1].endswith("-")):
-        return None  # an address broken at the page end: left to the caller
     index = sum(len(_line_words(bl.kind, line)) for line in bl.lines[:count]) - 1
     index -= sum(1 for end in ends[:-1] if end != SPACE)  # divided words count once
     seen = 0
