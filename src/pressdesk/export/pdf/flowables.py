@@ -66,6 +66,7 @@ class Para(Paragraph):
     label: st.Node | None = None  # the Lbl of a list item (its bullet)
     outline: tuple[int, str] | None = None  # (level, title)
     pd_source: str | None = None  # see .linebreaks
+    pd_frags: list[Any] | None = None  # its fragments before breakLines made words of them
     _pd_hyphens = False  # while drawing: break hyphens are marked (see .linebreaks)
     # page 1's press office block, drawn right below this paragraph (the headline)
     follower: SideBlock | None = None
@@ -88,6 +89,8 @@ class Para(Paragraph):
             self.follower.drawOn(canvas, x, y - self.style.spaceAfter)
 
     def breakLines(self, width: Any) -> Any:
+        if self.frags and not isinstance(self.frags[0], list):  # not yet frag words
+            self.pd_frags = self.frags  # as parsed: .linebreaks.undivided_frags cuts them
         key = None
         if self._pd_parsed is not None:  # its markup and style: the same lines as before
             widths = tuple(width) if isinstance(width, list | tuple) else (width,)
@@ -332,12 +335,37 @@ def page_turn_without_division(
     head.style = p.style
     # the rest as reportlab's split makes it of p (no first-line indent)
     rest.style = _with(p.style, firstLineIndent=0) if p.style.firstLineIndent else p.style
-    wide = [f for f in rest.frags if getattr(f, "nobr", False) and _wider(f, width)]
-    if wide:  # a word wider than the line is hyphenated again on the next page
-        rest.frags = [f.clone(nobr=False) if f in wide else f for f in rest.frags]
+    frags = _hyphenated_again(rest.frags, width)
+    if frags is not None:  # a word wider than the line is hyphenated again on the next page
+        rest.frags = frags
         if rest._pd_parsed is not None:
             rest._pd_parsed = (*rest._pd_parsed, "hyphenated again")
     return again
+
+
+def _hyphenated_again(frags: list[Any], width: float) -> list[Any] | None:
+    """``frags`` with the mark ``nobr`` taken off every word wider than ``width``, or None
+    if there is none. Fragments or, split off a broken paragraph of several fragments,
+    frag words (``[width, (frag, text), ...]``, reportlab checks the first frag's mark)."""
+    out: list[Any] = []
+    changed = False
+    for f in frags:
+        if isinstance(f, list) and f and isinstance(f[0], int | float):
+            if f[0] > width and any(getattr(fr, "nobr", False) for fr, _ in f[1:]):
+                word = list.__new__(type(f))
+                word.append(f[0])
+                word.extend((fr.clone(nobr=False), text) for fr, text in f[1:])
+                if getattr(f, "__dict__", None):
+                    word.__dict__.update(f.__dict__)
+                out.append(word)
+                changed = True
+                continue
+        elif getattr(f, "nobr", False) and _wider(f, width):
+            out.append(f.clone(nobr=False))
+            changed = True
+            continue
+        out.append(f)
+    return out if changed else None
 
 
 def _extra_space(line: Any) -> float:

@@ -78,11 +78,15 @@ def _line_ends(kind: int, lines: list[Any], source: str) -> list[str] | None:
     None if the lines before it do not match the source.
     """
     texts = [_WS.sub(" ", _line_text(kind, line).replace(_SHY, "")).strip() for line in lines]
-    pos = source.find(texts[0].removesuffix("-")) if texts else -1
+    shown = [text for text in texts if text]
+    pos = source.find(shown[0].removesuffix("-")) if shown else -1
     if pos < 0:
         return None
     out = []
     for i, text in enumerate(texts):
+        if not text:  # an empty line (the rest of a paragraph split at a forced break)
+            out.append(SPACE)
+            continue
         end = ""
         if source.startswith(text, pos):
             pos += len(text)
@@ -145,7 +149,8 @@ def divided_word(para: Any, count: int) -> tuple[int, int] | None:
 
 def source_text(para: Any) -> str:
     """The whole paragraph's text; a part split off at a page end keeps its original's."""
-    return getattr(para, "pd_source", None) or _source(para.frags)
+    frags = getattr(para, "pd_frags", None) or para.frags  # as parsed, if known
+    return getattr(para, "pd_source", None) or _source(frags)
 
 
 def with_line_spaces(para: Any, mark_hyphens: bool = False) -> list[Any] | None:
@@ -167,6 +172,8 @@ def with_line_spaces(para: Any, mark_hyphens: bool = False) -> list[Any] | None:
         line = lines[i]
         if bl.kind == 0:
             extra, words = line
+            if not words:
+                continue
             last = words[-1]
             if end == SPACE:
                 lines[i] = (extra, [*words[:-1], f"{last} "])
@@ -361,7 +368,8 @@ def undivided_frags(para: Any, count: int) -> list[Any] | None:
     index = sum(len(_line_words(bl.kind, line)) for line in bl.lines[:count]) - 1
     index -= sum(1 for end in ends[:-1] if end != SPACE)  # divided words count once
     seen = 0
-    frags = list(para.frags)
+    # a paragraph of several fragments has frag words in ``frags`` once broken
+    frags = list(getattr(para, "pd_frags", None) or para.frags)
     for i, frag in enumerate(frags):
         text = _frag_text(frag)
         if text is None:
