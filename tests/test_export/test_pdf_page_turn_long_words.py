@@ -60,9 +60,12 @@ def page_one_lines() -> int:
     return sum(1 for line in first if line.startswith(FILLER))
 
 
-def assert_whole_at_the_turn(draft: Draft, word: str, profile: Profile) -> list[list[str]]:
+def assert_whole_at_the_turn(
+    draft: Draft, word: str, profile: Profile, first: str | None = None
+) -> list[list[str]]:
     """The user's view: every character in order, "Seite i von N" true, and ``word`` on one
-    page; if on page 2, page 2 begins with it and page 1 kept everything before it."""
+    page; if on page 2, page 2 begins with it and page 1 kept everything before it
+    (``first``: the text of the block holding the word, if not the first paragraph)."""
     result = render(draft, profile, final=True)
     texts = page_texts(result.data)
     assert missing_in_order(body_text(texts, draft, profile), body_words(draft, profile)) == []
@@ -74,7 +77,7 @@ def assert_whole_at_the_turn(draft: Draft, word: str, profile: Profile) -> list[
     assert norm(word) in first or norm(word) in second, "the word is divided at the turn"
     if norm(word) in second:
         assert pages[1][0].startswith(word[:12]), pages[1][0]
-        before = norm(draft.body[0].text.split(word)[0])
+        before = norm((first or draft.body[0].text).split(word)[0])
         assert first.endswith(before[-40:]), pages[0][-1]
         assert not re.search(r"[-/]$", pages[0][-1]), pages[0][-1]
     return pages
@@ -100,22 +103,19 @@ def test_a_long_word_at_the_bottom_of_page_one_goes_whole_to_page_two(
 def test_a_long_word_in_a_quote_or_list_item_goes_whole_to_page_two(
     reference_draft: Draft, profile: Profile, role: str
 ) -> None:
+    """The same in a quote and a list item (lines of their own, then the word)."""
     word = WIDE_COMPOUND
-    for from_bottom in range(1, 4):
-        draft = at_line(reference_draft, page_one_lines() - 8 - from_bottom, "Ende")
-        lead = "Die Landesregierung fördert das Ehrenamt in den Kommunen und Kreisen. "
-        text = lead * 6 + "Wir " + word + " und weitere Wörter folgen hier."
+    for from_bottom in range(3):
+        lines = [f"{FILLER} {i}" for i in range(1, page_one_lines() - from_bottom)]
+        text = "\n".join([*lines, "Wir " + word + " und weitere Wörter folgen hier."])
+        draft = copy.deepcopy(reference_draft)
         if role == "quote":
             block = Block(type="quote", text=text, speaker="Anna Muster")
         else:
             block = Block(type="list", items=[text, "zweiter Punkt"])
-        draft.body.insert(1, block)
-        result = render(draft, profile, final=True)
-        pages = body_lines(result.data, profile)
-        first, second = norm("".join(pages[0])), norm("".join(pages[1]))
-        assert norm(word) in first or norm(word) in second, from_bottom
-        texts = page_texts(result.data)
-        assert missing_in_order(body_text(texts, draft, profile), body_words(draft, profile)) == []
+        draft.body = [block, *draft.body]
+        pages = assert_whole_at_the_turn(draft, word, profile, first=text)
+        assert pages[1][0].startswith(word[:12]), from_bottom
 
 
 def test_a_word_taller_than_a_page_is_divided_at_the_turn(

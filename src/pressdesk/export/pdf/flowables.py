@@ -76,6 +76,7 @@ class Para(Paragraph):
     _pd_parsed: tuple[Any, ...] | None = None
     _pd_widths: tuple[Any, ...] = ()  # the widths of the last breakLines
     _pd_twin = False  # made by page_turn_without_division: makes no twin of its own
+    _pd_word_classes: tuple[tuple[Any, type], ...] = ()  # see _split_again
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
@@ -111,6 +112,9 @@ class Para(Paragraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         source = source_text(self)  # before splitting: knows where the words break
+        if not hasattr(self, "blPara"):
+            self.wrap(availWidth, availHeight)
+        self._pd_word_classes = tuple((w, type(w)) for w in self.frags if isinstance(w, list))
         parts = super().split(availWidth, availHeight)
         # No word divided over a page turn: the page's last line leaves a word it would
         # hyphenate whole for the next page (the DOCX, which divides words only where the
@@ -127,7 +131,7 @@ class Para(Paragraph):
             if before <= 1:  # no room for two lines before it: the paragraph moves on
                 parts = []
                 break
-            parts = super().split(availWidth, before * leading + 1e-6)
+            parts = self._split_again(availWidth, before * leading + 1e-6)
         if (
             len(parts) == 2
             and self._pd_parsed is not None
@@ -144,6 +148,23 @@ class Para(Paragraph):
                 part.label = self.label if i == 0 else None
                 part.outline = self.outline if i == 0 else None
                 part.follower = self.follower if i == 0 else None
+        return parts
+
+    def _split_again(self, width: float, height: float) -> list[Any]:
+        """reportlab's split once more, at another height, as if it were the first.
+
+        reportlab's split changes the class of the frag word that ends the page (a
+        paragraph with bold, links or line breaks, "kind 1") in place; those words are
+        shared with the parts of the split before, and with this split's parts. The
+        words get their classes back first, and the lines stay (split drops them when
+        it returns nothing).
+        """
+        for word, cls in self._pd_word_classes:
+            if type(word) is not cls:
+                word.__class__ = cls
+        lines: Any = vars(self)["blPara"]
+        parts: list[Any] = super().split(width, height)
+        self.blPara = lines
         return parts
 
     def _divided_at_turn(self, parts: list[Any]) -> tuple[int, int] | None:
@@ -173,9 +194,7 @@ class Para(Paragraph):
         first, kept = span[0], len(parts[0].blPara.lines)
         if first < kept:  # the page ends in the word's first line
             height = first * self.style.leading + 1e-6
-            lines: Any = vars(self)["blPara"]
-            parts = super().split(width, height)
-            self.blPara = lines  # split deletes it when it returns nothing
+            parts = self._split_again(width, height)
             if len(parts) != 2 or len(parts[0].blPara.lines) != first:
                 return None
         return page_turn_without_division(self, parts, width, height)
