@@ -62,6 +62,15 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
     rebuilt font attribute by attribute against a parsed one; an unknown attribute type
     means no cache (parsed as before).
 
+11. ``Frame.split`` sets ``_frame`` on the flowable it asks to split: a paragraph whose
+    page would end inside a word over several lines keeps the word whole unless it is
+    taller than a whole frame (:func:`frame_height`); checked at import with a probe.
+
+12. While a paragraph's twin breaks its lines (a word marked ``nobr`` to keep it whole at
+    a page turn, :func:`keeping_whole`), ``_hyGenPair``/``_hyGenFragsPair`` divide no
+    marked word: reportlab would still break a marked address wider than the line
+    after "/" (it hands such a word no hyphenator, which our styles always have).
+
 Every replacement does PressDesk's thing only while one of PressDesk's own
 paragraphs breaks its lines (:func:`ours`, a context variable set by
 ``flowables.Para.breakLines``); for every other paragraph in the process it calls
