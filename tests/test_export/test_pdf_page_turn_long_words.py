@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -192,3 +193,55 @@ def test_a_re_split_that_still_divides_a_word_at_the_turn_is_refused(
     draft = at_line(reference_draft, page_one_lines(), word, before=3)
     pages = assert_whole_at_the_turn(draft, word, profile, line=True)
     assert pages[1][0].startswith("Wir Wir Wir " + word[:12])  # the word's whole line moved
+
+
+# (word, from the bottom, words before it): the twin keeps the line's head (a compound, an
+# address), and the word begins its line (the whole line moves, page 1 ends short)
+DOCX_CASES = [("kompositum-4", 0, 3), ("adresse-5", 1, 3), ("kompositum-5", 2, 0)]
+
+
+def test_the_docx_turns_the_page_where_the_pdf_does(
+    reference_draft: Draft, profile: Profile, tmp_path: Path
+) -> None:
+    """LibreOffice's pages of the DOCX against the PDF's: every line ends at the same word.
+    The DOCX has optional hyphens for the word's divisions on page 2, so without a page
+    break before it LibreOffice would fill page 1 and divide it there."""
+    import os
+    import subprocess
+
+    from pressdesk.export.docx import export_docx
+
+    from .test_docx_render import SOFFICE, _fonts_conf
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    words = {name: word for name, word, _ in WORDS}
+    pdfs, docs = {}, []
+    for name, from_bottom, before in DOCX_CASES:
+        draft = at_line(reference_draft, page_one_lines() - from_bottom, words[name], before)
+        pdfs[name] = body_lines(render(draft, profile, final=True).data, profile)
+        export_docx(draft, tmp_path / f"{name}.docx", profile=profile, final=True)
+        docs.append(str(tmp_path / f"{name}.docx"))
+    env = dict(os.environ, FONTCONFIG_FILE=str(_fonts_conf(tmp_path, profile.fonts.family)))
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            *docs,
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
+    for name, pdf in pdfs.items():
+        docx = body_lines((tmp_path / "pdf" / f"{name}.pdf").read_bytes(), profile)
+        assert [[ln.split()[-1] for ln in page] for page in docx] == [
+            [ln.split()[-1] for ln in page] for page in pdf
+        ], name
+        assert docx[1][0].startswith(words[name][:12]), name

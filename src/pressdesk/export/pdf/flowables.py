@@ -67,6 +67,8 @@ class Para(Paragraph):
     outline: tuple[int, str] | None = None  # (level, title)
     pd_source: str | None = None  # see .linebreaks
     pd_frags: list[Any] | None = None  # its fragments before breakLines made words of them
+    # begins a page because a word over three or more lines was moved whole to it
+    pd_page_start = False
     _pd_hyphens = False  # while drawing: break hyphens are marked (see .linebreaks)
     # page 1's press office block, drawn right below this paragraph (the headline)
     follower: SideBlock | None = None
@@ -119,8 +121,11 @@ class Para(Paragraph):
         # No word divided over a page turn: the page's last line leaves a word it would
         # hyphenate whole for the next page (the DOCX, which divides words only where the
         # PDF did, does the same); failing that, end the page a line or two earlier.
+        span = self._divided_at_turn(parts)
+        long_word = span is not None and span[1] - span[0] >= 2  # over three or more lines
         undivided = self._page_turn(parts, availWidth, availHeight)
         if undivided is not None:
+            undivided[1].pd_page_start = long_word
             return undivided
         leading = self.style.leading
         for _ in range(PAGE_TURN_LOOKBACK):
@@ -130,6 +135,7 @@ class Para(Paragraph):
             before = span[0] - 1  # the lines before the word's first line
             if before <= 1:  # no room for two lines before it: the paragraph moves on
                 parts = []
+                self.pd_page_start = self.pd_page_start or long_word
                 break
             parts = self._split_again(availWidth, before * leading + 1e-6)
         if (
@@ -148,6 +154,7 @@ class Para(Paragraph):
                 part.label = self.label if i == 0 else None
                 part.outline = self.outline if i == 0 else None
                 part.follower = self.follower if i == 0 else None
+                part.pd_page_start = self.pd_page_start if i == 0 else long_word
         return parts
 
     def _split_again(self, width: float, height: float) -> list[Any]:

@@ -247,6 +247,9 @@ class Divisions:
     seen: dict[str, Counter[str]] = field(default_factory=dict)
     # compounds kept whole at a page turn (their hyphen must not break): (word, occurrence)
     whole: list[tuple[str, int]] = field(default_factory=list)
+    # words that begin a page because the layout moved a word over three or more lines
+    # whole to it (the DOCX gets a page break before them): (word, occurrence)
+    page_starts: list[tuple[str, int]] = field(default_factory=list)
 
 
 _record: ContextVar[Divisions | None] = ContextVar("pd_divisions", default=None)
@@ -330,7 +333,11 @@ def note_drawn(para: Any) -> None:
         for f in pieces
         if getattr(f, "nobr", False) and isinstance(getattr(f, "text", None), str)
     }
+    starts_page = name == "body" and getattr(para, "pd_page_start", False)
     for word, heads in drawn_words(para):
+        if starts_page:
+            record.page_starts.append((word, seen[word]))
+            starts_page = False
         if heads:
             divided += [(word, head, seen[word]) for head in heads]
         elif name == "body" and word in kept and "-" in word:
