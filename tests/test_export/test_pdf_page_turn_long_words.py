@@ -245,3 +245,17 @@ def test_the_docx_turns_the_page_where_the_pdf_does(
             [ln.split()[-1] for ln in page] for page in pdf
         ], name
         assert docx[1][0].startswith(words[name][:12]), name
+
+
+@pytest.mark.parametrize("before", [0, 12, 24, 26, 30, 36])
+def test_a_long_word_in_running_text_goes_whole_to_page_two(
+    reference_draft: Draft, profile: Profile, before: int
+) -> None:
+    """A plain paragraph (one run, no line breaks: reportlab's simple lines) whose long
+    compound comes after ``before`` short words, near the bottom of page 1."""
+    word = WIDE_COMPOUND
+    draft = copy.deepcopy(reference_draft)
+    lead = "Die Landesregierung fördert das Ehrenamt in den Kommunen. " * 30
+    text = lead + "Wir " * before + word + " und weitere Wörter folgen hier. " + lead
+    draft.body = [Block(type="paragraph", text=text)]
+    assert_whole_at_the_turn(draft, word, profile)
