@@ -123,13 +123,14 @@ class Para(Paragraph):
         # PDF did, does the same); failing that, end the page a line or two earlier.
         span = self._divided_at_turn(parts)
         long_word = span is not None and span[1] - span[0] >= 2  # over three or more lines
-        undivided = self._page_turn(parts, availWidth, availHeight)
+        undivided = self._page_turn(parts, span, availWidth, availHeight)
         if undivided is not None:
             undivided[1].pd_page_start = long_word
             return undivided
         leading = self.style.leading
-        for _ in range(PAGE_TURN_LOOKBACK):
-            span = self._divided_at_turn(parts)
+        for turn in range(PAGE_TURN_LOOKBACK):
+            if turn:
+                span = self._divided_at_turn(parts)
             if span is None:
                 break
             before = span[0] - 1  # the lines before the word's first line
@@ -188,14 +189,16 @@ class Para(Paragraph):
             return None  # taller than a whole page: nothing could hold it whole
         return span
 
-    def _page_turn(self, parts: list[Any], width: float, height: float) -> list[Any] | None:
+    def _page_turn(
+        self, parts: list[Any], span: tuple[int, int] | None, width: float, height: float
+    ) -> list[Any] | None:
         """``parts`` (the split at ``height``) again, ending the page before the word its
-        last line divides, with that word's line kept up to the word; or None.
+        last line divides (lines ``span``, see :meth:`_divided_at_turn`), with that word's
+        line kept up to the word; or None.
 
         A word over three or more lines (a long compound) is kept whole from its first
         line: the page ends in that line, the word begins the next page.
         """
-        span = self._divided_at_turn(parts)
         if span is None:
             return None
         first, kept = span[0], len(parts[0].blPara.lines)

@@ -128,12 +128,14 @@ def divided_word(para: Any, count: int) -> tuple[int, int] | None:
     between: it begins on the line before the first line holding nothing else. None
     when line ``count`` does not end inside a word (see :func:`ends_inside_word`).
     """
-    if not ends_inside_word(para, count):
+    bl = getattr(para, "blPara", None)
+    if bl is None or bl.kind not in (0, 1) or not 0 < count < len(bl.lines):
         return None
-    bl = para.blPara
     ends = _line_ends(bl.kind, bl.lines, source_text(para))
-    if ends is None or len(ends) != len(bl.lines):
-        return count, count + 1
+    if ends is None or len(ends) != len(bl.lines):  # the lines after it do not match
+        return (count, count + 1) if ends_inside_word(para, count) else None
+    if ends[count - 1] == SPACE:
+        return None
 
     def alone(line: int) -> bool:  # line (1-based) holds one word only
         return len(_line_words(bl.kind, bl.lines[line - 1])) == 1
