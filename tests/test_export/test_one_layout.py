@@ -161,6 +161,8 @@ def docx_styled(data: bytes) -> list[Styled]:
             bold = rpr is not None and rpr.find(qn("w:b")) is not None
             italic = rpr is not None and rpr.find(qn("w:i")) is not None
             for child in r:
+                if child.tag == qn("w:br") and child.get(qn("w:type")) == "page":
+                    continue  # layout, not text: a long word the PDF moved to the next page
                 text = {qn("w:br"): "\n", qn("w:tab"): "\t", qn("w:noBreakHyphen"): NB_HYPHEN}.get(
                     child.tag, child.text or "" if child.tag == qn("w:t") else ""
                 )

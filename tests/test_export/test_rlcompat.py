@@ -385,3 +385,46 @@ def test_breaklines_still_leaves_the_state_kept_with_the_lines(name: str) -> Non
 
 def test_breaklines_without_the_state_fails_loudly_at_import() -> None:
     assert "_width_max" in import_after("p.Paragraph.breakLines = lambda self, width: None")
+
+
+def test_frame_split_still_hands_the_flowable_its_frame() -> None:
+    """A paragraph ending a page inside a word asks how tall a whole page is
+    (``rlcompat.frame_height``, from the ``_frame`` reportlab's Frame.split sets)."""
+    from reportlab.platypus.flowables import Flowable
+    from reportlab.platypus.frames import Frame
+
+    seen: list[float | None] = []
+
+    class Probe(Flowable):
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            return availWidth, 2 * availHeight
+
+        def split(self, availWidth: float, availHeight: float) -> list[object]:
+            seen.append(rlcompat.frame_height(self))
+            return []
+
+    Frame(0, 0, 100, 300, 0, 5, 0, 7).split(Probe(), None)
+    assert seen == [300 - 5 - 7]
+    assert rlcompat.frame_height(Probe()) is None  # outside a frame's split
+
+
+def test_frame_split_without_the_frame_fails_loudly_at_import() -> None:
+    change = (
+        "import reportlab.platypus.frames as f; f.Frame.split = lambda s, fl, c: fl.split(1, 1)"
+    )
+    assert rlcompat.FRAME_NAME in import_after(change)
+
+
+def test_a_word_kept_whole_is_not_even_broken_as_an_address() -> None:
+    """reportlab divides a word marked ``nobr`` no more, except an address wider than the
+    line (after "/"); inside ``keeping_whole`` (a paragraph's twin at a page turn) not
+    even that, so the whole address moves to the next line."""
+    url = "https://www.land.nrw/de/pressemitteilung/landesregierung/foerdert/ehrenamt"
+    args = (None, url, 400.0, 400.0, 100.0, "Helvetica", 10, False, 0)
+    with rlcompat.ours():
+        assert rl._hyGenPair(*args, 2) is not None  # nobr, but wider than the line
+        with rlcompat.keeping_whole():
+            assert rl._hyGenPair(*args, 2) is None
+    hyphenator = rlcompat.hyphenator(lambda w: [])
+    with rlcompat.ours(), rlcompat.keeping_whole():  # a word not marked: as before
+        assert rl._hyGenPair(hyphenator, *args[1:], 2) is not None

@@ -8,7 +8,10 @@ same metrics they break the lines, and therefore the pages, like the PDF. A word
 the PDF kept whole at a page turn has no optional hyphen, so the DOCX keeps it whole
 too; a compound kept whole at a page turn ("Nordrhein-Westfalen") gets a
 non-breaking hyphen in that one place. An unused optional hyphen is invisible (in
-print, copy and paste and search).
+print, copy and paste and search). A word over three or more lines that the PDF moved
+whole to the next page gets a page break before it (or before its line's first word,
+if the whole line moved): Word and LibreOffice would otherwise divide it at the
+optional hyphens it has for that page.
 
 A division is matched by its word and how many words spelt the same come before it
 in the flow (body or press office block), so the headline's "Ehrenamtspauschale"
@@ -19,7 +22,7 @@ over three lines, a long word in the narrow side block) gets every one of them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from docx.document import Document
@@ -83,9 +86,14 @@ def _insert_no_break_hyphen(el: Any, offset: int) -> None:
     _cut(el, offset, "w:noBreakHyphen", offset + 1)
 
 
-def _cut(el: Any, head: int, tag: str, tail: int) -> None:
-    """The w:t ``el`` keeps its text up to ``head``; then a ``tag`` element, then a new w:t
-    with the text from ``tail`` on."""
+def _insert_page_break(el: Any, offset: int) -> None:
+    """A page break (w:br w:type="page") before ``offset`` of the w:t ``el``."""
+    _cut(el, offset, "w:br", offset).set(qn("w:type"), "page")
+
+
+def _cut(el: Any, head: int, tag: str, tail: int) -> Any:
+    """The w:t ``el`` keeps its text up to ``head``; then a ``tag`` element (returned), then
+    a new w:t with the text from ``tail`` on."""
     text = el.text or ""
     el.text = text[:head]
     el.set(qn("xml:space"), "preserve")
@@ -95,19 +103,22 @@ def _cut(el: Any, head: int, tag: str, tail: int) -> None:
     rest.set(qn("xml:space"), "preserve")
     el.addnext(mark)
     mark.addnext(rest)
+    return mark
 
 
 def _apply(
     paragraphs: list[Any],
     divisions: list[tuple[str, int, int]],
     whole: Iterable[tuple[str, int]] = (),
+    page_starts: Iterable[tuple[str, int]] = (),
 ) -> int:
     where: dict[tuple[str, int], list[int]] = {}
     for w, head, n in divisions:
         where.setdefault((w, n), []).append(head)
-    keep = set(whole)
+    keep, starts = set(whole), set(page_starts)
     seen: Counter[str] = Counter()
-    cuts: list[tuple[Any, int, bool]] = []  # (w:t, offset, soft hyphen before / hyphen at)
+    # (w:t, offset, what): a soft hyphen before, a non-breaking hyphen at, a page break before
+    cuts: list[tuple[Any, int, Callable[[Any, int], None]]] = []
     placed = 0
     for word in _words(paragraphs):
         spelt = _spelling(word).replace("\u2011", "-")
@@ -115,16 +126,19 @@ def _apply(
         seen[spelt] += 1
         for head in where.get((spelt, n), ()):
             if 0 < head < len(word) and word[head][0] is not None:
-                cuts.append((*word[head], True))
+                cuts.append((*word[head], _insert_soft_hyphen))
                 placed += 1
         if (spelt, n) in keep:
-            cuts += [(el, i, False) for el, i in word if el is not None and el.text[i] == "-"]
+            cuts += [
+                (el, i, _insert_no_break_hyphen)
+                for el, i in word
+                if el is not None and el.text[i] == "-"
+            ]
+        if (spelt, n) in starts and word[0][0] is not None:
+            cuts.append((*word[0], _insert_page_break))
     # from the back, so that the offsets of earlier cuts in the same w:t stay right
-    for el, offset, soft in sorted(cuts, key=lambda c: -c[1]):
-        if soft:
-            _insert_soft_hyphen(el, offset)
-        else:
-            _insert_no_break_hyphen(el, offset)
+    for el, offset, insert in sorted(cuts, key=lambda c: -c[1]):
+        insert(el, offset)
     return placed
 
 
@@ -134,4 +148,5 @@ def apply_divisions(doc: Document, divisions: Divisions) -> int:
     paragraphs = [p for p in body.iter(qn("w:p"))]
     side = [p for p in paragraphs if _is_side(p)]
     flow = [p for p in paragraphs if not _is_side(p)]
-    return _apply(flow, divisions.body, divisions.whole) + _apply(side, divisions.side)
+    placed = _apply(flow, divisions.body, divisions.whole, divisions.page_starts)
+    return placed + _apply(side, divisions.side)

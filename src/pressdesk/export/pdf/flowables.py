@@ -18,11 +18,13 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from pressdesk.export import layout
@@ -32,6 +34,7 @@ from pressdesk.export.pdf.fonts import FontNames, clean_text, pdf_string
 from pressdesk.export.pdf.hyphenation import prepare
 from pressdesk.export.pdf.linebreaks import (
     BreakHyphenText,
+    divided_word,
     ends_inside_word,
     flow,
     note_drawn,
@@ -63,6 +66,9 @@ class Para(Paragraph):
     label: st.Node | None = None  # the Lbl of a list item (its bullet)
     outline: tuple[int, str] | None = None  # (level, title)
     pd_source: str | None = None  # see .linebreaks
+    pd_frags: list[Any] | None = None  # its fragments before breakLines made words of them
+    # begins a page because a word over three or more lines was moved whole to it
+    pd_page_start = False
     _pd_hyphens = False  # while drawing: break hyphens are marked (see .linebreaks)
     # page 1's press office block, drawn right below this paragraph (the headline)
     follower: SideBlock | None = None
@@ -71,6 +77,8 @@ class Para(Paragraph):
     # split paragraph also the whole one's widths and the line it begins with (see split)
     _pd_parsed: tuple[Any, ...] | None = None
     _pd_widths: tuple[Any, ...] = ()  # the widths of the last breakLines
+    _pd_twin = False  # made by page_turn_without_division: makes no twin of its own
+    _pd_word_classes: tuple[tuple[Any, type], ...] = ()  # see _split_again
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
@@ -84,6 +92,8 @@ class Para(Paragraph):
             self.follower.drawOn(canvas, x, y - self.style.spaceAfter)
 
     def breakLines(self, width: Any) -> Any:
+        if self.frags and not isinstance(self.frags[0], list):  # not yet frag words
+            self.pd_frags = self.frags  # as parsed: .linebreaks.undivided_frags cuts them
         key = None
         if self._pd_parsed is not None:  # its markup and style: the same lines as before
             widths = tuple(width) if isinstance(width, list | tuple) else (width,)
@@ -95,8 +105,8 @@ class Para(Paragraph):
                 if state is not None:
                     rlcompat.set_break_state(self, state)
                 return bl
-        with rlcompat.ours():  # PressDesk's break rules, for this paragraph only
-            bl = super().breakLines(width)
+        with rlcompat.ours(), rlcompat.keeping_whole() if self._pd_twin else nullcontext():
+            bl = super().breakLines(width)  # PressDesk's break rules, for this paragraph only
         _continue_links(bl)
         if key is not None:
             _keep_broken(key, self.style, bl, self)
@@ -104,24 +114,31 @@ class Para(Paragraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         source = source_text(self)  # before splitting: knows where the words break
+        if not hasattr(self, "blPara"):
+            self.wrap(availWidth, availHeight)
+        self._pd_word_classes = tuple((w, type(w)) for w in self.frags if isinstance(w, list))
         parts = super().split(availWidth, availHeight)
         # No word divided over a page turn: the page's last line leaves a word it would
         # hyphenate whole for the next page (the DOCX, which divides words only where the
         # PDF did, does the same); failing that, end the page a line or two earlier.
-        undivided = page_turn_without_division(self, parts, availWidth, availHeight)
+        span = self._divided_at_turn(parts)
+        long_word = span is not None and span[1] - span[0] >= 2  # over three or more lines
+        undivided = self._page_turn(parts, span, availWidth, availHeight)
         if undivided is not None:
+            undivided[1].pd_page_start = long_word
             return undivided
         leading = self.style.leading
-        for _ in range(PAGE_TURN_LOOKBACK):
-            if len(parts) != 2 or not hasattr(self, "blPara"):
+        for turn in range(PAGE_TURN_LOOKBACK):
+            if turn:
+                span = self._divided_at_turn(parts)
+            if span is None:
                 break
-            kept = len(parts[0].blPara.lines)
-            if not ends_inside_word(self, kept):
-                break
-            if kept <= 2:  # no room for two lines before it: the paragraph moves on
+            before = span[0] - 1  # the lines before the word's first line
+            if before <= 1:  # no room for two lines before it: the paragraph moves on
                 parts = []
+                self.pd_page_start = self.pd_page_start or long_word
                 break
-            parts = super().split(availWidth, (kept - 1) * leading + 1e-6)
+            parts = self._split_again(availWidth, before * leading + 1e-6)
         if (
             len(parts) == 2
             and self._pd_parsed is not None
@@ -138,7 +155,59 @@ class Para(Paragraph):
                 part.label = self.label if i == 0 else None
                 part.outline = self.outline if i == 0 else None
                 part.follower = self.follower if i == 0 else None
+                part.pd_page_start = self.pd_page_start if i == 0 else long_word
         return parts
+
+    def _split_again(self, width: float, height: float) -> list[Any]:
+        """reportlab's split once more, at another height, as if it were the first.
+
+        reportlab's split changes the class of the frag word that ends the page (a
+        paragraph with bold, links or line breaks, "kind 1") in place; those words are
+        shared with the parts of the split before, and with this split's parts. The
+        words get their classes back first, and the lines stay (split drops them when
+        it returns nothing).
+        """
+        for word, cls in self._pd_word_classes:
+            if type(word) is not cls:
+                word.__class__ = cls
+        lines: Any = vars(self)["blPara"]
+        parts: list[Any] = super().split(width, height)
+        self.blPara = lines
+        return parts
+
+    def _divided_at_turn(self, parts: list[Any]) -> tuple[int, int] | None:
+        """The lines (first, last) of the word the page's last line divides, if it is to
+        be kept whole: a word taller than a whole frame (page) is divided at the turn,
+        since no page could hold it (None then, as when no word is divided)."""
+        if len(parts) != 2 or not hasattr(self, "blPara"):
+            return None
+        span = divided_word(self, len(parts[0].blPara.lines))
+        height = rlcompat.frame_height(self)
+        if span is None or height is None:
+            return span
+        if (span[1] - span[0] + 1) * self.style.leading > height + 1e-6:
+            return None  # taller than a whole page: nothing could hold it whole
+        return span
+
+    def _page_turn(
+        self, parts: list[Any], span: tuple[int, int] | None, width: float, height: float
+    ) -> list[Any] | None:
+        """``parts`` (the split at ``height``) again, ending the page before the word its
+        last line divides (lines ``span``, see :meth:`_divided_at_turn`), with that word's
+        line kept up to the word; or None.
+
+        A word over three or more lines (a long compound) is kept whole from its first
+        line: the page ends in that line, the word begins the next page.
+        """
+        if span is None:
+            return None
+        first, kept = span[0], len(parts[0].blPara.lines)
+        if first < kept:  # the page ends in the word's first line
+            height = first * self.style.leading + 1e-6
+            parts = self._split_again(width, height)
+            if len(parts) != 2 or len(parts[0].blPara.lines) != first:
+                return None
+        return page_turn_without_division(self, parts, width, height)
 
     def draw(self) -> None:
         note_drawn(self)  # the words this paragraph divides, for the DOCX (.linebreaks)
@@ -263,14 +332,22 @@ class SideBlock(Flowable):
 def page_turn_without_division(
     p: Para, parts: list[Any], width: float, height: float
 ) -> list[Any] | None:
-    """``p`` split again with the word its page's last line divides kept whole, or None."""
-    if len(parts) != 2 or not hasattr(p, "blPara"):
+    """``p`` split again with the word its page's last line divides kept whole, or None.
+
+    The word is marked ``nobr`` in a twin of ``p``, which is split at the same height.
+    None unless the twin's page keeps as many lines and its last line does not end inside
+    a word either (a twin never makes a twin of its own). The rest of a word wider than
+    the line is hyphenated again on the next page (it loses the mark there).
+    """
+    if len(parts) != 2 or not hasattr(p, "blPara") or p._pd_twin:
         return None
     kept = len(parts[0].blPara.lines)
     frags = undivided_frags(p, kept)
     if frags is None:
         return None
-    twin = Para("", p.style, bulletText=p.bulletText, frags=frags)
+    # reportlab would cut a word wider than the line at the line's edge after all
+    twin = Para("", _with(p.style, splitLongWords=0), bulletText=p.bulletText, frags=frags)
+    twin._pd_twin = True
     twin.node, twin.label, twin.outline = p.node, p.label, p.outline
     twin.follower = p.follower
     twin.pd_source = source_text(p)
@@ -279,7 +356,59 @@ def page_turn_without_division(
     again: list[Any] = twin.split(width, height)
     if len(again) != 2 or len(again[0].blPara.lines) != kept:
         return None
+    if ends_inside_word(twin, kept):  # the re-split divides a word at the turn itself
+        return None
+    if any(_extra_space(line) < -1e-6 for line in again[0].blPara.lines):
+        return None  # the word kept whole began the line: it would run past the edge
+    head, rest = again
+    head.style = p.style
+    # the rest as reportlab's split makes it of p (no first-line indent)
+    rest.style = _with(p.style, firstLineIndent=0) if p.style.firstLineIndent else p.style
+    frags = _hyphenated_again(rest.frags, width)
+    if frags is not None:  # a word wider than the line is hyphenated again on the next page
+        rest.frags = frags
+        if rest._pd_parsed is not None:
+            rest._pd_parsed = (*rest._pd_parsed, "hyphenated again")
     return again
+
+
+def _hyphenated_again(frags: list[Any], width: float) -> list[Any] | None:
+    """``frags`` with the mark ``nobr`` taken off every word wider than ``width``, or None
+    if there is none. Fragments or, split off a broken paragraph of several fragments,
+    frag words (``[width, (frag, text), ...]``, reportlab checks the first frag's mark)."""
+    out: list[Any] = []
+    changed = False
+    for f in frags:
+        if isinstance(f, list) and f and isinstance(f[0], int | float):
+            if f[0] > width and any(getattr(fr, "nobr", False) for fr, _ in f[1:]):
+                word = list.__new__(type(f))
+                word.append(f[0])
+                word.extend((fr.clone(nobr=False), text) for fr, text in f[1:])
+                if getattr(f, "__dict__", None):
+                    word.__dict__.update(f.__dict__)
+                out.append(word)
+                changed = True
+                continue
+        elif getattr(f, "nobr", False) and _wider(f, width):
+            out.append(f.clone(nobr=False))
+            changed = True
+            continue
+        out.append(f)
+    return out if changed else None
+
+
+def _extra_space(line: Any) -> float:
+    """The room a wrapped line leaves at its end (negative: it runs past the edge)."""
+    extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0.0)
+    return float(extra)
+
+
+def _wider(frag: Any, width: float) -> bool:
+    """Whether ``frag``'s text (a word kept whole) is wider than a line of ``width``."""
+    text = getattr(frag, "text", None)
+    if not isinstance(text, str):
+        return False
+    return bool(stringWidth(text.strip(), frag.fontName, frag.fontSize) > width)
 
 
 # Parsed paragraph markup, kept per (markup, style): the preview exports the same draft

@@ -78,11 +78,15 @@ def _line_ends(kind: int, lines: list[Any], source: str) -> list[str] | None:
     None if the lines before it do not match the source.
     """
     texts = [_WS.sub(" ", _line_text(kind, line).replace(_SHY, "")).strip() for line in lines]
-    pos = source.find(texts[0].removesuffix("-")) if texts else -1
+    shown = [text for text in texts if text]
+    pos = source.find(shown[0].removesuffix("-")) if shown else -1
     if pos < 0:
         return None
     out = []
     for i, text in enumerate(texts):
+        if not text:  # an empty line (the rest of a paragraph split at a forced break)
+            out.append(SPACE)
+            continue
         end = ""
         if source.startswith(text, pos):
             pos += len(text)
@@ -117,9 +121,38 @@ def ends_inside_word(para: Any, count: int) -> bool:
     return ends is not None and len(ends) == count and ends[-1] != SPACE
 
 
+def divided_word(para: Any, count: int) -> tuple[int, int] | None:
+    """The lines (1-based, first and last) of the word that line ``count`` ends inside.
+
+    A word divided more than once (a long compound, an address) fills whole lines in
+    between: it begins on the line before the first line holding nothing else. None
+    when line ``count`` does not end inside a word (see :func:`ends_inside_word`).
+    """
+    bl = getattr(para, "blPara", None)
+    if bl is None or bl.kind not in (0, 1) or not 0 < count < len(bl.lines):
+        return None
+    ends = _line_ends(bl.kind, bl.lines, source_text(para))
+    if ends is None or len(ends) != len(bl.lines):  # the lines after it do not match
+        return (count, count + 1) if ends_inside_word(para, count) else None
+    if ends[count - 1] == SPACE:
+        return None
+
+    def alone(line: int) -> bool:  # line (1-based) holds one word only
+        return len(_line_words(bl.kind, bl.lines[line - 1])) == 1
+
+    first = count
+    while first > 1 and ends[first - 2] != SPACE and alone(first):
+        first -= 1
+    last = count + 1
+    while last < len(bl.lines) and ends[last - 1] != SPACE and alone(last):
+        last += 1
+    return first, last
+
+
 def source_text(para: Any) -> str:
     """The whole paragraph's text; a part split off at a page end keeps its original's."""
-    return getattr(para, "pd_source", None) or _source(para.frags)
+    frags = getattr(para, "pd_frags", None) or para.frags  # as parsed, if known
+    return getattr(para, "pd_source", None) or _source(frags)
 
 
 def with_line_spaces(para: Any, mark_hyphens: bool = False) -> list[Any] | None:
@@ -141,6 +174,8 @@ def with_line_spaces(para: Any, mark_hyphens: bool = False) -> list[Any] | None:
         line = lines[i]
         if bl.kind == 0:
             extra, words = line
+            if not words:
+                continue
             last = words[-1]
             if end == SPACE:
                 lines[i] = (extra, [*words[:-1], f"{last} "])
@@ -214,6 +249,9 @@ class Divisions:
     seen: dict[str, Counter[str]] = field(default_factory=dict)
     # compounds kept whole at a page turn (their hyphen must not break): (word, occurrence)
     whole: list[tuple[str, int]] = field(default_factory=list)
+    # words that begin a page because the layout moved a word over three or more lines
+    # whole to it (the DOCX gets a page break before them): (word, occurrence)
+    page_starts: list[tuple[str, int]] = field(default_factory=list)
 
 
 _record: ContextVar[Divisions | None] = ContextVar("pd_divisions", default=None)
@@ -297,7 +335,11 @@ def note_drawn(para: Any) -> None:
         for f in pieces
         if getattr(f, "nobr", False) and isinstance(getattr(f, "text", None), str)
     }
+    starts_page = name == "body" and getattr(para, "pd_page_start", False)
     for word, heads in drawn_words(para):
+        if starts_page:
+            record.page_starts.append((word, seen[word]))
+            starts_page = False
         if heads:
             divided += [(word, head, seen[word]) for head in heads]
         elif name == "body" and word in kept and "-" in word:
@@ -332,13 +374,11 @@ def undivided_frags(para: Any, count: int) -> list[Any] | None:
     ends = _line_ends(bl.kind, bl.lines[:count], source_text(para))
     if ends is None or len(ends) != count or ends[-1] == SPACE:
         return None
-    last = _line_words(bl.kind, bl.lines[count - 1])
-    if ends[-1] != HYPHEN and not (last and last[-1].endswith("-")):
-        return None  # an address broken at the page end: left to the caller
     index = sum(len(_line_words(bl.kind, line)) for line in bl.lines[:count]) - 1
     index -= sum(1 for end in ends[:-1] if end != SPACE)  # divided words count once
     seen = 0
-    frags = list(para.frags)
+    # a paragraph of several fragments has frag words in ``frags`` once broken
+    frags = list(getattr(para, "pd_frags", None) or para.frags)
     for i, frag in enumerate(frags):
         text = _frag_text(frag)
         if text is None:

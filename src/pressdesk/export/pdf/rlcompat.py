@@ -62,6 +62,15 @@ few private functions. PressDesk needs other rules there (:mod:`pressdesk.export
     rebuilt font attribute by attribute against a parsed one; an unknown attribute type
     means no cache (parsed as before).
 
+11. ``Frame.split`` sets ``_frame`` on the flowable it asks to split: a paragraph whose
+    page would end inside a word over several lines keeps the word whole unless it is
+    taller than a whole frame (:func:`frame_height`); checked at import with a probe.
+
+12. While a paragraph's twin breaks its lines (a word marked ``nobr`` to keep it whole at
+    a page turn, :func:`keeping_whole`), ``_hyGenPair``/``_hyGenFragsPair`` divide no
+    marked word: reportlab would still break a marked address wider than the line
+    after "/" (it hands such a word no hyphenator, which our styles always have).
+
 Every replacement does PressDesk's thing only while one of PressDesk's own
 paragraphs breaks its lines (:func:`ours`, a context variable set by
 ``flowables.Para.breakLines``); for every other paragraph in the process it calls
@@ -165,6 +174,7 @@ _ours: ContextVar[bool] = ContextVar("pd_ours", default=False)
 _wide: ContextVar[bool] = ContextVar("pd_wide", default=False)
 # While breaking: the word at hand begins its line (nothing drawn before it there).
 _line_start: ContextVar[bool] = ContextVar("pd_line_start", default=False)
+_keep_whole: ContextVar[bool] = ContextVar("pd_keep_whole", default=False)
 
 
 @contextmanager
@@ -175,6 +185,22 @@ def ours() -> Iterator[None]:
         yield
     finally:
         _ours.reset(token)
+
+
+@contextmanager
+def keeping_whole() -> Iterator[None]:
+    """Inside this block a word marked ``nobr`` is not divided at all, not even an address
+    wider than the line (reportlab breaks such an address after "/" despite the mark)."""
+    token = _keep_whole.set(True)
+    try:
+        yield
+    finally:
+        _keep_whole.reset(token)
+
+
+def _kept_whole(hyphenator: Any) -> bool:
+    """reportlab hands a ``nobr`` word's division no hyphenator (our styles all have one)."""
+    return hyphenator is None and _keep_whole.get()
 
 
 @contextmanager
@@ -268,6 +294,8 @@ def _hyGenPair(
             hyphenator, s, ww, newWidth, maxWidth, fontName, fontSize, uriWasteReduce,
             embeddedHyphenation, *a,
         )  # fmt: skip
+    if _kept_whole(hyphenator):
+        return None
     embedded = _embedded(hyphenator, embeddedHyphenation)
     with _width_known(ww > maxWidth, newWidth - ww <= _EPS):
         return _orig_hyGenPair(
@@ -289,6 +317,8 @@ def _hyGenFragsPair(
         return _orig_hyGenFragsPair(
             hyphenator, FW, newWidth, maxWidth, uriWasteReduce, embeddedHyphenation, *a
         )
+    if _kept_whole(hyphenator):
+        return None
     embedded = _embedded(hyphenator, embeddedHyphenation)
     with _width_known(FW[0] > maxWidth, newWidth - FW[0] <= _EPS):
         return _orig_hyGenFragsPair(
@@ -654,3 +684,45 @@ def set_break_state(para: Any, state: tuple[Any, ...]) -> None:
     """Leave ``state`` (from :func:`break_state`) on ``para`` as ``breakLines`` would."""
     for name, value in zip(BREAK_STATE, state, strict=True):
         setattr(para, name, value)
+
+
+# While a frame asks a flowable to split (``Frame.split``), the flowable has the frame as
+# ``_frame``: a paragraph ending a page inside a word learns from it whether the word
+# could be held by any page at all (:func:`frame_height`).
+FRAME_NAME = "_frame"
+
+
+def _split_sees_frame() -> bool:
+    from reportlab.platypus.flowables import Flowable
+    from reportlab.platypus.frames import Frame
+
+    seen: list[Any] = []
+
+    class _Probe(Flowable):
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            return availWidth, availHeight * 2
+
+        def split(self, availWidth: float, availHeight: float) -> list[Any]:
+            seen.append(getattr(self, FRAME_NAME, None))
+            return []
+
+    frame = Frame(0, 0, 100, 200, 0, 0, 0, 0)
+    frame.split(_Probe(), None)
+    return len(seen) == 1 and seen[0] is frame
+
+
+if not _split_sees_frame():  # pragma: no cover - only with an unsupported reportlab
+    raise IncompatibleReportlab(
+        f"reportlab's Frame.split no longer sets {FRAME_NAME} on the flowable; PressDesk's "
+        "page turns need it (see pressdesk/export/pdf/rlcompat.py)."
+    )
+
+
+def frame_height(flowable: Any) -> float | None:
+    """The whole height (points, paddings off) of the frame ``flowable`` is splitting in,
+    or None outside ``Frame.split``."""
+    frame = getattr(flowable, FRAME_NAME, None)
+    if frame is None:
+        return None
+    height: float = frame.height - frame.topPadding - frame.bottomPadding
+    return height
