@@ -136,7 +136,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [s.headline]
             for column in sorted(self.hidden):
-                value = self.data(index.siblingAtColumn(column), Qt.ItemDataRole.DisplayRole)
+                value = self.data(self.index(index.row(), column), Qt.ItemDataRole.DisplayRole)
                 if value:
                     lines.append(f"{COLUMNS[column]}: {value}")
             return "\n".join(lines)
