@@ -74,6 +74,10 @@ class FormScroll(QScrollArea):
         self.setWidgetResizable(True)
 
     def minimumSizeHint(self) -> QSize:
+        if self.window().isHidden():
+            # Not asked for real before the window shows (the splitter asks again then):
+            # a form laid out while it is still being built is laid out for nothing.
+            return QSize(FORM_MIN_WIDTH, super().minimumSizeHint().height())
         if self._hint is None:
             bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
             self._page_min = self.page.minimumSizeHint().width()
