@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollArea,
     QSplitter,
-    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -79,7 +78,9 @@ class FormScroll(QScrollArea):
             # a form laid out while it is still being built is laid out for nothing.
             return QSize(FORM_MIN_WIDTH, super().minimumSizeHint().height())
         if self._hint is None:
-            bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+            # The bar's own hint, not the style's metric: asking the style made PySide6
+            # build QStyle with all its enums (~14 ms) before the first paint.
+            bar = self.verticalScrollBar().sizeHint().width()
             self._page_min = self.page.minimumSizeHint().width()
             width = max(self._page_min + bar + 2 * self.frameWidth(), FORM_MIN_WIDTH)
             self._hint = QSize(width, super().minimumSizeHint().height())
