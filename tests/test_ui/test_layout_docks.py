@@ -11,9 +11,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pressdesk.model import load_draft
+from pressdesk.model import Embargo, load_draft
 from pressdesk.paths import reference_sample
 from pressdesk.store.api import Store
+from pressdesk.ui.review.library import COLUMNS, GIVE_WAY, HEADLINE
 from tests.test_ui.review_support import open_as, sqlite_library
 from tests.test_ui.test_review_screenshots import library_with_work
 
@@ -99,63 +100,115 @@ def test_the_form_column_grows_with_a_wider_row(qtbot: Any, make_window: Any) ->
     assert_form_fits(window)
 
 
+SHORT_HEADLINE = "Neue Kitas im ganzen Land"
+
+
+def library_with_a_short_headline(tmp_path: Path) -> str:
+    """The five releases of the screenshots and, newest, one with a short headline and
+    an embargo."""
+    url, _ = library_with_work(tmp_path)
+    draft = load_draft(reference_sample())
+    draft.headline = SHORT_HEADLINE
+    draft.header.reference = "PM 6/2026"
+    draft.header.embargo = Embargo("2026-12-05", "10:00")
+    with Store(url, user="anna") as store:
+        store.add(draft)
+    return url
+
+
+def shown_columns(view: Any) -> list[str]:
+    model = view.model()
+    return [COLUMNS[c] for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+
+
+def assert_table_fits(view: Any) -> None:
+    """No sideways scroll bar, the shown columns fill the table, the short ones show
+    their text whole and the headline has at least 200 px."""
+    header = view.horizontalHeader()
+    assert not view.horizontalScrollBar().isVisible()
+    shown = [c for c in range(len(COLUMNS)) if not view.isColumnHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) == view.viewport().width()
+    for column in shown:
+        if column != HEADLINE:
+            assert header.sectionSize(column) >= view.sizeHintForColumn(column), COLUMNS[column]
+    assert header.sectionSize(HEADLINE) >= 200
+
+
 @pytest.mark.parametrize("size", SIZES)
-def test_the_library_table_fits_its_dock_headlines_elided(
+def test_the_library_headline_is_readable_the_short_columns_give_way(
     qtbot: Any, make_window: Any, tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    url, _ = library_with_work(tmp_path)
+    url = library_with_a_short_headline(tmp_path)
     window = open_as(make_window, url, "anna")
     window.resize(*size)
     window.review.show_library()
     settle(qtbot)
     panel = window.review.library
     view, model = panel.view, panel.model
-    assert model.rowCount() == 5
-    header = view.horizontalHeader()
-    assert not view.horizontalScrollBar().isVisible()
-    widths = [header.sectionSize(c) for c in range(model.columnCount())]
-    # every column inside the table, the headline's taking what the others leave
-    assert sum(widths) == view.viewport().width()
-    headline = model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
-    assert headline == "Überschrift"
-    for column, width in enumerate(widths):
-        if column != 2:
-            assert width >= view.sizeHintForColumn(column), model.headerData(
-                column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
-            )  # short columns show their text whole
-    assert widths[2] >= 80
-    # a headline longer than its column ends in "…", the whole of it in the tooltip
-    index = model.index(0, 2)
-    text = model.data(index, Qt.ItemDataRole.DisplayRole)
-    assert view.textElideMode() == Qt.TextElideMode.ElideRight
-    shown = view.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, widths[2] - 8)
-    assert shown.endswith("…") and shown != text
-    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == text
+    assert model.rowCount() == 6
+    assert_table_fits(view)
+    shown = shown_columns(view)
+    assert shown[:3] == ["Status", "Referenz", "Überschrift"]
+    # the less important columns gave way, the least important first
+    hidden = [name for name in COLUMNS if name not in shown]
+    assert hidden and hidden == sorted(hidden, key=GIVE_WAY.index)
+    assert "Sperrfrist" in hidden
+    assert len(hidden) < 3 or hidden == list(GIVE_WAY)
+    # the short headline shows whole, not "Neue Kitas im…"
+    index = model.index(0, HEADLINE)
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == SHORT_HEADLINE
+    room = view.visualRect(index).width() - 8
+    assert view.fontMetrics().horizontalAdvance(SHORT_HEADLINE) <= room
+    assert (
+        view.fontMetrics().elidedText(SHORT_HEADLINE, Qt.TextElideMode.ElideRight, room)
+        == SHORT_HEADLINE
+    )
+    # the hidden columns' values are in the row's tooltip, on every cell of the row
+    embargo = model.data(model.index(0, COLUMNS.index("Sperrfrist")), Qt.ItemDataRole.DisplayRole)
+    assert embargo == "05.12.2026 10:00"
+    for column in (0, HEADLINE):
+        tip = model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+        assert tip.splitlines()[0] == SHORT_HEADLINE
+        assert f"Sperrfrist: {embargo}" in tip.splitlines()
     assert window.form_scroll.width() >= window.form_page.minimumSizeHint().width()
     assert_form_fits(window)
 
 
-def test_the_problems_panel_stays_one_line_beside_the_comments_tab(
+def test_a_wider_library_dock_shows_all_columns_a_narrower_hides_them(
     qtbot: Any, make_window: Any, tmp_path: Path
 ) -> None:
-    """With the review installed the problems share their panel with the comments: the
-    comments' list and input row take height only while their tab is shown."""
-    url, _ = library_with_work(tmp_path)
+    url = library_with_a_short_headline(tmp_path)
     window = open_as(make_window, url, "anna")
-    window.resize(1280, 720)
-    window.validate_now()
+    window.resize(1280, 800)
+    review = window.review
+    review.show_library()
     settle(qtbot)
-    tabs = window.review.tabs
-    assert window.problems == [] and tabs.currentIndex() == 0
-    small = window.problems_dock.height()
-    assert small < 90  # the form gets the height
-    bar = tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    view, model = review.library.view, review.library.model
+    assert "Sperrfrist" not in shown_columns(view)
+    window.resize(1920, 800)
+    window.resizeDocks([review.library_dock], [900], Qt.Orientation.Horizontal)
     settle(qtbot)
-    comments = window.review.comments
-    assert tabs.currentWidget() is comments
-    assert comments.height() >= comments.minimumSizeHint().height()  # input row whole
-    assert comments.input.isVisible()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    assert shown_columns(view) == list(COLUMNS)
+    assert_table_fits(view)
+    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip == SHORT_HEADLINE  # nothing hidden, nothing more to tell
+    # narrower again: Sperrfrist gives way first, then Autor, then Datum
+    seen = []
+    for width in range(900, 250, -20):
+        window.resizeDocks([review.library_dock], [width], Qt.Orientation.Horizontal)
+        settle(qtbot)
+        shown = shown_columns(view)
+        assert not view.horizontalScrollBar().isVisible(), width
+        assert shown[:3] == ["Status", "Referenz", "Überschrift"], width
+        if shown not in seen:
+            seen.append(shown)
+    assert seen == [
+        list(COLUMNS),
+        ["Status", "Referenz", "Überschrift", "Autor", "Datum"],
+        ["Status", "Referenz", "Überschrift", "Datum"],
+        ["Status", "Referenz", "Überschrift"],
+    ]
+    # and wider again shows them again
+    window.resizeDocks([review.library_dock], [900], Qt.Orientation.Horizontal)
     settle(qtbot)
-    assert window.problems_dock.height() == small
+    assert shown_columns(view) == list(COLUMNS)

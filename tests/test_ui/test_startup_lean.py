@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.test_ui.review_support import FakeReviewDialogs
@@ -243,3 +244,37 @@ def test_self_test_quits_as_a_user_does(tmp_path: Path) -> None:
     assert "Selbsttest bestanden" in done.stdout, done.stdout + done.stderr[-2000:]
     assert done.returncode == 0, done.stderr[-2000:]
     assert not lock_left
+
+
+# At the first paint: did PySide6 build QStyle (the class with all its enums, ~14 ms)?
+STYLE_CHILD = """
+import sys
+import PySide6.QtWidgets as widgets
+lazy = "QStyle" not in widgets.__dict__  # this PySide6 builds its classes on first use
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import pressdesk.ui.main_window as mw
+from pressdesk.ui.app import run
+
+original = mw.MainWindow.showEvent
+def shown(self, event):
+    original(self, event)
+    def painted():
+        QApplication.processEvents()
+        print("LAZY", lazy, "STYLE", "QStyle" in widgets.__dict__, flush=True)
+        QApplication.instance().exit(0)
+    QTimer.singleShot(0, painted)
+mw.MainWindow.showEvent = shown
+sys.exit(run(None, "nrw"))
+"""
+
+
+def test_the_first_paint_does_not_build_the_style_class(tmp_path: Path) -> None:
+    """The form column's width asks its scroll bar, not the style: QStyle with its
+    enums is built in PySide6 only when a style icon is needed after the first frame."""
+    done = run_editor_process(tmp_path, ["-c", STYLE_CHILD], PRESSDESK_USER="anna")
+    assert done.returncode == 0, done.stderr[-2000:]
+    line = next(x for x in done.stdout.splitlines() if x.startswith("LAZY"))
+    if line.startswith("LAZY False"):
+        pytest.skip("this PySide6 builds all its classes on import")
+    assert line == "LAZY True STYLE False"

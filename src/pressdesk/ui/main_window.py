@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollArea,
     QSplitter,
-    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -64,26 +63,47 @@ class FormScroll(QScrollArea):
 
     def __init__(self, page: QWidget) -> None:
         super().__init__()
-        self.setWidget(page)
-        self.setWidgetResizable(True)
         self.page = page
         self._page_min = -1
+        # Computed once, when the splitter first asks, and again only when the page's
+        # rows need another width: the window's layout asks dozens of times before the
+        # first paint, and each answer from scratch cost milliseconds of the start.
+        self._hint: QSize | None = None
+        self.setWidget(page)
+        self.setWidgetResizable(True)
 
     def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
-        width = self.page.minimumSizeHint().width() + bar + 2 * self.frameWidth()
-        return QSize(max(width, FORM_MIN_WIDTH), hint.height())
+        if self.window().isHidden():
+            # Not asked for real before the window shows (the splitter asks again then):
+            # a form laid out while it is still being built is laid out for nothing.
+            return QSize(FORM_MIN_WIDTH, super().minimumSizeHint().height())
+        if self._hint is None:
+            # The bar's own hint, not the style's metric: asking the style made PySide6
+            # build QStyle with all its enums (~14 ms) before the first paint.
+            bar = self.verticalScrollBar().sizeHint().width()
+            self._page_min = self.page.minimumSizeHint().width()
+            width = max(self._page_min + bar + 2 * self.frameWidth(), FORM_MIN_WIDTH)
+            self._hint = QSize(width, super().minimumSizeHint().height())
+        return self._hint
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._hint = None  # another style, another font: other widths
+        super().changeEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
         # A row that needs more room (a list, a new link row) asks the page's parent,
-        # the viewport, to lay out again: the column's own minimum follows it.
-        if event.type() == QEvent.Type.LayoutRequest:
-            width = self.page.minimumSizeHint().width()
-            if width != self._page_min:
-                self._page_min = width
-                self.updateGeometry()
-        return super().viewportEvent(event)
+        # the viewport, to lay out again: the column's own minimum follows it. Nobody
+        # asked yet (before the window's first layout): nothing to compare with.
+        handled = super().viewportEvent(event)
+        asked = self._hint is not None
+        if asked and event.type() == QEvent.Type.LayoutRequest and self._page_changed():
+            self._hint = None
+            self.updateGeometry()
+        return handled
+
+    def _page_changed(self) -> bool:
+        return self.page.minimumSizeHint().width() != self._page_min
 
 
 class MainWindow(QMainWindow):

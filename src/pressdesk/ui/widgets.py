@@ -288,7 +288,8 @@ def html_marks(html: str) -> tuple[str, list[Mark]]:
 
 
 # What str.splitlines() takes for a line end (Windows' "\r\n" first: one end, not two).
-LINE_ENDS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Compiled at the first paste, not on import: the start-up does not need it.
+LINE_ENDS = "\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 
 
 class LineField(QLineEdit):
@@ -618,7 +619,7 @@ class TextField(QPlainTextEdit):
 
     def pasted_text(self, text: str) -> str:
         """The text a paste or a drop inserts: line ends made ``\n``."""
-        return LINE_ENDS.sub("\n", text)
+        return re.sub(LINE_ENDS, "\n", text)  # re caches the compiled pattern
 
     on_backspace_at_start: Any = None  # set by a body block: joins it to the one above
 

@@ -11,7 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -38,6 +40,10 @@ KEEP_ON_REFRESH = 5 * PAGE  # rows reloaded when somebody changed something
 COLUMNS = ("Status", "Referenz", "Überschrift", "Autor", "Datum", "Sperrfrist")
 HEADLINE = COLUMNS.index("Überschrift")
 HEADLINE_CHARS = 28  # of a headline, before "…", in the dock's first width
+HEADLINE_MIN = 200  # px the headline keeps at least before the short columns give way
+# Given up first when the dock is narrow (Status, Referenz and the headline always stay);
+# their values are then in the row's tooltip.
+GIVE_WAY = ("Sperrfrist", "Autor", "Datum")
 SEARCH_DELAY_MS = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,6 +62,7 @@ class LibraryModel(QAbstractTableModel):
         self.filters: dict[str, str | None] = {"state": None, "author": None, "search": None}
         self._more = False
         self.pages_loaded = 0
+        self.hidden: set[int] = set()  # columns the view hides: their text goes to the tooltip
 
     def set_store(self, store: Any) -> None:
         self.store = store
@@ -126,8 +133,13 @@ class LibraryModel(QAbstractTableModel):
                 german_date(entry.date),
                 entry.embargo,
             )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == HEADLINE:
-            return s.headline
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [s.headline]
+            for column in sorted(self.hidden):
+                value = self.data(self.index(index.row(), column), Qt.ItemDataRole.DisplayRole)
+                if value:
+                    lines.append(f"{COLUMNS[column]}: {value}")
+            return "\n".join(lines)
         return None
 
 
@@ -139,6 +151,7 @@ class LibraryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LibraryModel(self)
+        self._header_hints: dict[int, int] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
@@ -179,6 +192,12 @@ class LibraryPanel(QWidget):
         # dock: elided with "…" (the whole headline in its tooltip), never a sideways
         # scroll bar at the dock's width.
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # The less important columns give way when the dock is narrow (see
+        # fit_columns), so the table never scrolls sideways.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.viewport().installEventFilter(self)
+        self.model.modelReset.connect(self.fit_columns)
+        self.model.rowsInserted.connect(self.fit_columns)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setResizeContentsPrecision(PAGE)  # the rows of the first page decide
@@ -201,16 +220,47 @@ class LibraryPanel(QWidget):
         self.state.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.author.currentIndexChanged.connect(lambda _i: self._apply_filters())
 
-    def wanted_width(self) -> int:
-        """As wide as the short columns show their text and about HEADLINE_CHARS of a
-        headline, with the list's frame and a vertical scroll bar."""
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def column_width(self, column: int) -> int:
+        """What a short column needs to show its header and its rows' text whole."""
         view = self.view
-        columns = sum(
-            max(view.sizeHintForColumn(c), view.horizontalHeader().sectionSizeHint(c))
-            for c in range(len(COLUMNS))
-            if c != HEADLINE
-        )
-        headline = view.fontMetrics().averageCharWidth() * HEADLINE_CHARS
+        header = view.horizontalHeader()
+        if not header.isSectionHidden(column):  # a hidden section's hint is 0
+            self._header_hints[column] = header.sectionSizeHint(column)
+        return max(view.sizeHintForColumn(column), self._header_hints.get(column, 0))
+
+    def headline_min(self) -> int:
+        """The headline's least width: HEADLINE_MIN or HEADLINE_CHARS characters."""
+        chars = self.view.fontMetrics().averageCharWidth() * HEADLINE_CHARS
+        return max(HEADLINE_MIN, chars)
+
+    def fit_columns(self) -> None:
+        """Hide the columns of GIVE_WAY, first to last, until the others show their text
+        whole and the headline has its least width; show them again when there is room."""
+        width = self.view.viewport().width()
+        hidden = set()
+        used = sum(self.column_width(c) for c in range(len(COLUMNS)) if c != HEADLINE)
+        for name in GIVE_WAY:
+            if used + self.headline_min() <= width:
+                break
+            column = COLUMNS.index(name)
+            hidden.add(column)
+            used -= self.column_width(column)
+        self.model.hidden = hidden
+        for column in range(len(COLUMNS)):
+            if self.view.isColumnHidden(column) != (column in hidden):
+                self.view.setColumnHidden(column, column in hidden)
+
+    def wanted_width(self) -> int:
+        """As wide as all short columns show their text and the headline its least
+        width, with the list's frame and a vertical scroll bar."""
+        view = self.view
+        columns = sum(self.column_width(c) for c in range(len(COLUMNS)) if c != HEADLINE)
+        headline = self.headline_min()
         bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
         layout = self.layout()
         frame = 2 * view.frameWidth()
