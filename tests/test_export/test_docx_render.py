@@ -162,16 +162,10 @@ def _fonts_conf(folder: Path, family: str) -> Path:
     return conf
 
 
-@pytest.fixture(scope="session")
-def converted(tmp_path_factory: pytest.TempPathFactory, profile: Profile) -> dict[str, Path]:
-    """Every case exported to DOCX and converted to PDF by one soffice run."""
-    work = tmp_path_factory.mktemp("docx-soffice")
-    docs = []
-    for name, (make, final) in CASES.items():
-        target = work / f"{name}.docx"
-        export_docx(make(), target, profile=profile, final=final)
-        docs.append(str(target))
-    env = dict(os.environ, FONTCONFIG_FILE=str(_fonts_conf(work, profile.fonts.family)))
+def soffice_to_pdf(docs: list[str], work: Path, family: str) -> Path:
+    """``docs`` converted to PDF by one LibreOffice run with only ``family`` for the body
+    font (a private user profile in ``work``); the PDFs are in the returned folder."""
+    env = dict(os.environ, FONTCONFIG_FILE=str(_fonts_conf(work, family)))
     assert SOFFICE is not None
     subprocess.run(
         [
@@ -189,6 +183,19 @@ def converted(tmp_path_factory: pytest.TempPathFactory, profile: Profile) -> dic
         capture_output=True,
         timeout=300,
     )
+    return work / "pdf"
+
+
+@pytest.fixture(scope="session")
+def converted(tmp_path_factory: pytest.TempPathFactory, profile: Profile) -> dict[str, Path]:
+    """Every case exported to DOCX and converted to PDF by one soffice run."""
+    work = tmp_path_factory.mktemp("docx-soffice")
+    docs = []
+    for name, (make, final) in CASES.items():
+        target = work / f"{name}.docx"
+        export_docx(make(), target, profile=profile, final=final)
+        docs.append(str(target))
+    soffice_to_pdf(docs, work, profile.fonts.family)
     out = {name: work / "pdf" / f"{name}.pdf" for name in CASES}
     missing = [name for name, pdf in out.items() if not pdf.is_file()]
     assert not missing, f"soffice hat nicht konvertiert: {missing}"

@@ -206,12 +206,10 @@ def test_the_docx_turns_the_page_where_the_pdf_does(
     """LibreOffice's pages of the DOCX against the PDF's: every line ends at the same word.
     The DOCX has optional hyphens for the word's divisions on page 2, so without a page
     break before it LibreOffice would fill page 1 and divide it there."""
-    import os
-    import subprocess
 
     from pressdesk.export.docx import export_docx
 
-    from .test_docx_render import SOFFICE, _fonts_conf
+    from .test_docx_render import SOFFICE, soffice_to_pdf
 
     if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is not installed")
@@ -222,23 +220,7 @@ def test_the_docx_turns_the_page_where_the_pdf_does(
         pdfs[name] = body_lines(render(draft, profile, final=True).data, profile)
         export_docx(draft, tmp_path / f"{name}.docx", profile=profile, final=True)
         docs.append(str(tmp_path / f"{name}.docx"))
-    env = dict(os.environ, FONTCONFIG_FILE=str(_fonts_conf(tmp_path, profile.fonts.family)))
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            *docs,
-        ],
-        check=True,
-        env=env,
-        capture_output=True,
-        timeout=300,
-    )
+    soffice_to_pdf(docs, tmp_path, profile.fonts.family)
     for name, pdf in pdfs.items():
         docx = body_lines((tmp_path / "pdf" / f"{name}.pdf").read_bytes(), profile)
         assert [[ln.split()[-1] for ln in page] for page in docx] == [
