@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -261,7 +260,7 @@ class LibraryPanel(QWidget):
         view = self.view
         columns = sum(self.column_width(c) for c in range(len(COLUMNS)) if c != HEADLINE)
         headline = self.headline_min()
-        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        bar = view.verticalScrollBar().sizeHint().width()  # as the form's column asks
         layout = self.layout()
         frame = 2 * view.frameWidth()
         if layout is not None:
